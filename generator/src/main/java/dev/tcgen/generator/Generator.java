@@ -1,0 +1,139 @@
+package dev.tcgen.generator;
+
+import com.palantir.javapoet.JavaFile;
+import dev.tcgen.generator.emit.CoreTypes;
+import dev.tcgen.generator.emit.GeneratedFiles;
+import dev.tcgen.generator.emit.core.CoreEmitter;
+import dev.tcgen.generator.emit.service.ServiceEmitter;
+import dev.tcgen.generator.model.ModelBuilder;
+import dev.tcgen.generator.model.ServiceModel;
+import dev.tcgen.generator.spec.Location;
+import dev.tcgen.generator.spec.Problem;
+import dev.tcgen.generator.spec.ServiceSpec;
+import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.SpecReader;
+import dev.tcgen.generator.validate.SpecValidator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The pipeline, one direction: read each spec, validate it, model it, emit Java files. Output is a pure function of
+ * (specs, options, generator version): sorted, without timestamps. Nothing is written here; see
+ * {@link dev.tcgen.generator.write.SourceWriter}.
+ *
+ * <pre>{@code
+ * List<GeneratedSource> sources = new Generator(Generator.Options.of("dev.tcgen.client"))
+ *         .generate(List.of(Path.of("trtc-2019-07-22.json")));
+ * }</pre>
+ */
+public final class Generator {
+
+    private static final Pattern PACKAGE =
+            Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+
+    /**
+     * How to generate.
+     *
+     * @param basePackage the package under which {@code <service>.<version>} and {@code core} go
+     * @param emitCore whether to emit the shared {@code core} package (a build generating several services in
+     *     separate runs emits it once)
+     */
+    public record Options(String basePackage, boolean emitCore) {
+
+        public Options {
+            if (!PACKAGE.matcher(basePackage).matches()) {
+                throw new IllegalArgumentException("invalid base package \"" + basePackage
+                        + "\"; expected lower-case dot-separated Java identifiers, e.g. dev.tcgen.client");
+            }
+        }
+
+        /** Options with the core package emitted. */
+        public static Options of(String basePackage) {
+            return new Options(basePackage, true);
+        }
+    }
+
+    private final Options options;
+    private final GeneratedFiles files = new GeneratedFiles(GeneratorVersion.get());
+
+    public Generator(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * Reads and validates one spec file.
+     *
+     * @throws SpecException listing every problem in the file
+     */
+    public static ServiceSpec load(Path specFile) throws SpecException {
+        SpecReader.Result read = SpecReader.read(specFile);
+        List<Problem> problems = new ArrayList<>(read.problems());
+        problems.addAll(SpecValidator.validate(read.spec(), read.json()));
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        return read.spec();
+    }
+
+    /**
+     * Generates the sources of every spec, plus the core package if the options ask for it.
+     *
+     * @param specFiles the spec files
+     * @return the sources, sorted by path
+     * @throws SpecException listing every problem in every spec; nothing is generated then
+     */
+    public List<GeneratedSource> generate(List<Path> specFiles) throws SpecException {
+        List<ServiceSpec> specs = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : specFiles) {
+            try {
+                specs.add(load(file));
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        return generateSpecs(specs);
+    }
+
+    /** Generates from specs already loaded and validated. */
+    public List<GeneratedSource> generateSpecs(List<ServiceSpec> specs) throws SpecException {
+        checkDistinct(specs);
+        List<JavaFile> javaFiles = new ArrayList<>();
+        if (options.emitCore()) {
+            javaFiles.addAll(new CoreEmitter(new CoreTypes(options.basePackage() + ".core"), files).emitAll());
+        }
+        for (ServiceSpec spec : specs) {
+            ServiceModel model = ModelBuilder.build(spec, options.basePackage());
+            javaFiles.addAll(new ServiceEmitter(model, files).emitAll());
+        }
+        return javaFiles.stream()
+                .map(GeneratedSource::of)
+                .sorted(Comparator.comparing(GeneratedSource::relativePath))
+                .toList();
+    }
+
+    /** Two specs of the same service version would write the same package twice. */
+    private static void checkDistinct(List<ServiceSpec> specs) throws SpecException {
+        Map<String, ServiceSpec> seen = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (ServiceSpec spec : specs) {
+            ServiceSpec earlier = seen.putIfAbsent(spec.service() + " " + spec.version(), spec);
+            if (earlier != null) {
+                problems.add(new Problem(new Location(spec.file(), 1, 1), "/service",
+                        "service " + spec.service() + " version " + spec.version() + " is also described by "
+                                + earlier.file() + "; generate each service version from one spec"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tcgen.generator.cli;
+
+import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.GeneratorVersion;
+import dev.tcgen.generator.SpecFiles;
+import dev.tcgen.generator.spec.Problem;
+import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.write.SourceWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line: {@code java -jar tcgen-generator-cli.jar --spec FILE... --out DIR --package P}.
+ *
+ * <p>Exit status: 0 when the sources were generated, 1 when a spec has problems (each printed as
+ * {@code file:line:column: message}) or the output cannot be written, 2 when the command line is wrong.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            Usage: tcgen --spec FILE... --out DIR [--package PACKAGE] [--no-core]
+
+            Generates a typed, signed Java client from tcgen spec files.
+
+              --spec FILE...     spec files (JSON), or directories of them; one or more
+              --out DIR          where to write the sources; files tcgen wrote there before and no
+                                 longer produces are deleted, unchanged files are left untouched
+              --package PACKAGE  base package (default: dev.tcgen.client); services go to
+                                 PACKAGE.<service>.<version>, the shared runtime to PACKAGE.core
+              --no-core          do not emit the shared PACKAGE.core package
+              --help             print this message
+              --version          print the version
+
+            Exit status: 0 generated, 1 spec problems or write failure, 2 usage error.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs the command and returns its exit status. */
+    int run(String[] args) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("tcgen: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (arguments.help()) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        if (arguments.version()) {
+            out.println("tcgen " + GeneratorVersion.get());
+            return OK;
+        }
+        return generate(arguments);
+    }
+
+    private int generate(Arguments arguments) {
+        try {
+            List<Path> specs = SpecFiles.expand(arguments.specs());
+            Generator generator = new Generator(new Generator.Options(arguments.basePackage(), arguments.emitCore()));
+            List<GeneratedSource> sources = generator.generate(specs);
+            SourceWriter.Result result = SourceWriter.write(arguments.out(), sources);
+            out.printf("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted%n",
+                    sources.size(), specs.size(), arguments.out(), result.written().size(),
+                    result.unchanged().size(), result.deleted().size());
+            return OK;
+        } catch (SpecException e) {
+            e.problems().stream().sorted(Problem.BY_POSITION).forEach(err::println);
+            err.printf("tcgen: %d problem(s); nothing was generated%n", e.problems().size());
+            return FAILED;
+        } catch (IllegalArgumentException e) {
+            err.println("tcgen: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("tcgen: cannot write the sources: " + e);
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tcgen.generator.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * One API action with its Java names.
+ *
+ * @param wireName the action as sent in {@code X-TC-Action}, e.g. {@code StopPublishCdnStream}
+ * @param methodName the client method, e.g. {@code stopPublishCdnStream}
+ * @param request the request class
+ * @param response the response class
+ * @param description documentation text, plain (not yet escaped for Javadoc)
+ * @param input request members, in spec order
+ * @param output response members, in spec order, always ending with or containing {@code RequestId}
+ * @param supportedRegions the regions the action supports; empty when it supports all the service's regions
+ * @param rateLimitPerSecond the documented maximum number of requests per second, if any
+ * @param errorCodes the error codes documented for this action, sorted by code
+ * @param examples documented examples
+ * @param deprecated whether the action is deprecated
+ */
+public record ActionModel(
+        String wireName,
+        String methodName,
+        ClassName request,
+        ClassName response,
+        String description,
+        List<MemberModel> input,
+        List<MemberModel> output,
+        List<RegionModel> supportedRegions,
+        OptionalInt rateLimitPerSecond,
+        List<ErrorCodeModel> errorCodes,
+        List<ExampleModel> examples,
+        boolean deprecated) {
+
+    public ActionModel {
+        input = List.copyOf(input);
+        output = List.copyOf(output);
+        supportedRegions = List.copyOf(supportedRegions);
+        errorCodes = List.copyOf(errorCodes);
+        examples = List.copyOf(examples);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tcgen.generator.spec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * An action as written in the spec.
+ *
+ * @param pointer where it is in its file
+ * @param name the action name, e.g. {@code StopPublishCdnStream}
+ * @param title a short title, possibly empty
+ * @param description documentation, possibly empty
+ * @param input request members
+ * @param output response members
+ * @param regions the supported regions, when the action names them; otherwise it supports all the service's regions
+ * @param rateLimit the documented maximum number of requests per second, if any
+ * @param errorCodes the error codes documented for the action
+ * @param examples documented examples
+ * @param deprecated whether the action is deprecated
+ */
+public record ActionSpec(
+        String pointer,
+        String name,
+        String title,
+        String description,
+        List<MemberSpec> input,
+        List<MemberSpec> output,
+        Optional<List<String>> regions,
+        OptionalInt rateLimit,
+        List<String> errorCodes,
+        List<ExampleSpec> examples,
+        boolean deprecated) {
+
+    public ActionSpec {
+        input = List.copyOf(input);
+        output = List.copyOf(output);
+        regions = regions.map(List::copyOf);
+        errorCodes = List.copyOf(errorCodes);
+        examples = List.copyOf(examples);
+    }
+}

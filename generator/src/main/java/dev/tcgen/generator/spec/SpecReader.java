@@ -1,0 +1,181 @@
+package dev.tcgen.generator.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a spec file into a {@link ServiceSpec}, checking its shape: every property known, of the right kind, and
+ * present where required. Meaning (types, references, duplicates) is the validator's business.
+ *
+ * <p>Binding goes on past every problem it can, so that one run reports them all.
+ */
+public final class SpecReader {
+
+    private static final Set<String> SERVICE_KEYS = Set.of(
+            "$schema", "service", "version", "title", "endpoints", "regions", "actions", "structures", "errorCodes");
+    private static final Set<String> ENDPOINT_KEYS = Set.of("china", "international");
+    private static final Set<String> REGION_KEYS = Set.of("id", "name");
+    private static final Set<String> ACTION_KEYS = Set.of("name", "title", "description", "input", "output",
+            "regions", "rateLimit", "errorCodes", "examples", "deprecated");
+    private static final Set<String> STRUCTURE_KEYS = Set.of("name", "description", "members", "deprecated");
+    private static final Set<String> MEMBER_KEYS =
+            Set.of("name", "type", "items", "required", "description", "example", "deprecated");
+    private static final Set<String> ERROR_CODE_KEYS = Set.of("code", "description", "common");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("title", "request", "response");
+
+    private final LocatedJson json;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private SpecReader(LocatedJson json) {
+        this.json = json;
+    }
+
+    /**
+     * The result of reading: the spec as far as it could be bound, and the problems found on the way.
+     *
+     * @param spec the spec; where a problem was found, the value in question is empty
+     * @param json the located document, for later stages to place their own problems
+     * @param problems the problems, empty if the spec's shape is right
+     */
+    public record Result(ServiceSpec spec, LocatedJson json, List<Problem> problems) {}
+
+    /**
+     * Reads a spec file, which must be UTF-8.
+     *
+     * @param file the file; problems name it as given
+     * @throws SpecException if the file cannot be read or is not well-formed JSON
+     */
+    public static Result read(Path file) throws SpecException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SpecException(List.of(new Problem(new Location(name, 1, 1), "",
+                    "cannot read the spec file: " + e)));
+        }
+        return read(name, decodeUtf8(name, bytes));
+    }
+
+    /**
+     * Reads spec text.
+     *
+     * @param file the file name that problems name
+     * @param text the JSON text
+     * @throws SpecException if the text is not well-formed JSON
+     */
+    public static Result read(String file, String text) throws SpecException {
+        LocatedJson json = JsonTreeReader.read(file, text);
+        SpecReader reader = new SpecReader(json);
+        ServiceSpec spec = reader.bindService();
+        return new Result(spec, json, List.copyOf(reader.problems));
+    }
+
+    private static String decodeUtf8(String name, byte[] bytes) throws SpecException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SpecException(List.of(new Problem(new Location(name, 1, 1), "",
+                    "the spec file is not valid UTF-8")));
+        }
+    }
+
+    private ServiceSpec bindService() {
+        Optional<JsonObjectView> root = JsonObjectView.of(json, "", json.root(), "a service spec", SERVICE_KEYS,
+                problems);
+        if (root.isEmpty()) {
+            return new ServiceSpec(json.file(), "", "", "", new ServiceSpec.Endpoints("", ""),
+                    List.of(), List.of(), List.of(), List.of());
+        }
+        JsonObjectView service = root.get();
+        return new ServiceSpec(
+                json.file(),
+                service.requiredString("service"),
+                service.requiredString("version"),
+                service.optionalString("title"),
+                service.requiredObject("endpoints", "the China and international host names", ENDPOINT_KEYS)
+                        .map(e -> new ServiceSpec.Endpoints(e.requiredString("china"), e.requiredString("international")))
+                        .orElse(new ServiceSpec.Endpoints("", "")),
+                service.requiredArray("regions", this::bindRegion),
+                service.requiredArray("actions", this::bindAction),
+                service.optionalArray("structures", this::bindStructure).orElse(List.of()),
+                service.optionalArray("errorCodes", this::bindErrorCode).orElse(List.of()));
+    }
+
+    private Optional<RegionSpec> bindRegion(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "a region", REGION_KEYS, problems)
+                .map(region -> new RegionSpec(pointer, region.requiredString("id"), region.optionalString("name")));
+    }
+
+    private Optional<ActionSpec> bindAction(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "an action", ACTION_KEYS, problems)
+                .map(action -> new ActionSpec(
+                        pointer,
+                        action.requiredString("name"),
+                        action.optionalString("title"),
+                        action.optionalString("description"),
+                        action.requiredArray("input", this::bindMember),
+                        action.requiredArray("output", this::bindMember),
+                        action.optionalArray("regions", (p, n) -> action.stringElement(p, n, "a region id")),
+                        action.optionalPositiveInt("rateLimit"),
+                        action.optionalArray("errorCodes", (p, n) -> action.stringElement(p, n, "an error code"))
+                                .orElse(List.of()),
+                        action.optionalArray("examples", this::bindExample).orElse(List.of()),
+                        action.optionalBoolean("deprecated")));
+    }
+
+    private Optional<StructureSpec> bindStructure(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "a structure", STRUCTURE_KEYS, problems)
+                .map(structure -> new StructureSpec(
+                        pointer,
+                        structure.requiredString("name"),
+                        structure.optionalString("description"),
+                        structure.requiredArray("members", this::bindMember),
+                        structure.optionalBoolean("deprecated")));
+    }
+
+    private Optional<MemberSpec> bindMember(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "a member", MEMBER_KEYS, problems)
+                .map(member -> new MemberSpec(
+                        pointer,
+                        member.requiredString("name"),
+                        member.requiredString("type"),
+                        member.optionalNonEmptyString("items"),
+                        member.optionalBoolean("required"),
+                        member.optionalString("description"),
+                        member.optionalString("example"),
+                        member.optionalBoolean("deprecated")));
+    }
+
+    private Optional<ErrorCodeSpec> bindErrorCode(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "an error code", ERROR_CODE_KEYS, problems)
+                .map(code -> new ErrorCodeSpec(
+                        pointer,
+                        code.requiredString("code"),
+                        code.optionalString("description"),
+                        code.optionalBoolean("common")));
+    }
+
+    private Optional<ExampleSpec> bindExample(String pointer, JsonNode node) {
+        return JsonObjectView.of(json, pointer, node, "an example", EXAMPLE_KEYS, problems)
+                .map(example -> new ExampleSpec(
+                        pointer,
+                        example.optionalString("title"),
+                        example.optionalValue("request").orElse(null),
+                        example.optionalValue("response").orElse(null)));
+    }
+}

@@ -1,0 +1,212 @@
+package dev.tcgen.generator.validate;
+
+import dev.tcgen.generator.model.ScalarKind;
+import dev.tcgen.generator.spec.ActionSpec;
+import dev.tcgen.generator.spec.ErrorCodeSpec;
+import dev.tcgen.generator.spec.LocatedJson;
+import dev.tcgen.generator.spec.MemberSpec;
+import dev.tcgen.generator.spec.Problem;
+import dev.tcgen.generator.spec.RegionSpec;
+import dev.tcgen.generator.spec.ServiceSpec;
+import dev.tcgen.generator.spec.StructureSpec;
+import dev.tcgen.generator.spec.Suggestions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what a spec means: names are well-formed and unique, types and references resolve, and actions refer only
+ * to regions and error codes the service declares. Every problem is reported, each at its own place.
+ *
+ * <p>Values that are empty were already reported by the reader as missing, so they are not reported again here.
+ */
+public final class SpecValidator {
+
+    private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern VERSION = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    private static final Pattern REGION_ID = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
+    private static final Pattern ACTION_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final Pattern STRUCTURE_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
+    private static final Pattern WIRE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)*");
+    private static final String LIST = "list";
+    private static final List<String> SCALAR_NAMES =
+            Arrays.stream(ScalarKind.values()).map(ScalarKind::specName).toList();
+
+    private final ServiceSpec spec;
+    private final LocatedJson json;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> structureNames = new LinkedHashSet<>();
+    private final Set<String> regionIds = new LinkedHashSet<>();
+    private final Set<String> errorCodes = new LinkedHashSet<>();
+
+    private SpecValidator(ServiceSpec spec, LocatedJson json) {
+        this.spec = spec;
+        this.json = json;
+    }
+
+    /**
+     * Every problem in the spec, in no particular order.
+     *
+     * @param spec the spec as read
+     * @param json the document it was read from, to place problems
+     */
+    public static List<Problem> validate(ServiceSpec spec, LocatedJson json) {
+        SpecValidator validator = new SpecValidator(spec, json);
+        validator.checkService();
+        return List.copyOf(validator.problems);
+    }
+
+    private void checkService() {
+        checkPattern("/service", spec.service(), SERVICE_NAME, "service name",
+                "lower-case letters and digits, starting with a letter, e.g. \"trtc\"");
+        checkPattern("/version", spec.version(), VERSION, "API version", "a date such as \"2019-07-22\"");
+        checkPattern("/endpoints/china", spec.endpoints().china(), HOST_NAME, "host name",
+                "a bare host name such as \"trtc.tencentcloudapi.com\", without scheme or path");
+        checkPattern("/endpoints/international", spec.endpoints().international(), HOST_NAME, "host name",
+                "a bare host name such as \"trtc.intl.tencentcloudapi.com\", without scheme or path");
+        checkUnique(spec.regions(), RegionSpec::id, RegionSpec::pointer, "region");
+        for (RegionSpec region : spec.regions()) {
+            checkPattern(region.pointer() + "/id", region.id(), REGION_ID, "region id", "e.g. \"ap-guangzhou\"");
+            regionIds.add(region.id());
+        }
+        checkUnique(spec.errorCodes(), ErrorCodeSpec::code, ErrorCodeSpec::pointer, "error code");
+        for (ErrorCodeSpec code : spec.errorCodes()) {
+            checkPattern(code.pointer() + "/code", code.code(), ERROR_CODE, "error code",
+                    "dot-separated names such as \"FailedOperation.CRUnsupportMethod\"");
+            errorCodes.add(code.code());
+        }
+        checkUnique(spec.structures(), StructureSpec::name, StructureSpec::pointer, "structure");
+        for (StructureSpec structure : spec.structures()) {
+            checkPattern(structure.pointer() + "/name", structure.name(), STRUCTURE_NAME, "structure name",
+                    "letters, digits and underscores, starting with an upper-case letter, e.g. \"McuLayoutParams\"");
+            structureNames.add(structure.name());
+        }
+        for (StructureSpec structure : spec.structures()) {
+            checkMembers(structure.pointer() + "/members", structure.members());
+        }
+        checkUnique(spec.actions(), ActionSpec::name, ActionSpec::pointer, "action");
+        spec.actions().forEach(this::checkAction);
+    }
+
+    private void checkAction(ActionSpec action) {
+        checkPattern(action.pointer() + "/name", action.name(), ACTION_NAME, "action name",
+                "letters and digits, starting with an upper-case letter, e.g. \"StopPublishCdnStream\"");
+        checkMembers(action.pointer() + "/input", action.input());
+        checkMembers(action.pointer() + "/output", action.output());
+        action.regions().ifPresent(regions -> checkActionRegions(action, regions));
+        for (int i = 0; i < action.errorCodes().size(); i++) {
+            String code = action.errorCodes().get(i);
+            if (!errorCodes.contains(code)) {
+                problem(action.pointer() + "/errorCodes/" + i, "action " + action.name() + " lists error code \""
+                        + code + "\", which the service's \"errorCodes\" does not declare"
+                        + Suggestions.didYouMean(code, errorCodes));
+            }
+        }
+        checkNoRepeats(action.pointer() + "/errorCodes", action.errorCodes(), "error code");
+    }
+
+    private void checkActionRegions(ActionSpec action, List<String> regions) {
+        String pointer = action.pointer() + "/regions";
+        if (regions.isEmpty()) {
+            problem(pointer, "action " + action.name() + " lists no region; omit \"regions\" if it supports all the "
+                    + "service's regions");
+        }
+        for (int i = 0; i < regions.size(); i++) {
+            String region = regions.get(i);
+            if (!regionIds.contains(region)) {
+                problem(pointer + "/" + i, "action " + action.name() + " supports region \"" + region
+                        + "\", which is not among the service's regions" + Suggestions.didYouMean(region, regionIds)
+                        + (Suggestions.closest(region, regionIds).isEmpty()
+                                ? " (" + String.join(", ", regionIds) + ")" : ""));
+            }
+        }
+        checkNoRepeats(pointer, regions, "region");
+    }
+
+    private void checkMembers(String pointer, List<MemberSpec> members) {
+        checkUnique(members, MemberSpec::name, MemberSpec::pointer, "member");
+        members.forEach(this::checkMember);
+    }
+
+    private void checkMember(MemberSpec member) {
+        if (!member.name().isEmpty() && !WIRE_NAME.matcher(member.name()).matches()) {
+            problem(member.pointer() + "/name", "wire name \"" + member.name() + "\" is not an identifier; expected "
+                    + "letters, digits and underscores, not starting with a digit");
+        }
+        if (member.type().isEmpty()) {
+            return;
+        }
+        if (member.type().equals(LIST)) {
+            if (member.items().isEmpty()) {
+                problem(member.pointer(), "list member \"" + member.name() + "\" has no \"items\"; expected the "
+                        + "element type, e.g. \"items\": \"string\"");
+            } else {
+                checkTypeName(member.pointer() + "/items", member.items().get(), "element type");
+            }
+            return;
+        }
+        checkTypeName(member.pointer() + "/type", member.type(), "type");
+        member.items().ifPresent(items -> problem(member.pointer() + "/items", "member \"" + member.name()
+                + "\" has \"items\" but its type is \"" + member.type() + "\"; \"items\" belongs to lists only"));
+    }
+
+    private void checkTypeName(String pointer, String name, String what) {
+        if (name.equals(LIST)) {
+            problem(pointer, "lists of lists are not supported; expected a scalar type or a structure name");
+        } else if (name.isEmpty()) {
+            problem(pointer, "empty " + what + "; expected one of " + String.join(", ", SCALAR_NAMES)
+                    + " or the name of a structure");
+        } else if (Character.isUpperCase(name.charAt(0))) {
+            if (!structureNames.contains(name)) {
+                problem(pointer, "unknown structure \"" + name + "\"" + Suggestions.didYouMean(name, structureNames)
+                        + (Suggestions.closest(name, structureNames).isEmpty()
+                                ? "; no structure of that name is declared in \"structures\"" : ""));
+            }
+        } else if (!SCALAR_NAMES.contains(name)) {
+            problem(pointer, "unknown " + what + " \"" + name + "\"" + Suggestions.didYouMean(name, SCALAR_NAMES)
+                    + "; expected one of " + String.join(", ", SCALAR_NAMES) + ", or a structure name");
+        }
+    }
+
+    private <T> void checkUnique(List<T> items, Function<T, String> name, Function<T, String> pointer, String what) {
+        Map<String, T> first = new HashMap<>();
+        for (T item : items) {
+            String key = name.apply(item);
+            if (key.isEmpty()) {
+                continue;
+            }
+            T earlier = first.putIfAbsent(key, item);
+            if (earlier != null) {
+                problem(pointer.apply(item), "duplicate " + what + " \"" + key + "\"; it is first declared at "
+                        + json.locate(pointer.apply(earlier)));
+            }
+        }
+    }
+
+    private void checkNoRepeats(String pointer, List<String> values, String what) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                problem(pointer + "/" + i, what + " \"" + values.get(i) + "\" is listed twice");
+            }
+        }
+    }
+
+    private void checkPattern(String pointer, String value, Pattern pattern, String what, String expected) {
+        if (!value.isEmpty() && !pattern.matcher(value).matches()) {
+            problem(pointer, "invalid " + what + " \"" + value + "\"; expected " + expected);
+        }
+    }
+
+    private void problem(String pointer, String message) {
+        problems.add(json.problem(pointer, message));
+    }
+}
