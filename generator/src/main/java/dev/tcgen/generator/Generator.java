@@ -12,6 +12,7 @@ import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecReader;
+import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.validate.SpecValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,14 +44,30 @@ public final class Generator {
      * @param basePackage the package under which {@code <service>.<version>} and {@code core} go
      * @param emitCore whether to emit the shared {@code core} package (a build generating several services in
      *     separate runs emits it once)
+     * @param includes which services and actions to generate: {@code service} or {@code service:Action}, with
+     *     {@code *} as a wildcard; empty for everything
      */
-    public record Options(String basePackage, boolean emitCore) {
+    public record Options(String basePackage, boolean emitCore, List<String> includes) {
+
+        private static final Pattern INCLUDE = Pattern.compile("[a-z0-9*]+(:[A-Za-z0-9*]+)?");
 
         public Options {
             if (!PACKAGE.matcher(basePackage).matches()) {
                 throw new IllegalArgumentException("invalid base package \"" + basePackage
                         + "\"; expected lower-case dot-separated Java identifiers, e.g. dev.tcgen.client");
             }
+            includes = List.copyOf(includes);
+            for (String include : includes) {
+                if (!INCLUDE.matcher(include).matches()) {
+                    throw new IllegalArgumentException("invalid include \"" + include
+                            + "\"; expected a service or service:Action, with * as a wildcard, e.g. trtc:*CdnStream");
+                }
+            }
+        }
+
+        /** Options generating every service and action. */
+        public Options(String basePackage, boolean emitCore) {
+            this(basePackage, emitCore, List.of());
         }
 
         /** Options with the core package emitted. */
@@ -71,7 +89,16 @@ public final class Generator {
      * @throws SpecException listing every problem in the file
      */
     public static ServiceSpec load(Path specFile) throws SpecException {
-        SpecReader.Result read = SpecReader.read(specFile);
+        return load(SpecSource.read(specFile));
+    }
+
+    /**
+     * Reads and validates one spec, from a file or elsewhere.
+     *
+     * @throws SpecException listing every problem in the spec
+     */
+    public static ServiceSpec load(SpecSource source) throws SpecException {
+        SpecReader.Result read = SpecReader.read(source);
         List<Problem> problems = new ArrayList<>(read.problems());
         problems.addAll(SpecValidator.validate(read.spec(), read.json()));
         if (!problems.isEmpty()) {
@@ -88,11 +115,26 @@ public final class Generator {
      * @throws SpecException listing every problem in every spec; nothing is generated then
      */
     public List<GeneratedSource> generate(List<Path> specFiles) throws SpecException {
+        List<SpecSource> sources = new ArrayList<>();
+        for (Path file : specFiles) {
+            sources.add(SpecSource.read(file));
+        }
+        return generateFrom(sources);
+    }
+
+    /**
+     * Generates the sources of every spec, plus the core package if the options ask for it.
+     *
+     * @param sources the specs' texts
+     * @return the sources, sorted by path
+     * @throws SpecException listing every problem in every spec; nothing is generated then
+     */
+    public List<GeneratedSource> generateFrom(List<SpecSource> sources) throws SpecException {
         List<ServiceSpec> specs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : specFiles) {
+        for (SpecSource source : sources) {
             try {
-                specs.add(load(file));
+                specs.add(load(source));
             } catch (SpecException e) {
                 problems.addAll(e.problems());
             }
@@ -103,8 +145,10 @@ public final class Generator {
         return generateSpecs(specs);
     }
 
-    /** Generates from specs already loaded and validated. */
-    public List<GeneratedSource> generateSpecs(List<ServiceSpec> specs) throws SpecException {
+    /** Generates from specs already loaded and validated, keeping the services and actions the options include. */
+    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded) throws SpecException {
+        SpecFilter filter = new SpecFilter(options.includes());
+        List<ServiceSpec> specs = loaded.stream().map(filter::apply).flatMap(Optional::stream).toList();
         checkDistinct(specs);
         List<JavaFile> javaFiles = new ArrayList<>();
         if (options.emitCore()) {

@@ -2,89 +2,232 @@ package dev.tcgen.maven;
 
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.GeneratorVersion;
 import dev.tcgen.generator.SpecFiles;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Generates Java sources from tcgen spec files and adds them to the build as a compile source root.
+ * Generates a typed, signed Java client from tcgen specs and adds it to the build as a compile source root.
  *
- * <p>A spec with problems fails the build with every problem as {@code file:line:column: message}, and the
- * previously generated sources stay as they were: nothing is written until the whole generation has succeeded.
+ * <p>Incremental: a fingerprint of everything the output depends on (spec bytes, options, generator version) is kept
+ * per execution; when it has not changed and the generated files are all there, nothing is done. When it has,
+ * files whose content is unchanged are left untouched, changed ones are replaced atomically, and files this
+ * execution generated before but no longer produces are deleted.
+ *
+ * <p>A spec with problems fails the build with every problem as {@code file:line:column: message}; the sources
+ * generated before stay exactly as they were.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
 
-    /** Spec files, or directories of {@code .json} spec files. */
+    /**
+     * Spec files, or directories of {@code .json} spec files. The default directory may be absent when the specs
+     * come from {@link #specArtifacts}.
+     */
     @Parameter(property = "tcgen.specs", defaultValue = "${project.basedir}/src/main/tcgen")
     private List<File> specs;
+
+    /**
+     * Artifacts holding specs as {@code tcgen/specs/*.json}, such as the published {@code tcgen-api-spec} jar:
+     * {@code groupId:artifactId[:extension[:classifier]]:version}.
+     */
+    @Parameter
+    private List<String> specArtifacts = new ArrayList<>();
 
     /** Where the sources go; added as a compile source root. */
     @Parameter(property = "tcgen.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/tcgen")
     private File outputDirectory;
 
-    /** The base package: services go to {@code <basePackage>.<service>.<version>}, the runtime to {@code .core}. */
+    /** The base package: services go to {@code <basePackage>.<service>.v<version>}, the runtime to {@code .core}. */
     @Parameter(property = "tcgen.basePackage", defaultValue = "dev.tcgen.client")
     private String basePackage;
 
-    /** Whether to emit the shared {@code core} package; a build generating several services emits it once. */
+    /** Whether to emit the shared {@code core} package; when several executions generate, let one emit it. */
     @Parameter(property = "tcgen.emitCore", defaultValue = "true")
     private boolean emitCore;
 
-    /** Skips generation. */
+    /**
+     * Which services and actions to generate: {@code service} or {@code service:Action}, {@code *} as a wildcard
+     * (e.g. {@code trtc:*CdnStream}). Structures the kept actions do not use are left out. Default: everything.
+     */
+    @Parameter
+    private List<String> includes = new ArrayList<>();
+
+    /** Skips generation; sources generated before still compile. */
     @Parameter(property = "tcgen.skip", defaultValue = "false")
     private boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+    private List<RemoteRepository> remoteRepositories;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Component
+    private BuildContext buildContext;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
+        Path output = outputDirectory.toPath();
         if (skip) {
             getLog().info("tcgen: skipped (tcgen.skip)");
+            addSourceRootIfPresent(output);
             return;
         }
-        List<Path> specFiles = specFiles();
-        List<GeneratedSource> sources;
+        List<File> files = specFiles();
+        List<SpecSource> sources = specSources(files);
+        Fingerprint fingerprint = Fingerprint.of(GeneratorVersion.get(), options(), sources);
+        Path state = stateFile();
+        String manifest = SourceWriter.MANIFEST + "-" + execution.getExecutionId();
         try {
-            sources = new Generator(new Generator.Options(basePackage, emitCore)).generate(specFiles);
+            if (fingerprint.matches(state) && SourceWriter.isComplete(output, manifest)) {
+                getLog().info(String.format("tcgen: bindings are up to date (%d spec(s), checked in %d ms)",
+                        sources.size(), elapsedMillis(start)));
+            } else {
+                generate(files, sources, output, manifest);
+                fingerprint.save(state);
+                getLog().info(String.format("tcgen: generated in %d ms", elapsedMillis(start)));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("tcgen: cannot write to " + output + ": " + e, e);
+        }
+        project.addCompileSourceRoot(output.toString());
+    }
+
+    private void generate(List<File> files, List<SpecSource> sources, Path output, String manifest)
+            throws MojoFailureException, IOException {
+        files.forEach(file -> buildContext.removeMessages(file));
+        List<GeneratedSource> generated;
+        try {
+            generated = new Generator(new Generator.Options(basePackage, emitCore, includes)).generateFrom(sources);
         } catch (SpecException e) {
-            e.problems().stream().sorted(Problem.BY_POSITION).forEach(problem -> getLog().error(problem.toString()));
-            throw new MojoFailureException(e.problems().size() + " problem(s) in the tcgen spec(s); the generated "
-                    + "sources were left as they were:\n" + e.problems().stream().sorted(Problem.BY_POSITION)
-                    .map(Problem::toString).collect(Collectors.joining("\n")));
+            throw specFailure(e.problems());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("tcgen: " + e.getMessage());
         }
-        try {
-            SourceWriter.Result result = SourceWriter.write(outputDirectory.toPath(), sources);
-            getLog().info(String.format("tcgen: %d files from %d spec(s): %d written, %d unchanged, %d deleted",
-                    sources.size(), specFiles.size(), result.written().size(), result.unchanged().size(),
-                    result.deleted().size()));
-        } catch (IOException e) {
-            throw new MojoExecutionException("tcgen: cannot write to " + outputDirectory + ": " + e, e);
-        }
-        project.addCompileSourceRoot(outputDirectory.getPath());
+        SourceWriter.Result result = SourceWriter.write(output, generated, manifest);
+        buildContext.refresh(output.toFile());
+        getLog().info(String.format("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted",
+                generated.size(), sources.size(), output, result.written().size(), result.unchanged().size(),
+                result.deleted().size()));
     }
 
-    private List<Path> specFiles() throws MojoFailureException {
-        try {
-            return SpecFiles.expand(specs.stream().map(File::toPath).toList());
-        } catch (IllegalArgumentException | IOException e) {
-            throw new MojoFailureException("tcgen: " + e.getMessage());
+    /** Reports every problem (to the log, and to the IDE through the build context) and fails the build. */
+    private MojoFailureException specFailure(List<Problem> problems) {
+        List<Problem> sorted = problems.stream().sorted(Problem.BY_POSITION).toList();
+        for (Problem problem : sorted) {
+            getLog().error(problem.toString());
+            File file = new File(problem.location().file());
+            if (file.isFile()) {
+                buildContext.addMessage(file, problem.location().line(), problem.location().column(),
+                        problem.message(), BuildContext.SEVERITY_ERROR, null);
+            }
         }
+        return new MojoFailureException(sorted.size() + " problem(s) in the tcgen spec(s); the generated sources "
+                + "were left as they were:\n" + sorted.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    }
+
+    private List<SpecSource> specSources(List<File> files) throws MojoExecutionException, MojoFailureException {
+        List<SpecSource> sources = new ArrayList<>();
+        try {
+            for (File file : files) {
+                sources.add(SpecSource.read(file.toPath()));
+            }
+        } catch (SpecException e) {
+            throw specFailure(e.problems());
+        }
+        SpecArtifacts artifacts = new SpecArtifacts(repositorySystem, repositorySession, remoteRepositories);
+        for (String coordinates : specArtifacts) {
+            sources.addAll(artifacts.read(coordinates));
+        }
+        if (sources.isEmpty()) {
+            throw new MojoFailureException("tcgen: no specs: put .json specs in " + specs
+                    + " or name a spec jar in <specArtifacts>");
+        }
+        return sources;
+    }
+
+    /**
+     * The spec files named by {@link #specs}, directories expanded. When specs come from artifacts, the default
+     * directory may be absent or empty.
+     */
+    private List<File> specFiles() throws MojoFailureException {
+        boolean defaultMayBeEmpty = !specArtifacts.isEmpty() && isDefaultSpecs();
+        List<Path> paths = new ArrayList<>();
+        for (File spec : specs) {
+            if (spec.exists()) {
+                paths.add(spec.toPath());
+            } else if (!defaultMayBeEmpty) {
+                throw new MojoFailureException("tcgen: no such spec file or directory: " + spec);
+            }
+        }
+        try {
+            return paths.isEmpty() ? List.of() : SpecFiles.expand(paths).stream().map(Path::toFile).toList();
+        } catch (IllegalArgumentException e) {
+            if (defaultMayBeEmpty) {
+                return List.of();
+            }
+            throw new MojoFailureException("tcgen: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("tcgen: cannot list the specs: " + e);
+        }
+    }
+
+    private boolean isDefaultSpecs() {
+        return specs.size() == 1 && specs.get(0).toPath().equals(project.getBasedir().toPath().resolve("src/main/tcgen"));
+    }
+
+    /** Every option that changes the output, for the fingerprint. */
+    private List<String> options() {
+        return List.of("basePackage=" + basePackage, "emitCore=" + emitCore, "includes=" + includes,
+                "outputDirectory=" + outputDirectory.getAbsolutePath());
+    }
+
+    /** The fingerprint of this execution's last generation; the execution id keeps two executions apart. */
+    private Path stateFile() {
+        return Path.of(project.getBuild().getDirectory(), "tcgen", execution.getExecutionId() + ".fingerprint");
+    }
+
+    private void addSourceRootIfPresent(Path output) {
+        if (Files.isDirectory(output)) {
+            project.addCompileSourceRoot(output.toString());
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

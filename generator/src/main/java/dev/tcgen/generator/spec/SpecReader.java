@@ -1,12 +1,6 @@
 package dev.tcgen.generator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,15 +50,16 @@ public final class SpecReader {
      * @throws SpecException if the file cannot be read or is not well-formed JSON
      */
     public static Result read(Path file) throws SpecException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SpecException(List.of(new Problem(new Location(name, 1, 1), "",
-                    "cannot read the spec file: " + e)));
-        }
-        return read(name, decodeUtf8(name, bytes));
+        return read(SpecSource.read(file));
+    }
+
+    /**
+     * Reads a spec from wherever it came from.
+     *
+     * @throws SpecException if the text is not UTF-8 or not well-formed JSON
+     */
+    public static Result read(SpecSource source) throws SpecException {
+        return read(source.name(), source.text());
     }
 
     /**
@@ -79,19 +74,6 @@ public final class SpecReader {
         SpecReader reader = new SpecReader(json);
         ServiceSpec spec = reader.bindService();
         return new Result(spec, json, List.copyOf(reader.problems));
-    }
-
-    private static String decodeUtf8(String name, byte[] bytes) throws SpecException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new SpecException(List.of(new Problem(new Location(name, 1, 1), "",
-                    "the spec file is not valid UTF-8")));
-        }
     }
 
     private ServiceSpec bindService() {

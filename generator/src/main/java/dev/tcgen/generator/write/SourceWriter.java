@@ -59,8 +59,19 @@ public final class SourceWriter {
      *     lists every file of the previous run, and a rerun completes the job
      */
     public static Result write(Path outputDirectory, List<GeneratedSource> sources) throws IOException {
+        return write(outputDirectory, sources, MANIFEST);
+    }
+
+    /**
+     * Like {@link #write(Path, List)}, keeping the list of written files under another name, so that several
+     * generations (two plugin executions, say) can share an output directory without deleting each other's files.
+     *
+     * @param manifestName the file name of the list, in the output directory
+     */
+    public static Result write(Path outputDirectory, List<GeneratedSource> sources, String manifestName)
+            throws IOException {
         Files.createDirectories(outputDirectory);
-        Set<String> previous = readManifest(outputDirectory);
+        Set<String> previous = readManifest(outputDirectory, manifestName);
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> current = new TreeSet<>();
@@ -86,13 +97,29 @@ public final class SourceWriter {
             }
             deleteEmptyParents(outputDirectory, resolve(outputDirectory, path).getParent());
         }
-        replaceAtomically(outputDirectory.resolve(MANIFEST),
+        replaceAtomically(outputDirectory.resolve(manifestName),
                 String.join("\n", current).concat(current.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
         return new Result(written, unchanged, deleted);
     }
 
-    private static Set<String> readManifest(Path outputDirectory) throws IOException {
-        Path manifest = outputDirectory.resolve(MANIFEST);
+    /**
+     * Whether every file the last write listed in the manifest is still there: false when the manifest is missing
+     * (never written, or the directory was cleaned) or a listed file was deleted. Contents are not compared.
+     */
+    public static boolean isComplete(Path outputDirectory, String manifestName) throws IOException {
+        if (!Files.isRegularFile(outputDirectory.resolve(manifestName))) {
+            return false;
+        }
+        for (String path : readManifest(outputDirectory, manifestName)) {
+            if (!Files.isRegularFile(resolve(outputDirectory, path))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> readManifest(Path outputDirectory, String manifestName) throws IOException {
+        Path manifest = outputDirectory.resolve(manifestName);
         if (!Files.isRegularFile(manifest)) {
             return Set.of();
         }
