@@ -25,6 +25,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
+import org.codehaus.plexus.build.DefaultBuildContext;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -117,7 +118,7 @@ public final class GenerateMojo extends AbstractMojo {
                 getLog().info(String.format("tcgen: bindings are up to date (%d spec(s), checked in %d ms)",
                         sources.size(), elapsedMillis(start)));
             } else {
-                generate(files, sources, output, manifest);
+                generate(files, sources, output, manifest, state);
                 fingerprint.save(state);
                 getLog().info(String.format("tcgen: generated in %d ms", elapsedMillis(start)));
             }
@@ -127,7 +128,11 @@ public final class GenerateMojo extends AbstractMojo {
         project.addCompileSourceRoot(output.toString());
     }
 
-    private void generate(List<File> files, List<SpecSource> sources, Path output, String manifest)
+    /**
+     * Generates and writes. The old fingerprint is forgotten before the first file is touched: should writing fail
+     * halfway, the next build must not take the half-written output for up to date.
+     */
+    private void generate(List<File> files, List<SpecSource> sources, Path output, String manifest, Path state)
             throws MojoFailureException, IOException {
         files.forEach(file -> buildContext.removeMessages(file));
         List<GeneratedSource> generated;
@@ -138,6 +143,7 @@ public final class GenerateMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("tcgen: " + e.getMessage());
         }
+        Fingerprint.forget(state);
         SourceWriter.Result result = SourceWriter.write(output, generated, manifest);
         buildContext.refresh(output.toFile());
         getLog().info(String.format("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted",
@@ -145,13 +151,17 @@ public final class GenerateMojo extends AbstractMojo {
                 result.deleted().size()));
     }
 
-    /** Reports every problem (to the log, and to the IDE through the build context) and fails the build. */
+    /**
+     * Reports every problem (to the log, and to an IDE as markers through its build context) and fails the build.
+     * Maven's own build context would only log the problems a second time, so it is not told.
+     */
     private MojoFailureException specFailure(List<Problem> problems) {
         List<Problem> sorted = problems.stream().sorted(Problem.BY_POSITION).toList();
+        boolean ide = !(buildContext instanceof DefaultBuildContext);
         for (Problem problem : sorted) {
             getLog().error(problem.toString());
             File file = new File(problem.location().file());
-            if (file.isFile()) {
+            if (ide && file.isFile()) {
                 buildContext.addMessage(file, problem.location().line(), problem.location().column(),
                         problem.message(), BuildContext.SEVERITY_ERROR, null);
             }
