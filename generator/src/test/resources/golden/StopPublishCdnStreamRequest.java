@@ -97,8 +97,8 @@ public final class StopPublishCdnStreamRequest {
         if (!(other instanceof StopPublishCdnStreamRequest that)) {
             return false;
         }
-        return Objects.equals(sdkAppId, that.sdkAppId)
-                && Objects.equals(taskId, that.taskId);
+        return Objects.equals(this.sdkAppId, that.sdkAppId)
+                && Objects.equals(this.taskId, that.taskId);
     }
 
     @Override
@@ -109,11 +109,11 @@ public final class StopPublishCdnStreamRequest {
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "StopPublishCdnStreamRequest{", "}");
-        if (sdkAppId != null) {
-            joiner.add("SdkAppId=" + sdkAppId);
+        if (this.sdkAppId != null) {
+            joiner.add("SdkAppId=" + this.sdkAppId);
         }
-        if (taskId != null) {
-            joiner.add("TaskId=" + taskId);
+        if (this.taskId != null) {
+            joiner.add("TaskId=" + this.taskId);
         }
         return joiner.toString();
     }
@@ -177,10 +177,10 @@ public final class StopPublishCdnStreamRequest {
          */
         public StopPublishCdnStreamRequest build() {
             List<String> missing = new ArrayList<>();
-            if (sdkAppId == null) {
+            if (this.sdkAppId == null) {
                 missing.add("SdkAppId (sdkAppId)");
             }
-            if (taskId == null) {
+            if (this.taskId == null) {
                 missing.add("TaskId (taskId)");
             }
             if (!missing.isEmpty()) {

@@ -35,7 +35,7 @@ public final class StopPublishCdnStreamResponse {
     /**
      * The task ID.
      *
-     * <p>Optional.
+     * <p>Optional. Example: <code>-nHPekVU7h******sceOqAZ1YVQE.</code>.
      *
      * @return the value of {@code TaskId}, or {@code null} if absent
      */
@@ -82,8 +82,8 @@ public final class StopPublishCdnStreamResponse {
         if (!(other instanceof StopPublishCdnStreamResponse that)) {
             return false;
         }
-        return Objects.equals(taskId, that.taskId)
-                && Objects.equals(requestId, that.requestId);
+        return Objects.equals(this.taskId, that.taskId)
+                && Objects.equals(this.requestId, that.requestId);
     }
 
     @Override
@@ -94,11 +94,11 @@ public final class StopPublishCdnStreamResponse {
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "StopPublishCdnStreamResponse{", "}");
-        if (taskId != null) {
-            joiner.add("TaskId=" + taskId);
+        if (this.taskId != null) {
+            joiner.add("TaskId=" + this.taskId);
         }
-        if (requestId != null) {
-            joiner.add("RequestId=" + requestId);
+        if (this.requestId != null) {
+            joiner.add("RequestId=" + this.requestId);
         }
         return joiner.toString();
     }
@@ -126,7 +126,7 @@ public final class StopPublishCdnStreamResponse {
         /**
          * Sets {@code TaskId}: The task ID.
          *
-         * <p>Optional.
+         * <p>Optional. Example: <code>-nHPekVU7h******sceOqAZ1YVQE.</code>.
          *
          * @param taskId the value, or {@code null} to leave it absent
          * @return this builder

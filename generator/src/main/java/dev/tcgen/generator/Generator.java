@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -145,19 +146,59 @@ public final class Generator {
         return generateSpecs(specs);
     }
 
-    /** Generates from specs already loaded and validated, keeping the services and actions the options include. */
+    /**
+     * Generates from specs already loaded and validated, keeping the services and actions the options include.
+     * Several services are generated in parallel, one task per service, on up to as many threads as there are
+     * processors; the result does not depend on the number of threads.
+     */
     public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded) throws SpecException {
+        return generateSpecs(loaded, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Like {@link #generateSpecs(List)}, on at most {@code threads} threads (1: in the calling thread only).
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     */
+    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded, int threads) throws SpecException {
         SpecFilter filter = new SpecFilter(options.includes());
         List<ServiceSpec> specs = loaded.stream().map(filter::apply).flatMap(Optional::stream).toList();
         checkDistinct(specs);
-        List<JavaFile> javaFiles = new ArrayList<>();
+        List<Supplier<List<GeneratedSource>>> tasks = new ArrayList<>();
         if (options.emitCore()) {
-            javaFiles.addAll(new CoreEmitter(new CoreTypes(options.basePackage() + ".core"), files).emitAll());
+            tasks.add(this::generateCore);
         }
         for (ServiceSpec spec : specs) {
-            ServiceModel model = ModelBuilder.build(spec, options.basePackage());
-            javaFiles.addAll(new ServiceEmitter(model, files).emitAll());
+            tasks.add(() -> generateService(spec));
         }
+        List<GeneratedSource> all = new ArrayList<>();
+        for (List<GeneratedSource> sources : ParallelTasks.run(tasks, threads)) {
+            all.addAll(sources);
+        }
+        all.sort(Comparator.comparing(GeneratedSource::relativePath));
+        return List.copyOf(all);
+    }
+
+    /** The sources of the shared {@code core} package (whatever {@link Options#emitCore()} says), sorted by path. */
+    public List<GeneratedSource> generateCore() {
+        JavaPoetInit.ensureInitialized();
+        return render(new CoreEmitter(new CoreTypes(options.basePackage() + ".core"), files).emitAll());
+    }
+
+    /**
+     * The sources of one service version, without the core package and without applying the options' includes.
+     * Safe to call from several threads at once.
+     *
+     * @param spec a loaded and validated spec
+     * @return the sources, sorted by path
+     */
+    public List<GeneratedSource> generateService(ServiceSpec spec) {
+        JavaPoetInit.ensureInitialized();
+        ServiceModel model = ModelBuilder.build(spec, options.basePackage());
+        return render(new ServiceEmitter(model, files).emitAll());
+    }
+
+    private static List<GeneratedSource> render(List<JavaFile> javaFiles) {
         return javaFiles.stream()
                 .map(GeneratedSource::of)
                 .sorted(Comparator.comparing(GeneratedSource::relativePath))

@@ -25,13 +25,13 @@ final class Fingerprint {
     /**
      * The fingerprint of one generation.
      *
-     * @param generatorVersion the generator's version
+     * @param generatorIdentity the generator's version, and the hash of its jar
      * @param options every option that can change the output, in a fixed order
      * @param specs the specs
      */
-    static Fingerprint of(String generatorVersion, List<String> options, List<SpecSource> specs) {
+    static Fingerprint of(String generatorIdentity, List<String> options, List<SpecSource> specs) {
         MessageDigest digest = sha256();
-        update(digest, "tcgen " + generatorVersion);
+        update(digest, "tcgen " + generatorIdentity);
         options.forEach(option -> update(digest, option));
         for (SpecSource spec : specs) {
             update(digest, spec.name());

@@ -2,8 +2,6 @@ package dev.tcgen.maven;
 
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
-import dev.tcgen.generator.GeneratorVersion;
-import dev.tcgen.generator.SpecFiles;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecSource;
@@ -14,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,12 +19,8 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
 import org.codehaus.plexus.build.DefaultBuildContext;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Generates a typed, signed Java client from tcgen specs and adds it to the build as a compile source root.
@@ -42,21 +34,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * generated before stay exactly as they were.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public final class GenerateMojo extends AbstractMojo {
-
-    /**
-     * Spec files, or directories of {@code .json} spec files. The default directory may be absent when the specs
-     * come from {@link #specArtifacts}.
-     */
-    @Parameter(property = "tcgen.specs", defaultValue = "${project.basedir}/src/main/tcgen")
-    private List<File> specs;
-
-    /**
-     * Artifacts holding specs as {@code tcgen/specs/*.json}, such as the published {@code tcgen-api-spec} jar:
-     * {@code groupId:artifactId[:extension[:classifier]]:version}.
-     */
-    @Parameter
-    private List<String> specArtifacts = new ArrayList<>();
+public final class GenerateMojo extends AbstractSpecMojo {
 
     /** Where the sources go; added as a compile source root. */
     @Parameter(property = "tcgen.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/tcgen")
@@ -81,20 +59,8 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "tcgen.skip", defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
-    private RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
-    private List<RemoteRepository> remoteRepositories;
-
-    @Component
-    private RepositorySystem repositorySystem;
 
     @Component
     private BuildContext buildContext;
@@ -110,7 +76,7 @@ public final class GenerateMojo extends AbstractMojo {
         }
         List<File> files = specFiles();
         List<SpecSource> sources = specSources(files);
-        Fingerprint fingerprint = Fingerprint.of(GeneratorVersion.get(), options(), sources);
+        Fingerprint fingerprint = Fingerprint.of(GeneratorIdentity.get(), options(), sources);
         Path state = stateFile();
         String manifest = SourceWriter.MANIFEST + "-" + execution.getExecutionId();
         try {
@@ -152,72 +118,26 @@ public final class GenerateMojo extends AbstractMojo {
     }
 
     /**
-     * Reports every problem (to the log, and to an IDE as markers through its build context) and fails the build.
-     * Maven's own build context would only log the problems a second time, so it is not told.
+     * Shows problems as markers in an IDE, through its build context. Maven's own build context would only log them
+     * a second time, so it is not told.
      */
-    private MojoFailureException specFailure(List<Problem> problems) {
-        List<Problem> sorted = problems.stream().sorted(Problem.BY_POSITION).toList();
-        boolean ide = !(buildContext instanceof DefaultBuildContext);
-        for (Problem problem : sorted) {
-            getLog().error(problem.toString());
+    @Override
+    protected void reportToIde(List<Problem> problems) {
+        if (buildContext instanceof DefaultBuildContext) {
+            return;
+        }
+        for (Problem problem : problems) {
             File file = new File(problem.location().file());
-            if (ide && file.isFile()) {
+            if (file.isFile()) {
                 buildContext.addMessage(file, problem.location().line(), problem.location().column(),
                         problem.message(), BuildContext.SEVERITY_ERROR, null);
             }
         }
-        return new MojoFailureException(sorted.size() + " problem(s) in the tcgen spec(s); the generated sources "
-                + "were left as they were:\n" + sorted.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     }
 
-    private List<SpecSource> specSources(List<File> files) throws MojoExecutionException, MojoFailureException {
-        List<SpecSource> sources = new ArrayList<>();
-        try {
-            for (File file : files) {
-                sources.add(SpecSource.read(file.toPath()));
-            }
-        } catch (SpecException e) {
-            throw specFailure(e.problems());
-        }
-        SpecArtifacts artifacts = new SpecArtifacts(repositorySystem, repositorySession, remoteRepositories);
-        for (String coordinates : specArtifacts) {
-            sources.addAll(artifacts.read(coordinates));
-        }
-        if (sources.isEmpty()) {
-            throw new MojoFailureException("tcgen: no specs: put .json specs in " + specs
-                    + " or name a spec jar in <specArtifacts>");
-        }
-        return sources;
-    }
-
-    /**
-     * The spec files named by {@link #specs}, directories expanded. When specs come from artifacts, the default
-     * directory may be absent or empty.
-     */
-    private List<File> specFiles() throws MojoFailureException {
-        boolean defaultMayBeEmpty = !specArtifacts.isEmpty() && isDefaultSpecs();
-        List<Path> paths = new ArrayList<>();
-        for (File spec : specs) {
-            if (spec.exists()) {
-                paths.add(spec.toPath());
-            } else if (!defaultMayBeEmpty) {
-                throw new MojoFailureException("tcgen: no such spec file or directory: " + spec);
-            }
-        }
-        try {
-            return paths.isEmpty() ? List.of() : SpecFiles.expand(paths).stream().map(Path::toFile).toList();
-        } catch (IllegalArgumentException e) {
-            if (defaultMayBeEmpty) {
-                return List.of();
-            }
-            throw new MojoFailureException("tcgen: " + e.getMessage());
-        } catch (IOException e) {
-            throw new MojoFailureException("tcgen: cannot list the specs: " + e);
-        }
-    }
-
-    private boolean isDefaultSpecs() {
-        return specs.size() == 1 && specs.get(0).toPath().equals(project.getBasedir().toPath().resolve("src/main/tcgen"));
+    @Override
+    protected String failureConsequence() {
+        return "; the generated sources were left as they were";
     }
 
     /** Every option that changes the output, for the fingerprint. */

@@ -13,11 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * An in-process HTTP server on loopback that answers like Tencent Cloud: it checks the TC3 signature independently
  * and replies {@code {"Response":{...,"RequestId":...}}}, or an error, as the test's handler decides.
+ *
+ * <p>Fault injection: besides any status and body (an HTML 502 page, garbage, a truncated or empty body), an answer
+ * can {@link Answer#hangUp() hang up} (close the connection without a response, as a server closing a pooled
+ * connection does) or stay {@link Answer#silence() silent} until the server is closed.
  */
 final class FakeTrtcServer implements AutoCloseable {
 
@@ -26,22 +34,35 @@ final class FakeTrtcServer implements AutoCloseable {
      *
      * @param headers the request headers, names lower-cased, first value each
      * @param body the body as text
+     * @param signatureProblem why the signature is wrong, or {@code null} if it verified
      */
-    record Received(Map<String, String> headers, String body) {
+    record Received(Map<String, String> headers, String body, String signatureProblem) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        boolean signatureValid() {
+            return signatureProblem == null;
+        }
     }
 
+    /** What the server does with a request. */
+    enum Fault { NONE, HANG_UP, SILENCE }
+
     /**
-     * An answer: HTTP status and body.
+     * An answer: HTTP status and body, or a fault.
      *
      * @param status the HTTP status
      * @param contentType the content type
      * @param body the body
+     * @param fault a fault instead of an answer
      */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, Fault fault) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Fault.NONE);
+        }
 
         static Answer response(String fields, String requestId) {
             String separator = fields.isEmpty() ? "" : ",";
@@ -52,13 +73,41 @@ final class FakeTrtcServer implements AutoCloseable {
         static Answer error(String code, String message, String requestId) {
             return response("\"Error\":{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\"}", requestId);
         }
+
+        static Answer raw(int status, String contentType, String body) {
+            return new Answer(status, contentType, body);
+        }
+
+        /** Close the connection without answering. */
+        static Answer hangUp() {
+            return new Answer(0, "", "", Fault.HANG_UP);
+        }
+
+        /** Never answer (until the server is closed). */
+        static Answer silence() {
+            return new Answer(0, "", "", Fault.SILENCE);
+        }
+    }
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
+        // ACKs hold each small answer back for tens of milliseconds. Read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     FakeTrtcServer(IndependentTc3Verifier verifier, Function<Received, Answer> handler) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        executor = Executors.newFixedThreadPool(16, task -> {
+            Thread thread = new Thread(task, "fake-trtc");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
         server.createContext("/", exchange -> handle(exchange, verifier, handler));
         server.start();
     }
@@ -78,25 +127,48 @@ final class FakeTrtcServer implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8));
+            String problem = verifier.problem(headers.get("authorization"), headers.get("content-type"),
+                    headers.get("host"), Long.parseLong(headers.get("x-tc-timestamp")), body);
+            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), problem);
             received.add(request);
-            String problem = verifier.problem(request.header("Authorization"), request.header("Content-Type"),
-                    request.header("Host"), Long.parseLong(request.header("X-TC-Timestamp")), body);
             Answer answer = problem == null
                     ? handler.apply(request)
                     : Answer.error("AuthFailure.SignatureFailure", "The provided credentials could not be validated: "
                             + problem + ".", "req-signature");
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            switch (answer.fault()) {
+                case HANG_UP -> {
+                    return;
+                }
+                case SILENCE -> {
+                    awaitClose();
+                    return;
+                }
+                case NONE -> respond(exchange, answer);
             }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.TencentCloudException;
+import dev.tcgen.client.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
@@ -19,11 +20,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The generated StopPublishCdnStream call against a local server that verifies the TC3 signature on its own and
  * answers like Tencent Cloud.
  */
+@Timeout(60)
 class StopPublishCdnStreamEndToEndTest {
 
     private static final String SECRET_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
@@ -141,11 +144,17 @@ class StopPublishCdnStreamEndToEndTest {
 
     @Test
     void aNonJsonBodyBecomesAnExceptionWithStatusAndSnippet() {
-        try (TrtcClient client = client(SECRET_KEY, Region.AP_GUANGZHOU)) {
+        try (TrtcClient client = TrtcClient.builder()
+                .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
+                .region(Region.AP_GUANGZHOU)
+                .endpoint(server.endpoint())
+                .scheduler(VirtualTime.autoAdvancing())
+                .build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(request("proxy")));
 
             assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, e.code());
             assertEquals(502, e.httpStatus());
+            assertEquals(4, e.attempts(), "a 502 is retried");
             assertTrue(e.getMessage().contains("502 Bad Gateway"), e.getMessage());
         }
     }

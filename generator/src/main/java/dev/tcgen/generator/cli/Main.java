@@ -10,6 +10,7 @@ import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +27,15 @@ public final class Main {
 
     private static final String USAGE_TEXT = """
             Usage: tcgen --spec FILE... --out DIR [--package PACKAGE] [--no-core]
+                   tcgen compare --baseline OLD.json --current NEW.json [--allow-breaking]
+                   tcgen import --api-json API.json [--examples EXAMPLES.json] [--doc-page PAGE.txt...]
+                                [--overlay OVERLAY.json] --out SPEC.json
+                   tcgen corpus --corpus PATH --out DIR [--threads N] [--no-compile]
 
             Generates a typed, signed Java client from tcgen spec files.
+            "tcgen compare --help" explains the compatibility report.
+            "tcgen import --help" explains importing Tencent's api.json and doc pages.
+            "tcgen corpus --help" explains the whole-cloud run (import, generate, compile every service).
 
               --spec FILE...     spec files (JSON), or directories of them; one or more
               --out DIR          where to write the sources; files tcgen wrote there before and no
@@ -43,18 +51,34 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean terminal;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /** @param terminal whether {@code out} is a terminal, where long runs show their progress in place */
+    Main(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args));
+        System.exit(new Main(System.out, System.err, System.console() != null).run(args));
     }
 
     /** Runs the command and returns its exit status. */
     int run(String[] args) {
+        if (args.length > 0 && args[0].equals("compare")) {
+            return new CompareCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("corpus")) {
+            return new CorpusCommand(out, err, terminal).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            return new ImportCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

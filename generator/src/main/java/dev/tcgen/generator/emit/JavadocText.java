@@ -32,7 +32,7 @@ public final class JavadocText {
                 case '>' -> out.append("&gt;");
                 case '@' -> out.append("&#64;");
                 case '\\' -> out.append("&#92;");
-                case '/' -> out.append(i > 0 && normalized.charAt(i - 1) == '*' ? "&#47;" : "/");
+                case '/' -> out.append(out.length() > 0 && out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
                 case '\t' -> out.append(' ');
                 case '\n' -> out.append('\n');
                 default -> {

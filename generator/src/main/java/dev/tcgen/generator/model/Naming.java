@@ -12,8 +12,9 @@ import javax.lang.model.SourceVersion;
  *
  * <ul>
  *   <li>Members: {@code SdkAppId} → {@code sdkAppId}, {@code URL} → {@code url}, {@code Foo_Bar} → {@code fooBar};
- *       a name that would be a keyword or clash with a generated method gets the suffix {@code Value}
- *       ({@code Switch} → {@code switchValue}). Case is kept, so {@code Runid} and {@code RunId} stay apart.
+ *       a name that would be a keyword, clash with a generated method or obscure a package ({@code java}) gets
+ *       the suffix {@code Value} ({@code Switch} → {@code switchValue}, {@code Java} → {@code javaValue}). Case
+ *       is kept, so {@code Runid} and {@code RunId} stay apart.
  *   <li>Constants: {@code AuthFailure.UnRealNameAuthenticated} → {@code AUTH_FAILURE_UN_REAL_NAME_AUTHENTICATED},
  *       {@code ap-guangzhou} → {@code AP_GUANGZHOU}.
  *   <li>Types: {@code trtc} → {@code Trtc} (for {@code TrtcClient}); version {@code 2019-07-22} → package
@@ -25,6 +26,23 @@ public final class Naming {
     /** Methods every generated value class has, or inherits from {@code Object}; no member may take these names. */
     private static final Set<String> RESERVED_METHODS = Set.of("builder", "toBuilder", "build", "equals", "hashCode",
             "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
+
+    /** The error-code enum's table of constants by code; no error code's constant may take this name. */
+    public static final String ERROR_CODE_LOOKUP_TABLE = "BY_CODE";
+
+    /** The region enum's table of constants by id; no region's constant may take this name. */
+    public static final String REGION_LOOKUP_TABLE = "BY_ID";
+
+    /**
+     * Member names that would obscure a package: a field {@code java} makes javac read {@code java.lang.String.join}
+     * (which generated code writes when a structure of the package is named {@code String}) as a field access.
+     */
+    private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax");
+
+    /**
+     * Names Windows refuses as file names, with any extension and in any case ({@code Con.java}, {@code AUX.java}).
+     */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
     /** Wire names of members whose values are secrets: their values never appear in {@code toString()}. */
     private static final Pattern SENSITIVE = Pattern.compile(
@@ -136,8 +154,17 @@ public final class Naming {
         return SourceVersion.isKeyword(segment) ? segment + "_" : segment;
     }
 
+    /**
+     * Whether a class of this simple name cannot be a file on every file system: {@code Con}, {@code Aux},
+     * {@code Nul}, {@code Com1}... are devices on Windows, whatever the extension and case.
+     */
+    public static boolean isReservedFileName(String simpleName) {
+        return WINDOWS_DEVICE.matcher(simpleName).matches();
+    }
+
     private static String safeIdentifier(String name, String suffix) {
-        return SourceVersion.isKeyword(name) || RESERVED_METHODS.contains(name) || name.equals("_")
+        return SourceVersion.isKeyword(name) || RESERVED_METHODS.contains(name) || PACKAGE_ROOTS.contains(name)
+                || name.equals("_")
                 ? name + suffix
                 : name;
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * Reads JSON text into a tree, remembering the line and column of every value and reporting duplicate keys, which
  * Jackson's own tree reader would silently collapse.
  */
-final class JsonTreeReader {
+public final class JsonTreeReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -42,7 +42,7 @@ final class JsonTreeReader {
      * @return the located tree
      * @throws SpecException if the text is not well-formed JSON or repeats a key
      */
-    static LocatedJson read(String file, String text) throws SpecException {
+    public static LocatedJson read(String file, String text) throws SpecException {
         return new JsonTreeReader(file).readDocument(text);
     }
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +38,16 @@ public final class SpecValidator {
     private static final Pattern WIRE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)*");
     private static final String LIST = "list";
+    /**
+     * The longest name (service, region id, action, structure, member, error code): the classes named after it must
+     * stay within the 255-byte file names of common file systems ({@code <Action>Response$Builder.class}).
+     */
+    static final int MAX_NAME_LENGTH = 200;
+    /**
+     * The longest text that becomes a Java string constant (an error code's description, a region's name): a class
+     * file holds constants of at most 65535 bytes, and a character takes up to three.
+     */
+    static final int MAX_CONSTANT_TEXT_LENGTH = 20_000;
     private static final List<String> SCALAR_NAMES =
             Arrays.stream(ScalarKind.values()).map(ScalarKind::specName).toList();
 
@@ -72,33 +83,62 @@ public final class SpecValidator {
                 "a bare host name such as \"trtc.tencentcloudapi.com\", without scheme or path");
         checkPattern("/endpoints/international", spec.endpoints().international(), HOST_NAME, "host name",
                 "a bare host name such as \"trtc.intl.tencentcloudapi.com\", without scheme or path");
+        checkLength("/service", spec.service(), "service name");
         checkUnique(spec.regions(), RegionSpec::id, RegionSpec::pointer, "region");
         for (RegionSpec region : spec.regions()) {
             checkPattern(region.pointer() + "/id", region.id(), REGION_ID, "region id", "e.g. \"ap-guangzhou\"");
+            checkLength(region.pointer() + "/id", region.id(), "region id");
+            checkConstantText(region.pointer() + "/name", region.name(), "region name");
             regionIds.add(region.id());
         }
         checkUnique(spec.errorCodes(), ErrorCodeSpec::code, ErrorCodeSpec::pointer, "error code");
         for (ErrorCodeSpec code : spec.errorCodes()) {
             checkPattern(code.pointer() + "/code", code.code(), ERROR_CODE, "error code",
                     "dot-separated names such as \"FailedOperation.CRUnsupportMethod\"");
+            checkLength(code.pointer() + "/code", code.code(), "error code");
+            checkConstantText(code.pointer() + "/description", code.description(), "error code description");
             errorCodes.add(code.code());
         }
         checkUnique(spec.structures(), StructureSpec::name, StructureSpec::pointer, "structure");
         for (StructureSpec structure : spec.structures()) {
             checkPattern(structure.pointer() + "/name", structure.name(), STRUCTURE_NAME, "structure name",
                     "letters, digits and underscores, starting with an upper-case letter, e.g. \"McuLayoutParams\"");
+            checkLength(structure.pointer() + "/name", structure.name(), "structure name");
             structureNames.add(structure.name());
         }
         for (StructureSpec structure : spec.structures()) {
             checkMembers(structure.pointer() + "/members", structure.members());
         }
         checkUnique(spec.actions(), ActionSpec::name, ActionSpec::pointer, "action");
+        checkUniqueIgnoringCase(spec.actions());
         spec.actions().forEach(this::checkAction);
+    }
+
+    /**
+     * Actions whose names differ only in case ({@code GetURL}, {@code GetUrl}) would have request classes that are
+     * one file on file systems that ignore case (macOS, Windows), and client methods of one name. Structures are
+     * renamed by the model instead: their class names are not part of what a caller types for each call.
+     */
+    private void checkUniqueIgnoringCase(List<ActionSpec> actions) {
+        Map<String, ActionSpec> first = new HashMap<>();
+        for (ActionSpec action : actions) {
+            if (action.name().isEmpty()) {
+                continue;
+            }
+            ActionSpec earlier = first.putIfAbsent(action.name().toLowerCase(Locale.ROOT), action);
+            if (earlier != null && !earlier.name().equals(action.name())) {
+                problem(action.pointer() + "/name", "action \"" + action.name() + "\" differs from action \""
+                        + earlier.name() + "\" (at " + json.locate(earlier.pointer() + "/name") + ") only in case; "
+                        + "their classes (" + action.name() + "Request.java, " + earlier.name() + "Request.java) would "
+                        + "be one file on file systems that ignore case, such as those of macOS and Windows");
+            }
+        }
     }
 
     private void checkAction(ActionSpec action) {
         checkPattern(action.pointer() + "/name", action.name(), ACTION_NAME, "action name",
                 "letters and digits, starting with an upper-case letter, e.g. \"StopPublishCdnStream\"");
+        checkLength(action.pointer() + "/name", action.name(), "action name");
         checkMembers(action.pointer() + "/input", action.input());
         checkMembers(action.pointer() + "/output", action.output());
         action.regions().ifPresent(regions -> checkActionRegions(action, regions));
@@ -141,6 +181,7 @@ public final class SpecValidator {
             problem(member.pointer() + "/name", "wire name \"" + member.name() + "\" is not an identifier; expected "
                     + "letters, digits and underscores, not starting with a digit");
         }
+        checkLength(member.pointer() + "/name", member.name(), "member name");
         if (member.type().isEmpty()) {
             return;
         }
@@ -203,6 +244,21 @@ public final class SpecValidator {
     private void checkPattern(String pointer, String value, Pattern pattern, String what, String expected) {
         if (!value.isEmpty() && !pattern.matcher(value).matches()) {
             problem(pointer, "invalid " + what + " \"" + value + "\"; expected " + expected);
+        }
+    }
+
+    private void checkLength(String pointer, String value, String what) {
+        if (value.length() > MAX_NAME_LENGTH) {
+            problem(pointer, what + " \"" + value.substring(0, 40) + "...\" is " + value.length()
+                    + " characters long; at most " + MAX_NAME_LENGTH + " are allowed, so that the files named after it "
+                    + "fit in a file name");
+        }
+    }
+
+    private void checkConstantText(String pointer, String value, String what) {
+        if (value.length() > MAX_CONSTANT_TEXT_LENGTH) {
+            problem(pointer, what + " is " + value.length() + " characters long; at most " + MAX_CONSTANT_TEXT_LENGTH
+                    + " are allowed, since it becomes a Java string constant");
         }
     }
 

@@ -3,33 +3,58 @@ package dev.tcgen.generator.write;
 import dev.tcgen.generator.GeneratedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Writes generated sources into an output directory, the careful way:
  *
  * <ul>
  *   <li>a file whose content is unchanged is not touched, so its timestamp stays and javac and IDEs stay quiet;
- *   <li>a changed file is written to a temporary file beside it and moved into place atomically, so no reader ever
- *       sees half a file;
  *   <li>files this writer produced last time and does not produce now (a removed action, a renamed structure) are
- *       deleted; files it never wrote are never touched. What it wrote is listed in {@value #MANIFEST} in the output
- *       directory, which is replaced last.
+ *       deleted; files it never wrote are never touched. What it wrote is listed in {@value #MANIFEST} (or the
+ *       manifest name given) in the output directory;
+ *   <li>an update of the tree is a small transaction, so that a failure or a kill at any moment leaves either the
+ *       previous output or a state that the next write completes:
+ *       <ol>
+ *         <li><b>stage</b>: every new or changed file is written in full, and flushed to disk, into a staging
+ *             directory {@code .tcgen-staging-<manifest>} beside the sources (its files are not {@code *.java}, so no
+ *             compiler picks them up). A failure or kill here leaves the previous output exactly as it was; the next
+ *             write throws the staging directory away;
+ *         <li><b>commit</b>: a journal naming every move and deletion is written and renamed into the staging
+ *             directory in one step;
+ *         <li><b>apply</b>: the manifest is replaced by one listing both the previous files and the new ones, each
+ *             staged file is renamed over its target (atomically: no reader ever sees half a file), stale files are
+ *             deleted, the manifest is replaced by the new one and the staging directory removed. A kill here
+ *             leaves the journal; the next write first finishes the interrupted update (and {@link #isComplete}
+ *             says false until then), so a rerun always converges and no file is ever left behind untracked.
+ *       </ol>
  * </ul>
+ *
+ * <p>Writes to different output directories, or under different manifest names, are independent and may run
+ * concurrently; one output directory and manifest name must have one writer at a time.
  */
 public final class SourceWriter {
 
     /** The list of files tcgen wrote into an output directory, one relative path a line. */
     public static final String MANIFEST = ".tcgen-files";
+
+    private static final String STAGING_PREFIX = ".tcgen-staging-";
+    private static final String JOURNAL = "journal";
+    private static final String STAGED_MANIFEST = "manifest";
+    private static final String TRACKING_MANIFEST = "manifest-while-moving";
+    private static final String MOVE = "move ";
+    private static final String DELETE = "delete ";
 
     /**
      * What a write did.
@@ -47,7 +72,21 @@ public final class SourceWriter {
         }
     }
 
-    private SourceWriter() {}
+    private final Path root;
+    private final String manifestName;
+    private final Path staging;
+    private final FileOperations files;
+
+    private SourceWriter(Path outputDirectory, String manifestName, FileOperations files) {
+        if (manifestName.isEmpty() || manifestName.contains("/") || manifestName.contains("\\")
+                || manifestName.startsWith(STAGING_PREFIX) || manifestName.equals(".") || manifestName.equals("..")) {
+            throw new IllegalArgumentException("invalid manifest name \"" + manifestName + "\"; expected a file name");
+        }
+        this.root = outputDirectory.toAbsolutePath().normalize();
+        this.manifestName = manifestName;
+        this.staging = root.resolve(STAGING_PREFIX + manifestName);
+        this.files = files;
+    }
 
     /**
      * Brings the output directory to exactly the given sources.
@@ -55,8 +94,10 @@ public final class SourceWriter {
      * @param outputDirectory the directory; created if absent
      * @param sources the sources, with distinct paths
      * @return what changed
-     * @throws IOException if a file cannot be written; files already moved into place stay, the manifest still
-     *     lists every file of the previous run, and a rerun completes the job
+     * @throws IOException if a file cannot be written; if it happens before every new file is staged, the output is
+     *     as it was; after, a rerun completes the update
+     * @throws IllegalArgumentException if two sources share a path (or paths that differ only in case), or a source
+     *     or manifest path leaves the output directory; nothing is written then
      */
     public static Result write(Path outputDirectory, List<GeneratedSource> sources) throws IOException {
         return write(outputDirectory, sources, MANIFEST);
@@ -70,107 +111,245 @@ public final class SourceWriter {
      */
     public static Result write(Path outputDirectory, List<GeneratedSource> sources, String manifestName)
             throws IOException {
-        Files.createDirectories(outputDirectory);
-        Set<String> previous = readManifest(outputDirectory, manifestName);
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        Set<String> current = new TreeSet<>();
-        for (GeneratedSource source : sources) {
-            Path target = resolve(outputDirectory, source.relativePath());
-            if (!current.add(source.relativePath())) {
-                throw new IllegalArgumentException("two sources share the path " + source.relativePath());
-            }
-            byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                unchanged.add(source.relativePath());
-            } else {
-                replaceAtomically(target, bytes);
-                written.add(source.relativePath());
-            }
-        }
-        List<String> deleted = new ArrayList<>();
-        Set<String> stale = new TreeSet<>(previous);
-        stale.removeAll(current);
-        for (String path : stale) {
-            if (Files.deleteIfExists(resolve(outputDirectory, path))) {
-                deleted.add(path);
-            }
-            deleteEmptyParents(outputDirectory, resolve(outputDirectory, path).getParent());
-        }
-        replaceAtomically(outputDirectory.resolve(manifestName),
-                String.join("\n", current).concat(current.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8));
-        return new Result(written, unchanged, deleted);
+        return write(outputDirectory, sources, manifestName, FileOperations.DEFAULT);
+    }
+
+    /** {@link #write(Path, List, String)} with the file operations given, so that tests can fail one. */
+    static Result write(Path outputDirectory, List<GeneratedSource> sources, String manifestName,
+            FileOperations files) throws IOException {
+        return new SourceWriter(outputDirectory, manifestName, files).write(sources);
     }
 
     /**
-     * Whether every file the last write listed in the manifest is still there: false when the manifest is missing
-     * (never written, or the directory was cleaned) or a listed file was deleted. Contents are not compared.
+     * Whether every file the last write listed in the manifest is still there and no update was interrupted: false
+     * when the manifest is missing (never written, or the directory was cleaned), a listed file was deleted, or a
+     * write was stopped halfway. Contents are not compared.
      */
     public static boolean isComplete(Path outputDirectory, String manifestName) throws IOException {
-        if (!Files.isRegularFile(outputDirectory.resolve(manifestName))) {
+        SourceWriter writer = new SourceWriter(outputDirectory, manifestName, FileOperations.DEFAULT);
+        if (Files.exists(writer.staging) || !Files.isRegularFile(writer.root.resolve(manifestName))) {
             return false;
         }
-        for (String path : readManifest(outputDirectory, manifestName)) {
-            if (!Files.isRegularFile(resolve(outputDirectory, path))) {
+        for (String path : writer.readManifest()) {
+            if (!Files.isRegularFile(writer.resolve(path))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static Set<String> readManifest(Path outputDirectory, String manifestName) throws IOException {
-        Path manifest = outputDirectory.resolve(manifestName);
+    private Result write(List<GeneratedSource> sources) throws IOException {
+        Set<String> current = checkPaths(sources);
+        Files.createDirectories(root);
+        finishInterruptedUpdate();
+        Set<String> previous = readManifest();
+
+        List<String> written = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> journal = new ArrayList<>();
+        try {
+            for (GeneratedSource source : sources) {
+                Path target = resolve(source.relativePath());
+                byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+                if (Files.isDirectory(target)) {
+                    throw new IOException("cannot write " + target + ": it is a directory");
+                }
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    unchanged.add(source.relativePath());
+                } else {
+                    String staged = String.valueOf(written.size());
+                    stage(staged, bytes);
+                    journal.add(MOVE + staged + " " + source.relativePath());
+                    written.add(source.relativePath());
+                }
+            }
+            Set<String> stale = new TreeSet<>(previous);
+            stale.removeAll(current);
+            List<String> deleted = new ArrayList<>();
+            for (String path : stale) {
+                journal.add(DELETE + path);
+                if (Files.exists(resolve(path))) {
+                    deleted.add(path);
+                }
+            }
+            Path manifest = root.resolve(manifestName);
+            if (written.isEmpty() && deleted.isEmpty() && Files.isRegularFile(manifest)
+                    && Arrays.equals(Files.readAllBytes(manifest), manifestText(current))) {
+                return new Result(written, unchanged, deleted);
+            }
+            Set<String> both = new TreeSet<>(previous);
+            both.addAll(current);
+            stage(TRACKING_MANIFEST, manifestText(both));
+            stage(STAGED_MANIFEST, manifestText(current));
+            commit(journal);
+            apply();
+            return new Result(written, unchanged, deleted);
+        } catch (IOException | RuntimeException | Error e) {
+            abandonUncommitted(e);
+            throw e;
+        }
+    }
+
+    // ---- the transaction ----
+
+    private void stage(String name, byte[] bytes) throws IOException {
+        Files.createDirectories(staging);
+        files.write(staging.resolve(name), bytes);
+    }
+
+    /** The commit point: the journal is renamed into the staging directory in one step. */
+    private void commit(List<String> journal) throws IOException {
+        files.write(staging.resolve(JOURNAL + ".tmp"), String.join("\n", journal).concat("\n")
+                .getBytes(StandardCharsets.UTF_8));
+        files.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
+    }
+
+    /**
+     * Carries out a committed journal; safe to repeat after a kill at any point of it. While files move, the manifest
+     * lists the previous files and the new ones, so that whatever a kill leaves is tracked and a later write deletes
+     * what it no longer produces.
+     */
+    private void apply() throws IOException {
+        List<String> entries = Files.readAllLines(staging.resolve(JOURNAL), StandardCharsets.UTF_8);
+        Path tracking = staging.resolve(TRACKING_MANIFEST);
+        if (Files.exists(tracking)) {
+            files.move(tracking, root.resolve(manifestName));
+        }
+        for (String entry : entries) {
+            if (entry.startsWith(MOVE)) {
+                String rest = entry.substring(MOVE.length());
+                int space = rest.indexOf(' ');
+                Path stagedFile = staging.resolve(rest.substring(0, space));
+                if (Files.exists(stagedFile)) {
+                    Path target = resolve(rest.substring(space + 1));
+                    Files.createDirectories(target.getParent());
+                    files.move(stagedFile, target);
+                }
+            }
+        }
+        for (String entry : entries) {
+            if (entry.startsWith(DELETE)) {
+                Path target = resolve(entry.substring(DELETE.length()));
+                if (Files.exists(target)) {
+                    files.delete(target);
+                }
+                deleteEmptyParents(target.getParent());
+            }
+        }
+        Path stagedManifest = staging.resolve(STAGED_MANIFEST);
+        if (Files.exists(stagedManifest)) {
+            files.move(stagedManifest, root.resolve(manifestName));
+        }
+        removeStaging();
+    }
+
+    /** Before anything else: an update that was committed is finished, one that was not is thrown away. */
+    private void finishInterruptedUpdate() throws IOException {
+        if (Files.isRegularFile(staging.resolve(JOURNAL))) {
+            apply();
+        } else if (Files.exists(staging)) {
+            removeStaging();
+        }
+    }
+
+    /**
+     * After a failure before the commit point, the staged files are removed (if the file system still lets us) and
+     * the output is as it was. After it, the journal stays for the next write to finish.
+     */
+    private void abandonUncommitted(Throwable failure) {
+        if (Files.isRegularFile(staging.resolve(JOURNAL))) {
+            return;
+        }
+        try {
+            removeStaging();
+        } catch (IOException | RuntimeException | Error cleanup) {
+            failure.addSuppressed(cleanup);
+        }
+    }
+
+    private void removeStaging() throws IOException {
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(staging)) {
+            entries = list.sorted().toList();
+        }
+        for (Path entry : entries) {
+            if (!entry.getFileName().toString().equals(JOURNAL)) {
+                files.delete(entry);
+            }
+        }
+        if (Files.exists(staging.resolve(JOURNAL))) {
+            files.delete(staging.resolve(JOURNAL));
+        }
+        files.delete(staging);
+    }
+
+    // ---- paths and the manifest ----
+
+    /** The sources' paths, checked before anything is written. */
+    private Set<String> checkPaths(List<GeneratedSource> sources) {
+        Set<String> current = new TreeSet<>();
+        Map<String, String> byLowerCase = new HashMap<>();
+        for (GeneratedSource source : sources) {
+            String path = source.relativePath();
+            resolve(path);
+            if (!current.add(path)) {
+                throw new IllegalArgumentException("two sources share the path " + path);
+            }
+            String other = byLowerCase.put(path.toLowerCase(Locale.ROOT), path);
+            if (other != null) {
+                throw new IllegalArgumentException("two sources' paths differ only in case, and would be one file on "
+                        + "a file system that ignores case: " + other + " and " + path);
+            }
+        }
+        return current;
+    }
+
+    private Set<String> readManifest() throws IOException {
+        Path manifest = root.resolve(manifestName);
         if (!Files.isRegularFile(manifest)) {
             return Set.of();
         }
         Set<String> paths = new LinkedHashSet<>();
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
+                resolve(line.strip());
                 paths.add(line.strip());
             }
         }
         return paths;
     }
 
-    /** The file at a relative path, refusing paths that would leave the output directory. */
-    private static Path resolve(Path outputDirectory, String relativePath) {
-        Path root = outputDirectory.toAbsolutePath().normalize();
+    private static byte[] manifestText(Set<String> paths) {
+        return String.join("\n", paths).concat(paths.isEmpty() ? "" : "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The file at a relative path, refusing paths that would leave the output directory or break the manifest. */
+    private Path resolve(String relativePath) {
         Path target = root.resolve(relativePath).normalize();
-        if (!target.startsWith(root) || target.equals(root)) {
+        if (!target.startsWith(root) || target.equals(root) || relativePath.contains("\n")
+                || relativePath.contains("\r") || target.startsWith(staging)
+                || target.equals(root.resolve(manifestName))) {
             throw new IllegalArgumentException("refusing to write outside the output directory: " + relativePath);
         }
         return target;
     }
 
-    private static void replaceAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void deleteEmptyParents(Path outputDirectory, Path directory) throws IOException {
-        Path root = outputDirectory.toAbsolutePath().normalize();
+    private void deleteEmptyParents(Path directory) throws IOException {
         Path current = directory.toAbsolutePath().normalize();
         while (current.startsWith(root) && !current.equals(root)) {
             if (!Files.isDirectory(current)) {
                 current = current.getParent();
                 continue;
             }
-            try (var entries = Files.list(current)) {
+            try (Stream<Path> entries = Files.list(current)) {
                 if (entries.findAny().isPresent()) {
                     return;
                 }
             }
-            Files.delete(current);
+            files.delete(current);
             current = current.getParent();
         }
     }

@@ -6,15 +6,21 @@ import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.CoreTypes;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * Emits {@code ApiTransport.Builder}: required settings fail at {@code build()} with the name of the one missing,
@@ -39,12 +45,24 @@ final class ApiTransportBuilderEmitter {
                 .addField(field(String.class, "service", null))
                 .addField(field(String.class, "version", null))
                 .addField(field(URI.class, "endpoint", null))
-                .addField(field(types.credentialsProvider(), "credentials", null))
+                .addField(field(types.credentialsProvider(), "credentials", (CodeBlock) null))
                 .addField(field(String.class, "language", null))
                 .addField(field(HttpClient.class, "httpClient", null))
                 .addField(field(Duration.class, "connectTimeout", "DEFAULT_CONNECT_TIMEOUT"))
                 .addField(field(Duration.class, "requestTimeout", "DEFAULT_REQUEST_TIMEOUT"))
                 .addField(field(String.class, "userAgent", "DEFAULT_USER_AGENT"))
+                .addField(field(ProxySelector.class, "proxy", null))
+                .addField(field(SSLContext.class, "sslContext", null))
+                .addField(field(int.class, "maxResponseBytes", "DEFAULT_MAX_RESPONSE_BYTES"))
+                .addField(field(types.scheduler(), "scheduler", CodeBlock.of("$T.system()", types.scheduler())))
+                .addField(field(types.retryPolicy(), "retryPolicy", CodeBlock.of("$T.defaults()", types.retryPolicy())))
+                .addField(field(types.rateLimitMode(), "rateLimitMode",
+                        CodeBlock.of("$T.WAIT", types.rateLimitMode())))
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, Integer.class),
+                                "rateLimits", PRIVATE, FINAL)
+                        .initializer("new $T<>()", TreeMap.class)
+                        .build())
+                .addField(field(ApiCallEmitter.LOGGER, "logger", null))
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
                 .addMethod(service())
                 .addMethod(version())
@@ -55,6 +73,7 @@ final class ApiTransportBuilderEmitter {
                 .addMethod(connectTimeout())
                 .addMethod(requestTimeout())
                 .addMethod(userAgent())
+                .addMethods(new ApiTransportBuilderOptionsEmitter(types, builder).methods())
                 .addMethod(build())
                 .addMethod(requirePositive())
                 .addMethod(requireSet())
@@ -62,13 +81,13 @@ final class ApiTransportBuilderEmitter {
     }
 
     private static FieldSpec field(Class<?> type, String name, String initialValue) {
-        return field(TypeName.get(type), name, initialValue);
+        return field(TypeName.get(type), name, initialValue == null ? null : CodeBlock.of("$L", initialValue));
     }
 
-    private static FieldSpec field(TypeName type, String name, String initialValue) {
+    private static FieldSpec field(TypeName type, String name, CodeBlock initialValue) {
         FieldSpec.Builder field = FieldSpec.builder(type, name, PRIVATE);
         if (initialValue != null) {
-            field.initializer("$L", initialValue);
+            field.initializer(initialValue);
         }
         return field.build();
     }
@@ -124,7 +143,8 @@ final class ApiTransportBuilderEmitter {
     private MethodSpec credentials() {
         return setter("credentials", types.credentialsProvider())
                 .addJavadoc("Where each request's credentials come from: fixed {@link Credentials}, or a provider\n")
-                .addJavadoc("that refreshes them. Required.\n")
+                .addJavadoc("that finds or refreshes them. Default: {@link CredentialsProviderChain#defaultChain()},\n")
+                .addJavadoc("the environment variables, then {@code ~/.tencentcloud/credentials}.\n")
                 .addJavadoc("\n@param credentials the credentials provider\n")
                 .addJavadoc("@return this builder\n")
                 .addStatement("this.credentials = $T.requireNonNull(credentials, $S)", Objects.class, "credentials")
@@ -148,7 +168,8 @@ final class ApiTransportBuilderEmitter {
                 .addJavadoc("The HTTP client to send with, for a proxy, custom TLS or a shared executor. Optional;\n")
                 .addJavadoc("by default the transport creates its own, with the {@link #connectTimeout} and no\n")
                 .addJavadoc("redirects. A client given here is not closed by {@link ApiTransport#close()}, and\n")
-                .addJavadoc("{@link #connectTimeout} does not apply to it.\n")
+                .addJavadoc("{@link #connectTimeout}, {@link #proxy} and {@link #sslContext} do not apply to it.\n")
+                .addJavadoc("It should not follow redirects.\n")
                 .addJavadoc("\n@param httpClient the client, or {@code null} for the default\n")
                 .addJavadoc("@return this builder\n")
                 .addStatement("this.httpClient = httpClient")
@@ -169,8 +190,10 @@ final class ApiTransportBuilderEmitter {
 
     private MethodSpec requestTimeout() {
         return setter("requestTimeout", Duration.class)
-                .addJavadoc("How long one call waits for its response before it fails with\n")
-                .addJavadoc("{@code CLIENT_NETWORK_FAILURE}. Default 30 seconds; there is no infinite timeout.\n")
+                .addJavadoc("How long each attempt of a call waits for its response before it fails with\n")
+                .addJavadoc("{@code CLIENT_NETWORK_FAILURE} (cause {@code HttpTimeoutException}). Default 30 seconds;\n")
+                .addJavadoc("there is no infinite timeout. A timed-out attempt is not retried: the service may\n")
+                .addJavadoc("still be carrying it out.\n")
                 .addJavadoc("\n@param requestTimeout a positive duration\n")
                 .addJavadoc("@return this builder\n")
                 .addJavadoc("@throws IllegalArgumentException if it is {@code null}, zero or negative\n")
@@ -194,14 +217,19 @@ final class ApiTransportBuilderEmitter {
         return MethodSpec.methodBuilder("build")
                 .addJavadoc("Builds the transport.\n")
                 .addJavadoc("\n@return a new transport\n")
-                .addJavadoc("@throws IllegalStateException if the service, version, endpoint or credentials were not\n")
-                .addJavadoc("    set; the message names the first one missing\n")
+                .addJavadoc("@throws IllegalStateException if the service, version or endpoint was not set (the\n")
+                .addJavadoc("    message names the first one missing), or an HTTP client was given together with a\n")
+                .addJavadoc("    proxy or TLS context\n")
                 .addModifiers(PUBLIC)
                 .returns(types.transport())
                 .addStatement("requireSet(service, $S)", "service")
                 .addStatement("requireSet(version, $S)", "version")
                 .addStatement("requireSet(endpoint, $S)", "endpoint")
-                .addStatement("requireSet(credentials, $S)", "credentials")
+                .beginControlFlow("if (httpClient != null && (proxy != null || sslContext != null))")
+                .addStatement("throw new $T($S)", IllegalStateException.class,
+                        "proxy(...) and sslContext(...) configure the default HTTP client; "
+                                + "set them on the HttpClient given to httpClient(...) instead")
+                .endControlFlow()
                 .addStatement("return new $T(this)", types.transport())
                 .build();
     }

@@ -1,7 +1,5 @@
 package dev.tcgen.generator.emit.core;
 
-import static dev.tcgen.generator.emit.core.JacksonTypes.JSON_NODE;
-import static dev.tcgen.generator.emit.core.JacksonTypes.JSON_PROCESSING_EXCEPTION;
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
@@ -18,31 +16,27 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import dev.tcgen.generator.emit.CoreTypes;
 import dev.tcgen.generator.emit.GeneratedFiles;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.lang.model.element.Modifier;
 
 /**
- * Emits {@code ApiTransport}: one API call as serialise, sign, send and parse, each a private method of its own so
- * that retries, rate limiting and logging can later wrap the steps without rewriting them. Its {@code Builder} comes
- * from {@link ApiTransportBuilderEmitter}.
+ * Emits {@code ApiTransport}: the configuration every call of a client shares and the two entry points,
+ * {@code call} and {@code callAsync}, which hand each call to an {@code ApiCall}. How a request is built and signed
+ * comes from {@link ApiTransportRequestEmitter}, the {@code Builder} from {@link ApiTransportBuilderEmitter}.
  */
 final class ApiTransportEmitter {
 
-    /** The most characters of a response body an error message quotes. */
-    static final int SNIPPET_LENGTH = 200;
-
     private static final TypeVariableName T = TypeVariableName.get("T");
-    private static final TypeName BYTE_RESPONSE =
-            ParameterizedTypeName.get(ClassName.get(HttpResponse.class), TypeName.get(byte[].class));
 
     private final CoreTypes types;
     private final GeneratedFiles files;
@@ -57,68 +51,43 @@ final class ApiTransportEmitter {
     }
 
     JavaFile emit() {
+        ApiTransportRequestEmitter requests = new ApiTransportRequestEmitter(types);
         TypeSpec type = TypeSpec.classBuilder(types.transport())
                 .addJavadoc(typeJavadoc())
                 .addAnnotation(files.generatedAnnotation())
                 .addModifiers(PUBLIC, FINAL)
                 .addSuperinterface(AutoCloseable.class)
-                .addField(publicConstant(String.class, "CONTENT_TYPE",
-                        CodeBlock.of("$S", "application/json; charset=utf-8"),
-                        "The {@code Content-Type} of every request; it is signed, so it is sent exactly so."))
-                .addField(publicConstant(Duration.class, "DEFAULT_CONNECT_TIMEOUT",
-                        CodeBlock.of("$T.ofSeconds(5)", Duration.class),
-                        "How long the default HTTP client waits to connect: 5 seconds."))
-                .addField(publicConstant(Duration.class, "DEFAULT_REQUEST_TIMEOUT",
-                        CodeBlock.of("$T.ofSeconds(30)", Duration.class),
-                        "How long a call waits for its response: 30 seconds."))
-                .addField(publicConstant(String.class, "DEFAULT_USER_AGENT",
-                        CodeBlock.of("$S", "tcgen/" + files.generatorVersion()),
-                        "The {@code User-Agent}: the generator and its version."))
-                .addField(FieldSpec.builder(int.class, "SNIPPET_LENGTH", PRIVATE, STATIC, FINAL)
-                        .initializer("$L", SNIPPET_LENGTH)
-                        .build())
-                .addField(privateField(String.class, "service"))
-                .addField(privateField(String.class, "version"))
-                .addField(privateField(URI.class, "endpoint"))
-                .addField(privateField(String.class, "host"))
-                .addField(privateField(types.credentialsProvider(), "credentials"))
-                .addField(privateField(String.class, "language"))
-                .addField(privateField(HttpClient.class, "httpClient"))
-                .addField(privateField(boolean.class, "ownsHttpClient"))
-                .addField(privateField(Duration.class, "requestTimeout"))
-                .addField(privateField(String.class, "userAgent"))
-                .addField(FieldSpec.builder(AtomicBoolean.class, "closed", PRIVATE, FINAL)
-                        .initializer("new $T()", AtomicBoolean.class)
-                        .build())
+                .addFields(constants())
+                .addFields(fields())
                 .addMethod(constructor())
                 .addMethod(builder())
-                .addMethod(accessor(String.class, "service", "The service name that requests are signed for, e.g.\n"
-                        + "{@code trtc}.\n\n@return the service name\n"))
-                .addMethod(accessor(String.class, "version", "The API version sent as {@code X-TC-Version}, e.g.\n"
-                        + "{@code 2019-07-22}.\n\n@return the API version\n"))
-                .addMethod(accessor(URI.class, "endpoint", "The URI requests are posted to, normalised to\n"
-                        + "{@code scheme://host[:port]/} with a lowercase host and no default port.\n\n"
+                .addMethod(accessor(TypeName.get(String.class), "service", PUBLIC, "The service name that requests "
+                        + "are signed for, e.g.\n{@code trtc}.\n\n@return the service name\n"))
+                .addMethod(accessor(TypeName.get(String.class), "version", PUBLIC, "The API version sent as "
+                        + "{@code X-TC-Version}, e.g.\n{@code 2019-07-22}.\n\n@return the API version\n"))
+                .addMethod(accessor(TypeName.get(URI.class), "endpoint", PUBLIC, "The URI requests are posted to, "
+                        + "normalised to\n{@code scheme://host[:port]/} with a lowercase host and no default port.\n\n"
                         + "@return the endpoint\n"))
-                .addMethod(accessor(String.class, "host", "The {@code Host} header the JDK sends for the endpoint,\n"
-                        + "which the signature covers: the host, plus {@code :port} when the port is not the\n"
-                        + "scheme's default.\n\n@return the signed host\n"))
+                .addMethod(accessor(TypeName.get(String.class), "host", PUBLIC, "The {@code Host} header the JDK "
+                        + "sends for the endpoint,\nwhich the signature covers: the host, plus {@code :port} when the "
+                        + "port is not the\nscheme's default.\n\n@return the signed host\n"))
+                .addMethod(accessor(types.retryPolicy(), "retryPolicy", PUBLIC, "Which failures are retried, and "
+                        + "how.\n\n@return the retry policy\n"))
+                .addMethod(accessor(types.rateLimitMode(), "rateLimitMode", PUBLIC, "What a call does when its "
+                        + "action's rate limit is reached.\n\n@return the mode\n"))
+                .addMethod(rateLimits())
                 .addMethod(call())
+                .addMethod(callAsync())
                 .addMethod(close())
                 .addMethod(toStringMethod())
-                .addMethod(serialize())
-                .addMethod(signedRequest())
-                .addMethod(currentCredentials())
-                .addMethod(send())
-                .addMethod(parse())
-                .addMethod(responseObject())
-                .addMethod(apiError())
-                .addMethod(invalidResponse())
-                .addMethod(snippet())
-                .addMethod(describe())
-                .addMethod(defaultHttpClient())
-                .addMethod(normalizeEndpoint())
-                .addMethod(hostHeader())
-                .addMethod(requireText())
+                .addMethod(isClosed())
+                .addMethod(accessor(types.scheduler(), "scheduler", null, "The clocks and timer.\n"))
+                .addMethod(accessor(ApiCallEmitter.LOGGER, "logger", null, "Where calls are logged.\n"))
+                .addMethod(accessor(TypeName.get(HttpClient.class), "httpClient", null, "The HTTP client.\n"))
+                .addMethod(accessor(TypeName.INT, "maxResponseBytes", null, "The largest body read.\n"))
+                .addMethod(rateLimiter())
+                .addMethods(requests.methods())
+                .addMethod(rethrown())
                 .addType(new ApiTransportBuilderEmitter(types).builderType())
                 .build();
         return files.file(types.packageName(), type);
@@ -133,21 +102,33 @@ final class ApiTransportEmitter {
                 .add("{@code {\"Response\": {..., \"RequestId\": \"...\"}}}; a failed call has an\n")
                 .add("{@code \"Error\": {\"Code\": ..., \"Message\": ...}} inside {@code Response}, usually with\n")
                 .add("HTTP status 200. {@link #call} turns that into the response object or the service's\n")
-                .add("exception.\n")
+                .add("exception; {@link #callAsync} does the same without blocking.\n")
+                .add("\n<p>Around each call the transport applies, in this order:\n")
+                .add("<ol>\n")
+                .add("  <li>the action's client-side rate limit ({@link RateLimiter}, {@link RateLimitMode});</li>\n")
+                .add("  <li>signing with the provider's current credentials and the current time, afresh for\n")
+                .add("      every attempt;</li>\n")
+                .add("  <li>the request timeout, for each attempt;</li>\n")
+                .add("  <li>retries of transient failures with exponential backoff and jitter\n")
+                .add("      ({@link RetryPolicy});</li>\n")
+                .add("  <li>logging through {@code System.Logger}: each attempt at DEBUG, a failed call once at\n")
+                .add("      WARNING.</li>\n")
+                .add("</ol>\n")
                 .add("\n<pre>{@code\n")
                 .add("ApiTransport transport = ApiTransport.builder()\n")
                 .add("        .service(\"cvm\")\n")
                 .add("        .version(\"2017-03-12\")\n")
                 .add("        .endpoint(URI.create(\"https://cvm.tencentcloudapi.com\"))\n")
                 .add("        .credentials(Credentials.of(secretId, secretKey))\n")
+                .add("        .rateLimit(\"DescribeInstances\", 40)\n")
                 .add("        .build();\n")
                 .add("}</pre>\n")
                 .add("\n<p>Generated clients build and own their transport; use it directly only for an action the\n")
                 .add("client does not have. A transport is thread-safe and meant to be shared: create one per\n")
                 .add("client, not per call, and {@link #close()} it when done. Failures are always a\n")
                 .add("{@link TencentCloudException} (as the service's subclass): API errors with Tencent Cloud's\n")
-                .add("code, and client-side failures with one of its {@code CLIENT_*} codes. Neither messages nor\n")
-                .add("{@link #toString()} ever contain the secret key, the token or the signature.\n")
+                .add("code, and client-side failures with one of its {@code CLIENT_*} codes. Neither messages,\n")
+                .add("logs nor {@link #toString()} ever contain the secret key, the token or the signature.\n")
                 .build();
     }
 
@@ -156,6 +137,45 @@ final class ApiTransportEmitter {
                 .addJavadoc("$L\n", javadoc)
                 .initializer(value)
                 .build();
+    }
+
+    private List<FieldSpec> constants() {
+        return List.of(
+                publicConstant(String.class, "CONTENT_TYPE", CodeBlock.of("$S", "application/json; charset=utf-8"),
+                        "The {@code Content-Type} of every request; it is signed, so it is sent exactly so."),
+                publicConstant(Duration.class, "DEFAULT_CONNECT_TIMEOUT", CodeBlock.of("$T.ofSeconds(5)", Duration.class),
+                        "How long the default HTTP client waits to connect: 5 seconds."),
+                publicConstant(Duration.class, "DEFAULT_REQUEST_TIMEOUT",
+                        CodeBlock.of("$T.ofSeconds(30)", Duration.class),
+                        "How long each attempt of a call waits for its response: 30 seconds."),
+                publicConstant(String.class, "DEFAULT_USER_AGENT", CodeBlock.of("$S", "tcgen/" + files.generatorVersion()),
+                        "The {@code User-Agent}: the generator and its version."),
+                publicConstant(int.class, "DEFAULT_MAX_RESPONSE_BYTES", CodeBlock.of("16 * 1024 * 1024"),
+                        "The largest response body read by default: 16 MiB. A larger one is an invalid response."));
+    }
+
+    private List<FieldSpec> fields() {
+        return List.of(
+                privateField(String.class, "service"),
+                privateField(String.class, "version"),
+                privateField(URI.class, "endpoint"),
+                privateField(String.class, "host"),
+                privateField(types.credentialsProvider(), "credentials"),
+                privateField(String.class, "language"),
+                privateField(HttpClient.class, "httpClient"),
+                privateField(boolean.class, "ownsHttpClient"),
+                privateField(Duration.class, "requestTimeout"),
+                privateField(String.class, "userAgent"),
+                privateField(int.class, "maxResponseBytes"),
+                privateField(types.scheduler(), "scheduler"),
+                privateField(types.retryPolicy(), "retryPolicy"),
+                privateField(types.rateLimitMode(), "rateLimitMode"),
+                privateField(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+                        types.rateLimiter()), "rateLimiters"),
+                privateField(ApiCallEmitter.LOGGER, "logger"),
+                FieldSpec.builder(AtomicBoolean.class, "closed", PRIVATE, FINAL)
+                        .initializer("new $T()", AtomicBoolean.class)
+                        .build());
     }
 
     private static FieldSpec privateField(TypeName type, String name) {
@@ -174,13 +194,20 @@ final class ApiTransportEmitter {
                 .addStatement("this.version = builder.version")
                 .addStatement("this.endpoint = builder.endpoint")
                 .addStatement("this.host = hostHeader(builder.endpoint)")
-                .addStatement("this.credentials = builder.credentials")
+                .addStatement("this.credentials = builder.credentials != null ? builder.credentials\n"
+                        + ": $T.defaultChain()", types.credentialsChain())
                 .addStatement("this.language = builder.language")
                 .addStatement("this.ownsHttpClient = builder.httpClient == null")
-                .addStatement("this.httpClient = ownsHttpClient ? defaultHttpClient(builder.connectTimeout) "
-                        + ": builder.httpClient")
+                .addStatement("this.httpClient = ownsHttpClient ? defaultHttpClient(builder) : builder.httpClient")
                 .addStatement("this.requestTimeout = builder.requestTimeout")
                 .addStatement("this.userAgent = builder.userAgent")
+                .addStatement("this.maxResponseBytes = builder.maxResponseBytes")
+                .addStatement("this.scheduler = builder.scheduler")
+                .addStatement("this.retryPolicy = builder.retryPolicy")
+                .addStatement("this.rateLimitMode = builder.rateLimitMode")
+                .addStatement("this.rateLimiters = rateLimiters(builder)")
+                .addStatement("this.logger = builder.logger != null ? builder.logger\n"
+                        + ": $T.getLogger($T.class.getName())", System.class, types.transport())
                 .build();
     }
 
@@ -190,7 +217,7 @@ final class ApiTransportEmitter {
 
     private MethodSpec builder() {
         return MethodSpec.methodBuilder("builder")
-                .addJavadoc("Starts a transport. The service, version, endpoint and credentials are required.\n")
+                .addJavadoc("Starts a transport. The service, version and endpoint are required.\n")
                 .addJavadoc("\n@return a new builder\n")
                 .addModifiers(PUBLIC, STATIC)
                 .returns(builderClass())
@@ -198,20 +225,40 @@ final class ApiTransportEmitter {
                 .build();
     }
 
-    private static MethodSpec accessor(Class<?> type, String name, String javadoc) {
-        return MethodSpec.methodBuilder(name)
+    private static MethodSpec accessor(TypeName type, String name, Modifier visibility,
+            String javadoc) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addJavadoc("$L", javadoc)
-                .addModifiers(PUBLIC)
                 .returns(type)
-                .addStatement("return $N", name)
+                .addStatement("return $N", name);
+        if (visibility != null) {
+            method.addModifiers(visibility);
+        }
+        return method.build();
+    }
+
+    private MethodSpec rateLimits() {
+        TypeName limits = ParameterizedTypeName.get(Map.class, String.class, Integer.class);
+        return MethodSpec.methodBuilder("rateLimits")
+                .addJavadoc("The client-side rate limits in force, in requests per second by action; empty when\n")
+                .addJavadoc("the mode is {@link RateLimitMode#OFF}.\n")
+                .addJavadoc("\n@return an immutable map, sorted by action\n")
+                .addModifiers(PUBLIC)
+                .returns(limits)
+                .addStatement("$T limits = new $T<>()", limits, TreeMap.class)
+                .addStatement("rateLimiters.forEach((action, limiter) -> limits.put(action, "
+                        + "limiter.permitsPerSecond()))")
+                .addStatement("return $T.unmodifiableMap(limits)", Collections.class)
                 .build();
     }
 
     private MethodSpec call() {
         return MethodSpec.methodBuilder("call")
                 .addJavadoc("Calls one API action and returns its response.\n")
-                .addJavadoc("\n<p>Blocks until the response arrives or the request timeout passes. The call is\n")
-                .addJavadoc("signed with the provider's current credentials and the current time.\n")
+                .addJavadoc("\n<p>Blocks until the response arrives or the call fails: after its retries, or when\n")
+                .addJavadoc("the thread is interrupted. A failure is thrown as it would complete\n")
+                .addJavadoc("{@link #callAsync}'s future, created again on this thread so that its stack trace\n")
+                .addJavadoc("shows the caller.\n")
                 .addJavadoc("\n@param <T> the response type\n")
                 .addJavadoc("@param <E> the service's exception type\n")
                 .addJavadoc("@param action the action, e.g. {@code DescribeInstances}, sent as {@code X-TC-Action}\n")
@@ -222,9 +269,9 @@ final class ApiTransportEmitter {
                 .addJavadoc("@param exceptions makes the service's exception, e.g. {@code TrtcException::new}\n")
                 .addJavadoc("@return the response\n")
                 .addJavadoc("@throws TencentCloudException as made by {@code exceptions}: with the API's code when\n")
-                .addJavadoc("    the API answered with an error, or with {@code CLIENT_NETWORK_FAILURE},\n")
-                .addJavadoc("    {@code CLIENT_INVALID_RESPONSE}, {@code CLIENT_INTERRUPTED} or\n")
-                .addJavadoc("    {@code CLIENT_CLOSED} when the call could not be completed\n")
+                .addJavadoc("    the API answered with an error, or with one of the {@code CLIENT_*} codes when the\n")
+                .addJavadoc("    call could not be completed ({@code CLIENT_INTERRUPTED} if the thread was\n")
+                .addJavadoc("    interrupted, its interrupt flag set again)\n")
                 .addJavadoc("@throws IllegalArgumentException if the request cannot be serialised\n")
                 .addModifiers(PUBLIC)
                 .addTypeVariable(T)
@@ -235,15 +282,63 @@ final class ApiTransportEmitter {
                 .addParameter(Object.class, "request")
                 .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), T), "responseType")
                 .addParameter(factoryOfE, "exceptions")
-                .addCode(requireNonNull("action", "request", "responseType", "exceptions"))
-                .beginControlFlow("if (closed.get())")
-                .addStatement("throw exceptions.create($T.CLIENT_CLOSED,\n$S + action + $S, null, 0, null)",
-                        types.baseException(), "Cannot call ", ": the client is closed")
+                .beginControlFlow("if ($T.currentThread().isInterrupted())", Thread.class)
+                .addStatement("throw exceptions.create($T.CLIENT_INTERRUPTED,\n$S + action + $S, null, 0, null)",
+                        types.baseException(), "The thread was interrupted before calling ", "; nothing was sent")
                 .endControlFlow()
+                .addStatement("$T<T> future = callAsync(action, region, request, responseType, exceptions)",
+                        CompletableFuture.class)
+                .beginControlFlow("try")
+                .addStatement("return future.get()")
+                .nextControlFlow("catch ($T interrupted)", InterruptedException.class)
+                .addStatement("future.cancel(false)")
+                .addStatement("$T.currentThread().interrupt()", Thread.class)
+                .addStatement("throw exceptions.create($T.CLIENT_INTERRUPTED,\n$S + action, null, 0, interrupted)",
+                        types.baseException(), "Interrupted while waiting for the response to ")
+                .nextControlFlow("catch ($T failed)", ExecutionException.class)
+                .addStatement("throw rethrown(failed.getCause(), exceptions)")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec callAsync() {
+        return MethodSpec.methodBuilder("callAsync")
+                .addJavadoc("Calls one API action without blocking: the future completes with the response, or\n")
+                .addJavadoc("exceptionally with the service's exception.\n")
+                .addJavadoc("\n<p>No thread waits on the caller's behalf: the request goes out through\n")
+                .addJavadoc("{@code HttpClient.sendAsync}, and a wait for a rate-limit permit or before a retry is\n")
+                .addJavadoc("a timer of the {@link Scheduler}. The future's dependent actions run on the HTTP\n")
+                .addJavadoc("client's executor or the scheduler's thread: keep them short, or use the\n")
+                .addJavadoc("{@code ...Async} variants with an executor of your own. Cancelling the future stops\n")
+                .addJavadoc("the call before its next step; a request already sent may still take effect.\n")
+                .addJavadoc("\n<pre>{@code\n")
+                .addJavadoc("transport.callAsync(\"DescribeInstances\", \"ap-guangzhou\", request,\n")
+                .addJavadoc("                DescribeInstancesResponse.class, CvmException::new)\n")
+                .addJavadoc("        .thenAccept(response -> ...)\n")
+                .addJavadoc("        .exceptionally(failure -> ...);   // failure is the CvmException\n")
+                .addJavadoc("}</pre>\n")
+                .addJavadoc("\n@param <T> the response type\n")
+                .addJavadoc("@param <E> the service's exception type\n")
+                .addJavadoc("@param action the action, sent as {@code X-TC-Action}\n")
+                .addJavadoc("@param region the region, sent as {@code X-TC-Region}; or {@code null}\n")
+                .addJavadoc("@param request the request object, serialised with {@link Json#mapper()}\n")
+                .addJavadoc("@param responseType the class the {@code Response} object is read into\n")
+                .addJavadoc("@param exceptions makes the service's exception\n")
+                .addJavadoc("@return the future response\n")
+                .addJavadoc("@throws IllegalArgumentException if the request cannot be serialised\n")
+                .addModifiers(PUBLIC)
+                .addTypeVariable(T)
+                .addTypeVariable(e)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), T))
+                .addParameter(String.class, "action")
+                .addParameter(String.class, "region")
+                .addParameter(Object.class, "request")
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), T), "responseType")
+                .addParameter(factoryOfE, "exceptions")
+                .addCode(requireNonNull("action", "request", "responseType", "exceptions"))
                 .addStatement("byte[] payload = serialize(action, request)")
-                .addStatement("$T httpRequest = signedRequest(action, region, payload)", HttpRequest.class)
-                .addStatement("$T response = send(action, httpRequest, exceptions)", BYTE_RESPONSE)
-                .addStatement("return parse(action, response, responseType, exceptions)")
+                .addStatement("return new $T<>(this, action, region, payload, responseType, exceptions).start()",
+                        types.apiCall())
                 .build();
     }
 
@@ -257,9 +352,10 @@ final class ApiTransportEmitter {
 
     private static MethodSpec close() {
         return MethodSpec.methodBuilder("close")
-                .addJavadoc("Closes the transport: later calls fail with {@code CLIENT_CLOSED}; calls already under\n")
-                .addJavadoc("way finish. A default HTTP client is closed too where the JDK supports it (Java 21 and\n")
-                .addJavadoc("later); one passed to the builder is left open for its owner. Closing twice is harmless.\n")
+                .addJavadoc("Closes the transport: later calls fail with {@code CLIENT_CLOSED}, and so do calls\n")
+                .addJavadoc("waiting to be retried; requests already sent finish. A default HTTP client is closed\n")
+                .addJavadoc("too where the JDK supports it (Java 21 and later); one passed to the builder is left\n")
+                .addJavadoc("open for its owner. Closing twice is harmless.\n")
                 .addAnnotation(Override.class)
                 .addModifiers(PUBLIC)
                 .beginControlFlow("if (!closed.compareAndSet(false, true) || !ownsHttpClient)")
@@ -289,293 +385,47 @@ final class ApiTransportEmitter {
                 .build();
     }
 
-    private MethodSpec serialize() {
-        return MethodSpec.methodBuilder("serialize")
-                .addModifiers(PRIVATE)
-                .returns(byte[].class)
+    private static MethodSpec isClosed() {
+        return MethodSpec.methodBuilder("isClosed")
+                .addJavadoc("Whether {@link #close()} was called.\n")
+                .returns(boolean.class)
+                .addStatement("return closed.get()")
+                .build();
+    }
+
+    private MethodSpec rateLimiter() {
+        return MethodSpec.methodBuilder("rateLimiter")
+                .addJavadoc("The limiter of an action, or {@code null} when its calls are not limited.\n")
+                .returns(types.rateLimiter())
                 .addParameter(String.class, "action")
-                .addParameter(Object.class, "request")
-                .beginControlFlow("try")
-                .addStatement("return $T.mapper().writeValueAsBytes(request)", types.json())
-                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
-                .addStatement("throw new $T(\n$S + action + $S + e.getOriginalMessage(), e)",
-                        IllegalArgumentException.class, "Cannot serialise the ", " request: ")
-                .endControlFlow()
+                .addStatement("return rateLimiters.get(action)")
                 .build();
     }
 
-    private MethodSpec signedRequest() {
-        return MethodSpec.methodBuilder("signedRequest")
-                .addJavadoc("Builds the signed HTTP request; the timestamp is taken now, per call.\n")
-                .addModifiers(PRIVATE)
-                .returns(HttpRequest.class)
-                .addParameter(String.class, "action")
-                .addParameter(String.class, "region")
-                .addParameter(byte[].class, "payload")
-                .addStatement("$T current = currentCredentials()", types.credentials())
-                .addStatement("long timestamp = $T.now().getEpochSecond()", Instant.class)
-                .addStatement("String authorization =\n$T.authorization(current, service, host, CONTENT_TYPE, payload, "
-                        + "timestamp)", types.signer())
-                .addStatement("$T.Builder request = $T.newBuilder(endpoint)\n"
-                        + ".timeout(requestTimeout)\n"
-                        + ".POST($T.BodyPublishers.ofByteArray(payload))\n"
-                        + ".header($S, authorization)\n"
-                        + ".header($S, CONTENT_TYPE)\n"
-                        + ".header($S, action)\n"
-                        + ".header($S, version)\n"
-                        + ".header($S, $T.toString(timestamp))\n"
-                        + ".header($S, userAgent)",
-                        HttpRequest.class, HttpRequest.class, HttpRequest.class, "Authorization", "Content-Type",
-                        "X-TC-Action", "X-TC-Version", "X-TC-Timestamp", Long.class, "User-Agent")
-                .beginControlFlow("if (region != null)")
-                .addStatement("request.header($S, region)", "X-TC-Region")
-                .endControlFlow()
-                .addStatement("current.token().ifPresent(token -> request.header($S, token))", "X-TC-Token")
-                .beginControlFlow("if (language != null)")
-                .addStatement("request.header($S, language)", "X-TC-Language")
-                .endControlFlow()
-                .addStatement("return request.build()")
-                .build();
-    }
-
-    private MethodSpec currentCredentials() {
-        return MethodSpec.methodBuilder("currentCredentials")
-                .addModifiers(PRIVATE)
-                .returns(types.credentials())
-                .addStatement("$T current = credentials.credentials()", types.credentials())
-                .beginControlFlow("if (current == null)")
-                .addStatement("throw new $T($S)", IllegalStateException.class,
-                        "The credentials provider returned null")
-                .endControlFlow()
-                .addStatement("return current")
-                .build();
-    }
-
-    private MethodSpec send() {
-        return MethodSpec.methodBuilder("send")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(e)
-                .returns(BYTE_RESPONSE)
-                .addParameter(String.class, "action")
-                .addParameter(HttpRequest.class, "request")
-                .addParameter(factoryOfE, "exceptions")
-                .beginControlFlow("try")
-                .addStatement("return httpClient.send(request, $T.BodyHandlers.ofByteArray())", HttpResponse.class)
-                .nextControlFlow("catch ($T e)", IOException.class)
-                .addStatement("throw exceptions.create($T.CLIENT_NETWORK_FAILURE,\n$S + action + $S + endpoint + $S "
-                        + "+ describe(e), null, 0, e)", types.baseException(), "Calling ", " at ", " failed: ")
-                .nextControlFlow("catch ($T e)", InterruptedException.class)
-                .addStatement("$T.currentThread().interrupt()", Thread.class)
-                .addStatement("throw exceptions.create($T.CLIENT_INTERRUPTED,\n$S + action, null, 0, e)",
-                        types.baseException(), "Interrupted while waiting for the response to ")
-                .endControlFlow()
-                .build();
-    }
-
-    private MethodSpec parse() {
-        return MethodSpec.methodBuilder("parse")
-                .addJavadoc("Reads {@code Response}: the API's error as an exception, or the response object.\n")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(T)
-                .addTypeVariable(e)
-                .returns(T)
-                .addParameter(String.class, "action")
-                .addParameter(BYTE_RESPONSE, "response")
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), T), "responseType")
-                .addParameter(factoryOfE, "exceptions")
-                .addStatement("int status = response.statusCode()")
-                .addStatement("byte[] body = response.body()")
-                .addStatement("$T envelope = responseObject(action, status, body, exceptions)", JSON_NODE)
-                .addStatement("String requestId = envelope.path($S).textValue()", "RequestId")
-                .addStatement("$T error = envelope.get($S)", JSON_NODE, "Error")
-                .beginControlFlow("if (error != null && !error.isNull())")
-                .addStatement("throw apiError(action, status, body, requestId, error, exceptions)")
-                .endControlFlow()
-                .beginControlFlow("if (status < 200 || status > 299)")
-                .addStatement("throw invalidResponse(action, status, body, requestId,\n$S, null, exceptions)",
-                        "has no Error although its HTTP status is not a success")
-                .endControlFlow()
-                .beginControlFlow("try")
-                .addStatement("return $T.mapper().treeToValue(envelope, responseType)", types.json())
-                .nextControlFlow("catch ($T | $T e)", JSON_PROCESSING_EXCEPTION, IllegalArgumentException.class)
-                .addStatement("throw invalidResponse(action, status, body, requestId,\n$S + responseType.getSimpleName() "
-                        + "+ $S + describe(e), e, exceptions)", "cannot be read as ", ": ")
-                .endControlFlow()
-                .build();
-    }
-
-    private MethodSpec responseObject() {
-        return MethodSpec.methodBuilder("responseObject")
-                .addJavadoc("The {@code Response} object of the body; anything else is an invalid response.\n")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(e)
-                .returns(JSON_NODE)
-                .addParameter(String.class, "action")
-                .addParameter(int.class, "status")
-                .addParameter(byte[].class, "body")
-                .addParameter(factoryOfE, "exceptions")
-                .addStatement("$T root", JSON_NODE)
-                .beginControlFlow("try")
-                .addStatement("root = $T.mapper().readTree(body)", types.json())
-                .nextControlFlow("catch ($T e)", IOException.class)
-                .addStatement("throw invalidResponse(action, status, body, null, $S, e, exceptions)",
-                        "is not valid JSON")
-                .endControlFlow()
-                .addStatement("$T envelope = root == null ? null : root.get($S)", JSON_NODE, "Response")
-                .beginControlFlow("if (envelope == null || !envelope.isObject())")
-                .addStatement("throw invalidResponse(action, status, body, null, $S, null, exceptions)",
-                        "has no Response object")
-                .endControlFlow()
-                .addStatement("return envelope")
-                .build();
-    }
-
-    private MethodSpec apiError() {
-        return MethodSpec.methodBuilder("apiError")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(e)
-                .returns(TypeVariableName.get("E"))
-                .addParameter(String.class, "action")
-                .addParameter(int.class, "status")
-                .addParameter(byte[].class, "body")
-                .addParameter(String.class, "requestId")
-                .addParameter(JSON_NODE, "error")
-                .addParameter(factoryOfE, "exceptions")
-                .addStatement("String code = error.path($S).textValue()", "Code")
-                .beginControlFlow("if (code == null || code.isBlank())")
-                .addStatement("return invalidResponse(action, status, body, requestId,\n$S, null, exceptions)",
-                        "has an Error without a Code")
-                .endControlFlow()
-                .addStatement("String message = error.path($S).textValue()", "Message")
-                .addStatement("return exceptions.create(code, message == null ? $S : message, requestId, status, null)",
-                        "")
-                .build();
-    }
-
-    private MethodSpec invalidResponse() {
-        return MethodSpec.methodBuilder("invalidResponse")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(e)
-                .returns(TypeVariableName.get("E"))
-                .addParameter(String.class, "action")
-                .addParameter(int.class, "status")
-                .addParameter(byte[].class, "body")
-                .addParameter(String.class, "requestId")
-                .addParameter(String.class, "problem")
-                .addParameter(Throwable.class, "cause")
-                .addParameter(factoryOfE, "exceptions")
-                .addStatement("String message =\n$S + action + $S + status + $S + problem + $S + snippet(body)",
-                        "The response to ", " (HTTP ", ") ", "; body: ")
-                .addStatement("return exceptions.create(\n$T.CLIENT_INVALID_RESPONSE, message, requestId, status, cause)",
-                        types.baseException())
-                .build();
-    }
-
-    private static MethodSpec snippet() {
-        return MethodSpec.methodBuilder("snippet")
-                .addJavadoc("The start of a body for an error message: one line, at most {@code SNIPPET_LENGTH}\n")
-                .addJavadoc("characters.\n")
+    private MethodSpec rethrown() {
+        return MethodSpec.methodBuilder("rethrown")
+                .addJavadoc("What a synchronous call throws for the failure of its future: a service exception\n")
+                .addJavadoc("made again on the calling thread (same code, message, ids, cause and attempts), or\n")
+                .addJavadoc("an unexpected failure as it is.\n")
                 .addModifiers(PRIVATE, STATIC)
-                .returns(String.class)
-                .addParameter(byte[].class, "body")
-                .addStatement("int length = body == null ? 0 : $T.min(body.length, SNIPPET_LENGTH * 4)", Math.class)
-                .addStatement("String text = length == 0 ? $S\n: new String(body, 0, length, $T.UTF_8)"
-                        + ".replaceAll($S, $S).strip()", "", StandardCharsets.class, "[\\s\\p{Cntrl}]+", " ")
-                .beginControlFlow("if (text.isEmpty())")
-                .addStatement("return $S", "(empty)")
-                .endControlFlow()
-                .beginControlFlow("if (text.length() <= SNIPPET_LENGTH && length == body.length)")
-                .addStatement("return text")
-                .endControlFlow()
-                .addStatement("int end = $T.min(text.length(), SNIPPET_LENGTH - 3)", Math.class)
-                .beginControlFlow("if ($T.isHighSurrogate(text.charAt(end - 1)))", Character.class)
-                .addStatement("end--")
-                .endControlFlow()
-                .addStatement("return text.substring(0, end) + $S", "...")
-                .build();
-    }
-
-    private static MethodSpec describe() {
-        return MethodSpec.methodBuilder("describe")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(String.class)
+                .addTypeVariable(e)
+                .returns(RuntimeException.class)
                 .addParameter(Throwable.class, "failure")
-                .addStatement("String message = failure.getMessage()")
-                .addStatement("String type = failure.getClass().getSimpleName()")
-                .addStatement("return message == null || message.isBlank() ? type : type + $S + message", ": ")
-                .build();
-    }
-
-    private static MethodSpec defaultHttpClient() {
-        return MethodSpec.methodBuilder("defaultHttpClient")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(HttpClient.class)
-                .addParameter(Duration.class, "connectTimeout")
-                .addStatement("return $T.newBuilder()\n"
-                        + ".connectTimeout(connectTimeout)\n"
-                        + ".followRedirects($T.Redirect.NEVER)\n"
-                        + ".version($T.Version.HTTP_1_1)\n"
-                        + ".build()", HttpClient.class, HttpClient.class, HttpClient.class)
-                .build();
-    }
-
-    private static MethodSpec normalizeEndpoint() {
-        return MethodSpec.methodBuilder("normalizeEndpoint")
-                .addJavadoc("Checks that the endpoint is {@code http(s)://host[:port][/]} and returns it as\n")
-                .addJavadoc("{@code scheme://host[:port]/}, lowercase, without a default port, so the request's\n")
-                .addJavadoc("{@code Host} header and the signed host are the same text.\n")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(URI.class)
-                .addParameter(URI.class, "endpoint")
-                .addStatement("$T.requireNonNull(endpoint, $S)", Objects.class, "endpoint")
-                .addStatement("String scheme =\n"
-                        + "endpoint.getScheme() == null ? $S : endpoint.getScheme().toLowerCase($T.ROOT)",
-                        "", Locale.class)
-                .beginControlFlow("if (!scheme.equals($S) && !scheme.equals($S))", "https", "http")
-                .addStatement("throw new $T(\n$S + endpoint)", IllegalArgumentException.class,
-                        "endpoint must be an absolute http or https URI, not ")
+                .addParameter(factoryOfE, "exceptions")
+                .beginControlFlow("if (failure instanceof $T)", types.baseException())
+                .addStatement("$T known = ($T) failure", types.baseException(), types.baseException())
+                .addStatement("E copy = exceptions.create(known.code(), known.errorMessage(), known.requestId(),\n"
+                        + "known.httpStatus(), known.getCause())")
+                .addStatement("copy.recordAttempts(known.attempts())")
+                .addStatement("return copy")
                 .endControlFlow()
-                .beginControlFlow("if (endpoint.getRawUserInfo() != null)")
-                .addStatement("throw new $T($S)", IllegalArgumentException.class,
-                        "endpoint must not contain user information")
+                .beginControlFlow("if (failure instanceof $T)", RuntimeException.class)
+                .addStatement("return ($T) failure", RuntimeException.class)
                 .endControlFlow()
-                .addStatement("String path = endpoint.getRawPath()")
-                .addStatement("boolean hostOnly = endpoint.getHost() != null && endpoint.getRawQuery() == null\n"
-                        + "&& endpoint.getRawFragment() == null && (path == null || path.isEmpty() || path.equals($S))",
-                        "/")
-                .beginControlFlow("if (!hostOnly)")
-                .addStatement("throw new $T(\n$S + endpoint)", IllegalArgumentException.class,
-                        "endpoint must be scheme://host[:port], e.g. https://cvm.tencentcloudapi.com, not ")
+                .beginControlFlow("if (failure instanceof $T)", Error.class)
+                .addStatement("throw ($T) failure", Error.class)
                 .endControlFlow()
-                .addStatement("int defaultPort = scheme.equals($S) ? 443 : 80", "https")
-                .addStatement("int port = endpoint.getPort() == defaultPort ? -1 : endpoint.getPort()")
-                .addStatement("String host = endpoint.getHost().toLowerCase($T.ROOT)", Locale.class)
-                .addStatement("return $T.create(scheme + $S + host + (port == -1 ? $S : $S + port) + '/')", URI.class,
-                        "://", "", ":")
-                .build();
-    }
-
-    private static MethodSpec hostHeader() {
-        return MethodSpec.methodBuilder("hostHeader")
-                .addJavadoc("What the JDK HttpClient sends as {@code Host} for a normalised endpoint.\n")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(String.class)
-                .addParameter(URI.class, "endpoint")
-                .addStatement("return endpoint.getPort() == -1 ? endpoint.getHost() "
-                        + ": endpoint.getHost() + ':' + endpoint.getPort()")
-                .build();
-    }
-
-    private static MethodSpec requireText() {
-        return MethodSpec.methodBuilder("requireText")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(String.class)
-                .addParameter(String.class, "value")
-                .addParameter(String.class, "name")
-                .beginControlFlow("if (value == null || value.isBlank())")
-                .addStatement("throw new $T(name + $S)", IllegalArgumentException.class, " must not be null or blank")
-                .endControlFlow()
-                .addStatement("return value")
+                .addStatement("return new $T(failure)", IllegalStateException.class)
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.CoreTypes;
 import dev.tcgen.generator.emit.GeneratedFiles;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Emits {@code Credentials}: an immutable secret id, secret key and optional token that never print their secrets. */
@@ -37,12 +38,15 @@ final class CredentialsEmitter {
                 .addField(privateField("secretId"))
                 .addField(privateField("secretKey"))
                 .addField(privateField("token"))
+                .addField(FieldSpec.builder(Instant.class, "expiration", PRIVATE, FINAL).build())
                 .addMethod(constructor())
                 .addMethod(ofKeys())
                 .addMethod(ofKeysAndToken())
+                .addMethod(ofExpiring())
                 .addMethod(secretId())
                 .addMethod(secretKey())
                 .addMethod(token())
+                .addMethod(expiration())
                 .addMethod(credentials())
                 .addMethod(toStringMethod())
                 .addMethod(requireText())
@@ -61,6 +65,8 @@ final class CredentialsEmitter {
                 .add("\n<pre>{@code\n")
                 .add("Credentials permanent = Credentials.of(secretId, secretKey);\n")
                 .add("Credentials temporary = Credentials.of(tmpSecretId, tmpSecretKey, sessionToken);\n")
+                .add("Credentials expiring = Credentials.of(tmpSecretId, tmpSecretKey, sessionToken,\n")
+                .add("        Instant.ofEpochSecond(expiredTime));   // for CachingCredentialsProvider\n")
                 .add("}</pre>\n")
                 .add("\n<p>Equality is identity: comparing secrets is not what credentials are for.\n")
                 .build();
@@ -76,9 +82,11 @@ final class CredentialsEmitter {
                 .addParameter(String.class, "secretId")
                 .addParameter(String.class, "secretKey")
                 .addParameter(String.class, "token")
+                .addParameter(Instant.class, "expiration")
                 .addStatement("this.secretId = secretId")
                 .addStatement("this.secretKey = secretKey")
                 .addStatement("this.token = token")
+                .addStatement("this.expiration = expiration")
                 .build();
     }
 
@@ -110,10 +118,40 @@ final class CredentialsEmitter {
                 .addParameter(String.class, "secretId")
                 .addParameter(String.class, "secretKey")
                 .addParameter(String.class, "token")
+                .addStatement("return of(secretId, secretKey, token, null)")
+                .build();
+    }
+
+    private MethodSpec ofExpiring() {
+        return MethodSpec.methodBuilder("of")
+                .addJavadoc("Temporary credentials that expire, as a security token service issues them. A\n")
+                .addJavadoc("{@link CachingCredentialsProvider} uses the expiration to fetch new ones in time.\n")
+                .addJavadoc("\n@param secretId the {@code SecretId}\n")
+                .addJavadoc("@param secretKey the {@code SecretKey}\n")
+                .addJavadoc("@param token the session token; {@code null} or empty for none\n")
+                .addJavadoc("@param expiration when they stop working; {@code null} if they do not expire\n")
+                .addJavadoc("@return the credentials\n")
+                .addJavadoc("@throws IllegalArgumentException if the secret id or secret key is {@code null} or blank\n")
+                .addModifiers(PUBLIC, STATIC)
+                .returns(types.credentials())
+                .addParameter(String.class, "secretId")
+                .addParameter(String.class, "secretKey")
+                .addParameter(String.class, "token")
+                .addParameter(Instant.class, "expiration")
                 .addStatement("requireText(secretId, $S)", "secretId")
                 .addStatement("requireText(secretKey, $S)", "secretKey")
-                .addStatement("return new $T(secretId, secretKey, token == null || token.isEmpty() ? null : token)",
-                        types.credentials())
+                .addStatement("return new $T(secretId, secretKey, token == null || token.isEmpty() ? null : token,\n"
+                        + "expiration)", types.credentials())
+                .build();
+    }
+
+    private static MethodSpec expiration() {
+        return MethodSpec.methodBuilder("expiration")
+                .addJavadoc("When temporary credentials stop working.\n")
+                .addJavadoc("\n@return the expiration, or empty for credentials that do not expire\n")
+                .addModifiers(PUBLIC)
+                .returns(ParameterizedTypeName.get(Optional.class, Instant.class))
+                .addStatement("return $T.ofNullable(expiration)", Optional.class)
                 .build();
     }
 
@@ -162,13 +200,16 @@ final class CredentialsEmitter {
     private static MethodSpec toStringMethod() {
         return MethodSpec.methodBuilder("toString")
                 .addJavadoc("Describes these credentials without their secrets, e.g.\n")
-                .addJavadoc("{@code Credentials[secretId=AKID****MPLE, secretKey=$L, token=none]}.\n", MASK)
+                .addJavadoc("{@code Credentials[secretId=AKID****MPLE, secretKey=$L, token=none]}; expiring\n", MASK)
+                .addJavadoc("credentials add {@code , expiration=} and the instant.\n")
                 .addJavadoc("\n@return a masked description\n")
                 .addAnnotation(Override.class)
                 .addModifiers(PUBLIC)
                 .returns(String.class)
-                .addStatement("return $S + maskSecretId(secretId)\n+ $S + (token == null ? $S : $S) + $S",
-                        "Credentials[secretId=", ", secretKey=" + MASK + ", token=", "none", MASK, "]")
+                .addStatement("return $S + maskSecretId(secretId)\n+ $S + (token == null ? $S : $S)\n"
+                        + "+ (expiration == null ? $S : $S + expiration) + $S",
+                        "Credentials[secretId=", ", secretKey=" + MASK + ", token=", "none", MASK, "",
+                        ", expiration=", "]")
                 .build();
     }
 

@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.CoreTypes;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /** Emits {@code TencentCloudException}: the base of every service exception, for API and client errors alike. */
 final class TencentCloudExceptionEmitter {
@@ -44,16 +45,28 @@ final class TencentCloudExceptionEmitter {
                         "The calling thread was interrupted while waiting for the response; its interrupt flag\n"
                                 + "is set again."))
                 .addField(clientCode("CLIENT_CLOSED", "ClientError.Closed",
-                        "The client was closed before the call."))
+                        "The client was closed before the call, or while the call waited to be retried."))
+                .addField(clientCode("CLIENT_RATE_LIMITED", "ClientError.RateLimited",
+                        "The action's client-side rate limit was reached and the client is set to fail fast\n"
+                                + "({@link RateLimitMode#FAIL_FAST}); nothing was sent."))
+                .addField(clientCode("CLIENT_CREDENTIALS", "ClientError.Credentials",
+                        "The credentials provider had no credentials to give (for example, none of the\n"
+                                + "default chain's sources is set up) or failed; nothing was sent. The cause says why."))
                 .addField(privateField(String.class, "code", "The error code, never {@code null}."))
                 .addField(privateField(String.class, "errorMessage", "The error message alone, never {@code null}."))
                 .addField(privateField(String.class, "requestId", "The request id, or {@code null}."))
                 .addField(privateField(int.class, "httpStatus", "The HTTP status, or {@code 0} without a response."))
+                .addField(FieldSpec.builder(int.class, "attempts", PRIVATE)
+                        .addJavadoc("How many requests the call made; set by the transport.\n")
+                        .build())
                 .addMethod(constructor())
                 .addMethod(code())
                 .addMethod(errorMessage())
                 .addMethod(requestId())
                 .addMethod(httpStatus())
+                .addMethod(attempts())
+                .addMethod(recordAttempts())
+                .addMethod(getMessage())
                 .addMethod(describe())
                 .build();
         return files.file(types.packageName(), type);
@@ -111,7 +124,7 @@ final class TencentCloudExceptionEmitter {
                 .addParameter(String.class, "requestId")
                 .addParameter(int.class, "httpStatus")
                 .addParameter(Throwable.class, "cause")
-                .addStatement("super(describe(code, message, requestId, httpStatus), cause)")
+                .addStatement("super(describe(code, message, requestId, httpStatus, 0), cause)")
                 .addStatement("this.code = $T.requireNonNull(code, $S)", Objects.class, "code")
                 .addStatement("this.errorMessage = message == null ? $S : message", "")
                 .addStatement("this.requestId = requestId")
@@ -164,6 +177,39 @@ final class TencentCloudExceptionEmitter {
                 .build();
     }
 
+    private static MethodSpec attempts() {
+        return MethodSpec.methodBuilder("attempts")
+                .addJavadoc("How many requests the call made before it gave up: 1 when it failed at the first\n")
+                .addJavadoc("attempt, more when failures were retried ({@link RetryPolicy}), 0 when nothing was\n")
+                .addJavadoc("sent.\n")
+                .addJavadoc("\n@return the number of attempts\n")
+                .addModifiers(PUBLIC)
+                .returns(int.class)
+                .addStatement("return attempts")
+                .build();
+    }
+
+    private static MethodSpec recordAttempts() {
+        return MethodSpec.methodBuilder("recordAttempts")
+                .addJavadoc("Records how many requests the call made; the transport calls it before it throws.\n")
+                .addParameter(int.class, "attempts")
+                .addStatement("this.attempts = attempts")
+                .build();
+    }
+
+    private static MethodSpec getMessage() {
+        return MethodSpec.methodBuilder("getMessage")
+                .addJavadoc("The code, message, request id and HTTP status, and the number of attempts if there\n")
+                .addJavadoc("were several, e.g.\n")
+                .addJavadoc("{@code InternalError: Internal error. (RequestId 7199..., HTTP 200, after 4 attempts)}.\n")
+                .addJavadoc("\n@return the description of the failure\n")
+                .addAnnotation(Override.class)
+                .addModifiers(PUBLIC)
+                .returns(String.class)
+                .addStatement("return describe(code, errorMessage, requestId, httpStatus, attempts)")
+                .build();
+    }
+
     private static MethodSpec describe() {
         return MethodSpec.methodBuilder("describe")
                 .addModifiers(PRIVATE, STATIC)
@@ -172,19 +218,23 @@ final class TencentCloudExceptionEmitter {
                 .addParameter(String.class, "message")
                 .addParameter(String.class, "requestId")
                 .addParameter(int.class, "httpStatus")
+                .addParameter(int.class, "attempts")
                 .addStatement("$T text = new $T(String.valueOf(code))", StringBuilder.class, StringBuilder.class)
                 .beginControlFlow("if (message != null && !message.isEmpty())")
                 .addStatement("text.append($S).append(message)", ": ")
                 .endControlFlow()
-                .beginControlFlow("if (requestId != null && httpStatus != 0)")
-                .addStatement("text.append($S).append(requestId).append($S).append(httpStatus).append(')')",
-                        " (RequestId ", ", HTTP ")
-                .nextControlFlow("else if (requestId != null)")
-                .addStatement("text.append($S).append(requestId).append(')')", " (RequestId ")
-                .nextControlFlow("else if (httpStatus != 0)")
-                .addStatement("text.append($S).append(httpStatus).append(')')", " (HTTP ")
+                .addStatement("$T details = new $T($S, $S, $S)", StringJoiner.class, StringJoiner.class, ", ", " (", ")")
+                .addStatement("details.setEmptyValue($S)", "")
+                .beginControlFlow("if (requestId != null)")
+                .addStatement("details.add($S + requestId)", "RequestId ")
                 .endControlFlow()
-                .addStatement("return text.toString()")
+                .beginControlFlow("if (httpStatus != 0)")
+                .addStatement("details.add($S + httpStatus)", "HTTP ")
+                .endControlFlow()
+                .beginControlFlow("if (attempts > 1)")
+                .addStatement("details.add($S + attempts + $S)", "after ", " attempts")
+                .endControlFlow()
+                .addStatement("return text.append(details).toString()")
                 .build();
     }
 }

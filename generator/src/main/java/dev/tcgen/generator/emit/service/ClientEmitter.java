@@ -16,18 +16,23 @@ import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the service client, e.g. {@code TrtcClient}: one method per action, a builder for credentials, region,
- * endpoint and transport options, and a region check that fails before anything is sent.
+ * Emits the service client, e.g. {@code TrtcClient}: per action a blocking method and an {@code ...Async} method,
+ * the documented rate limits, and a region check that fails before anything is sent. Its builder comes from
+ * {@link ClientBuilderEmitter}.
  */
 final class ClientEmitter {
+
+    static final String RATE_LIMITS = "RATE_LIMITS";
+    static final String ACTIONS = "ACTIONS";
 
     private final ServiceModel service;
     private final CoreTypes core;
@@ -48,17 +53,23 @@ final class ClientEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addAnnotation(files.generatedAnnotation())
-                .addJavadoc(classJavadoc())
-                .addField(constant(String.class, "SERVICE", CodeBlock.of("$S", service.service()),
+                .addJavadoc(new ClientJavadoc(service).classJavadoc())
+                .addField(constant(TypeName.get(String.class), "SERVICE", CodeBlock.of("$S", service.service()),
                         "The service name, used in signing."))
-                .addField(constant(String.class, "VERSION", CodeBlock.of("$S", service.version()),
+                .addField(constant(TypeName.get(String.class), "VERSION", CodeBlock.of("$S", service.version()),
                         "The API version this client calls."))
-                .addField(constant(URI.class, "DEFAULT_ENDPOINT",
+                .addField(constant(TypeName.get(URI.class), "DEFAULT_ENDPOINT",
                         CodeBlock.of("$T.create($S)", URI.class, "https://" + service.chinaEndpoint()),
                         "The China site endpoint, the default."))
-                .addField(constant(URI.class, "INTERNATIONAL_ENDPOINT",
+                .addField(constant(TypeName.get(URI.class), "INTERNATIONAL_ENDPOINT",
                         CodeBlock.of("$T.create($S)", URI.class, "https://" + service.internationalEndpoint()),
-                        "The international site endpoint."));
+                        "The international site endpoint."))
+                .addField(constant(ParameterizedTypeName.get(Set.class, String.class), ACTIONS, actionNames(),
+                        "The name of every action of this client, as sent in {@code X-TC-Action}."))
+                .addField(constant(ParameterizedTypeName.get(Map.class, String.class, Integer.class), RATE_LIMITS,
+                        rateLimits(), "The documented rate limit of each action that has one, in requests per "
+                                + "second: the client-side\nlimits a new client applies (see "
+                                + "{@link Builder#rateLimit(String, int)})."));
         service.actions().stream()
                 .filter(action -> !action.supportedRegions().isEmpty())
                 .forEach(action -> client.addField(regionList(action)));
@@ -70,7 +81,8 @@ final class ClientEmitter {
         client.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder)
-                .addJavadoc("A new builder.\n\n@return the builder\n")
+                .addJavadoc("A new builder, with the documented rate limits and the default credentials chain.\n\n"
+                        + "@return the builder\n")
                 .addStatement("return new $T()", builder)
                 .build());
         if (hasRegions) {
@@ -81,46 +93,55 @@ final class ClientEmitter {
                     .addStatement("return region")
                     .build());
         }
-        service.actions().forEach(action -> client.addMethod(actionMethod(action)));
+        client.addMethod(MethodSpec.methodBuilder("transport")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(core.transport())
+                .addJavadoc("The transport the client sends with: its settings ({@code retryPolicy()},\n"
+                        + "{@code rateLimits()}, ...), and {@code call}/{@code callAsync} for an action this client\n"
+                        + "was generated without.\n\n@return the transport\n")
+                .addStatement("return transport")
+                .build());
+        for (ActionModel action : service.actions()) {
+            client.addMethod(actionMethod(action));
+            client.addMethod(asyncActionMethod(action));
+        }
         if (hasRegions) {
-            client.addMethod(checkRegion());
+            client.addMethod(unsupportedRegion());
         }
         client.addMethod(MethodSpec.methodBuilder("close")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Closes the client; later calls fail. Idempotent.\n")
+                .addJavadoc("Closes the client: later calls, and calls waiting to be retried, fail with\n"
+                        + "{@code ClientError.Closed}. Idempotent.\n")
                 .addStatement("transport.close()")
                 .build());
         client.addType(new ClientBuilderEmitter(service, core, builder).emit());
         return client.build();
     }
 
-    private CodeBlock classJavadoc() {
-        String title = service.title().isBlank() ? service.service() : JavadocText.escape(service.title());
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("The client of $L ({@code $L} API version {@code $L}): one method per action.\n\n",
-                        title, service.service(), service.version())
-                .add("<pre>{@code\n")
-                .add("try ($T client = $T.builder()\n", service.client(), service.client())
-                .add("        .credentials(Credentials.of(secretId, secretKey))\n");
-        if (hasRegions) {
-            doc.add("        .region(Region.$L)\n", service.regions().get(0).constantName());
-        }
-        return doc.add("        .build()) {\n")
-                .add("    // client.someAction(SomeActionRequest.builder()...build());\n")
-                .add("}\n")
-                .add("}</pre>\n\n")
-                .add("<p>A client is immutable and safe for concurrent use by any number of threads; create one and "
-                        + "share it. Every call is signed with TC3-HMAC-SHA256. Failures throw {@link $T}.\n",
-                        service.exception())
-                .build();
-    }
-
-    private static FieldSpec constant(Class<?> type, String name, CodeBlock value, String javadoc) {
+    private static FieldSpec constant(TypeName type, String name, CodeBlock value, String javadoc) {
         return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("$L\n", javadoc)
                 .initializer(value)
                 .build();
+    }
+
+    private CodeBlock actionNames() {
+        CodeBlock names = service.actions().stream()
+                .map(action -> CodeBlock.of("$S", action.wireName()))
+                .collect(CodeBlock.joining(",\n"));
+        return service.actions().isEmpty() ? CodeBlock.of("$T.of()", Set.class)
+                : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Set.class, names);
+    }
+
+    private CodeBlock rateLimits() {
+        List<CodeBlock> entries = service.actions().stream()
+                .filter(action -> action.rateLimitPerSecond().isPresent())
+                .map(action -> CodeBlock.of("$T.entry($S, $L)", Map.class, action.wireName(),
+                        action.rateLimitPerSecond().getAsInt()))
+                .toList();
+        return entries.isEmpty() ? CodeBlock.of("$T.of()", Map.class)
+                : CodeBlock.of("$T.ofEntries(\n$>$>$L$<$<)", Map.class, CodeBlock.join(entries, ",\n"));
     }
 
     private FieldSpec regionList(ActionModel action) {
@@ -159,10 +180,41 @@ final class ClientEmitter {
             method.addAnnotation(Deprecated.class);
         }
         if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("checkRegion($S, $N)", action.wireName(), regionListName(action));
+            method.addStatement("$T unsupported = unsupportedRegion($S, $N)", service.exception(), action.wireName(),
+                            regionListName(action))
+                    .beginControlFlow("if (unsupported != null)")
+                    .addStatement("throw unsupported")
+                    .endControlFlow();
         }
         return method.addStatement("return transport.call($S, $L, request, $T.class, $T::new)", action.wireName(),
                         hasRegions ? "region.id()" : "null", action.response(), service.exception())
+                .build();
+    }
+
+    /** The action's method name with {@code Async} appended, e.g. {@code stopPublishCdnStreamAsync}. */
+    static String asyncMethodName(ActionModel action) {
+        return action.methodName() + "Async";
+    }
+
+    private MethodSpec asyncActionMethod(ActionModel action) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(asyncMethodName(action))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), action.response()))
+                .addParameter(action.request(), "request")
+                .addJavadoc(asyncJavadoc(action))
+                .addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
+        if (action.deprecated()) {
+            method.addAnnotation(Deprecated.class);
+        }
+        if (!action.supportedRegions().isEmpty()) {
+            method.addStatement("$T unsupported = unsupportedRegion($S, $N)", service.exception(), action.wireName(),
+                            regionListName(action))
+                    .beginControlFlow("if (unsupported != null)")
+                    .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
+                    .endControlFlow();
+        }
+        return method.addStatement("return transport.callAsync($S, $L, request, $T.class, $T::new)",
+                        action.wireName(), hasRegions ? "region.id()" : "null", action.response(), service.exception())
                 .build();
     }
 
@@ -176,8 +228,10 @@ final class ClientEmitter {
                     .map(RegionModel::id).map(id -> "{@code " + id + "}").collect(Collectors.joining(", ")));
         }
         action.rateLimitPerSecond().ifPresent(limit ->
-                doc.add(" The API accepts at most $L requests per second.", limit));
-        doc.add("\n");
+                doc.add(" The API accepts at most $L requests per second; by default the client spaces its calls to "
+                        + "stay within that.", limit));
+        doc.add(" Transient failures are retried. Blocks until the answer; {@link #$L} does not.\n",
+                asyncMethodName(action));
         if (!action.errorCodes().isEmpty()) {
             doc.add("\n<p>Documented error codes: $L.\n", action.errorCodes().stream()
                     .map(code -> "{@link " + service.errorCodeEnum().simpleName() + "#" + code.constantName() + " "
@@ -186,10 +240,30 @@ final class ClientEmitter {
         }
         action.examples().forEach(example -> addExample(doc, example));
         doc.add("\n@param request the request\n@return the response\n");
-        doc.add("@throws $T if the API answers with an error, the call fails before an answer", service.exception());
+        doc.add("@throws $T if the API answers with an error (after retries, if it is transient), the call fails "
+                + "before an answer", service.exception());
         doc.add(action.supportedRegions().isEmpty() ? ""
                 : ", or the client's region is not supported by this action (nothing is sent then)");
         doc.add("\n");
+        if (action.deprecated()) {
+            doc.add("@deprecated the API marks {@code $L} as deprecated\n", action.wireName());
+        }
+        return doc.build();
+    }
+
+    private CodeBlock asyncJavadoc(ActionModel action) {
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add("{@link #$L} without blocking: the same request, rate limit and retries, but no\n",
+                        action.methodName())
+                .add("thread waits; the future completes with the response, or exceptionally with a\n")
+                .add("{@link $T}.\n", service.exception())
+                .add("\n<pre>{@code\n")
+                .add("client.$L(request)\n", asyncMethodName(action))
+                .add("        .thenAccept(response -> ...)\n")
+                .add("        .exceptionally(failure -> ...);\n")
+                .add("}</pre>\n")
+                .add("\n@param request the request\n")
+                .add("@return the future response\n");
         if (action.deprecated()) {
             doc.add("@deprecated the API marks {@code $L} as deprecated\n", action.wireName());
         }
@@ -206,121 +280,23 @@ final class ClientEmitter {
         }
     }
 
-    private MethodSpec checkRegion() {
+    private MethodSpec unsupportedRegion() {
         TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionEnum());
-        return MethodSpec.methodBuilder("checkRegion")
+        return MethodSpec.methodBuilder("unsupportedRegion")
+                .addJavadoc("The exception for calling {@code action} in this client's region, or {@code null} if\n"
+                        + "the action supports it.\n")
                 .addModifiers(Modifier.PRIVATE)
+                .returns(service.exception())
                 .addParameter(String.class, "action")
                 .addParameter(listOfRegions, "supported")
-                .beginControlFlow("if (!supported.contains(region))")
+                .beginControlFlow("if (supported.contains(region))")
+                .addStatement("return null")
+                .endControlFlow()
                 .addStatement("$T ids = supported.stream().map($T::id).collect($T.joining($S))", String.class,
                         service.regionEnum(), Collectors.class, ", ")
-                .addStatement("throw new $T($S, action + $S + ids + $S + region.id() + $S, null, 0, null)",
+                .addStatement("return new $T($S, action + $S + ids + $S + region.id() + $S, null, 0, null)",
                         service.exception(), "UnsupportedRegion", " supports ", "; this client is configured for ",
                         " (nothing was sent)")
-                .endControlFlow()
                 .build();
-    }
-
-    /** The client's nested builder. */
-    private static final class ClientBuilderEmitter {
-
-        private final ServiceModel service;
-        private final CoreTypes core;
-        private final ClassName builder;
-
-        ClientBuilderEmitter(ServiceModel service, CoreTypes core, ClassName builder) {
-            this.service = service;
-            this.core = core;
-            this.builder = builder;
-        }
-
-        TypeSpec emit() {
-            boolean hasRegions = !service.regions().isEmpty();
-            TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("Configures a {@link $T}. Credentials$L are required; everything else has a "
-                            + "default.\n", service.client(), hasRegions ? " and region" : "")
-                    .addField(core.credentialsProvider(), "credentials", Modifier.PRIVATE);
-            if (hasRegions) {
-                type.addField(service.regionEnum(), "region", Modifier.PRIVATE);
-            }
-            type.addField(FieldSpec.builder(URI.class, "endpoint", Modifier.PRIVATE)
-                            .initializer("DEFAULT_ENDPOINT").build())
-                    .addField(String.class, "language", Modifier.PRIVATE)
-                    .addField(HttpClient.class, "httpClient", Modifier.PRIVATE)
-                    .addField(Duration.class, "connectTimeout", Modifier.PRIVATE)
-                    .addField(Duration.class, "requestTimeout", Modifier.PRIVATE)
-                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                    .addMethod(setter("credentials", core.credentialsProvider(),
-                            "The credentials, or a provider asked for them on every call, e.g. "
-                                    + "{@code Credentials.of(secretId, secretKey)}."));
-            if (hasRegions) {
-                type.addMethod(setter("region", service.regionEnum(), "The region every call goes to."));
-            }
-            return type.addMethod(setter("endpoint", ClassName.get(URI.class),
-                            "The endpoint, default {@link " + service.client().simpleName() + "#DEFAULT_ENDPOINT}; e.g. a local test server. Requests are "
-                                    + "still signed for service {@code " + service.service() + "}."))
-                    .addMethod(MethodSpec.methodBuilder("internationalEndpoint")
-                            .addModifiers(Modifier.PUBLIC)
-                            .returns(builder)
-                            .addJavadoc("Uses the international site, {@link $T#INTERNATIONAL_ENDPOINT}.\n\n"
-                                    + "@return this builder\n", service.client())
-                            .addStatement("return endpoint(INTERNATIONAL_ENDPOINT)")
-                            .build())
-                    .addMethod(setter("language", ClassName.get(String.class),
-                            "The language of error messages, sent as {@code X-TC-Language}: {@code en-US} or "
-                                    + "{@code zh-CN}. Default: the API's own."))
-                    .addMethod(setter("httpClient", ClassName.get(HttpClient.class),
-                            "The HTTP client to send with, for a proxy or TLS settings. It should not follow "
-                                    + "redirects. Default: a new one."))
-                    .addMethod(setter("connectTimeout", ClassName.get(Duration.class),
-                            "How long to wait for a connection. Default: 5 seconds."))
-                    .addMethod(setter("requestTimeout", ClassName.get(Duration.class),
-                            "How long to wait for each response. Default: 30 seconds."))
-                    .addMethod(buildMethod(hasRegions))
-                    .build();
-        }
-
-        private MethodSpec setter(String name, TypeName type, String javadoc) {
-            return MethodSpec.methodBuilder(name)
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(builder)
-                    .addParameter(type, name)
-                    .addJavadoc("$L\n\n@param $L the $L\n@return this builder\n", javadoc, name, name)
-                    .addStatement("this.$N = $T.requireNonNull($N, $S)", name, Objects.class, name, name)
-                    .addStatement("return this")
-                    .build();
-        }
-
-        private MethodSpec buildMethod(boolean hasRegions) {
-            MethodSpec.Builder build = MethodSpec.methodBuilder("build")
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(service.client())
-                    .addJavadoc("Builds the client.\n\n@return the client\n"
-                            + "@throws IllegalStateException if credentials$L are missing\n",
-                            hasRegions ? " or region" : "")
-                    .beginControlFlow("if (credentials == null)")
-                    .addStatement("throw new $T($S)", IllegalStateException.class,
-                            "credentials are required: call credentials(Credentials.of(secretId, secretKey))")
-                    .endControlFlow();
-            if (hasRegions) {
-                build.beginControlFlow("if (region == null)")
-                        .addStatement("throw new $T($S)", IllegalStateException.class,
-                                "region is required: call region(Region." + service.regions().get(0).constantName()
-                                        + ") or another Region")
-                        .endControlFlow();
-            }
-            build.addStatement("$T.Builder transport = $T.builder()\n.service(SERVICE)\n.version(VERSION)\n"
-                            + ".endpoint(endpoint)\n.credentials(credentials)", core.transport(), core.transport());
-            for (String option : List.of("language", "httpClient", "connectTimeout", "requestTimeout")) {
-                build.beginControlFlow("if ($N != null)", option)
-                        .addStatement("transport.$N($N)", option, option)
-                        .endControlFlow();
-            }
-            return build.addStatement(hasRegions ? "return new $T(transport.build(), region)"
-                            : "return new $T(transport.build())", service.client())
-                    .build();
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.ErrorCodeModel;
+import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ final class EnumEmitters {
                         + "@return {@code true} for a common code\n")
                 .addStatement("return common")
                 .build());
-        codes.addField(lookupTable(type, "BY_CODE", "code", ".filter(c -> c != UNKNOWN)"));
+        codes.addField(lookupTable(type, Naming.ERROR_CODE_LOOKUP_TABLE, "code", ".filter(c -> c != UNKNOWN)"));
         codes.addMethod(MethodSpec.methodBuilder("fromCode")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(type)
@@ -81,7 +82,7 @@ final class EnumEmitters {
                 .addJavadoc("The constant for a code as the API returns it.\n\n"
                         + "@param code the raw code, e.g. {@code AuthFailure.SignatureFailure}; may be null\n"
                         + "@return its constant, or {@link #UNKNOWN} for a code this client does not know\n")
-                .addStatement("return code == null ? UNKNOWN : BY_CODE.getOrDefault(code, UNKNOWN)")
+                .addStatement("return code == null ? UNKNOWN : $N.getOrDefault(code, UNKNOWN)", Naming.ERROR_CODE_LOOKUP_TABLE)
                 .build());
         return codes.build();
     }
@@ -108,14 +109,14 @@ final class EnumEmitters {
                 .addStatement("this.id = id")
                 .addStatement("this.displayName = displayName")
                 .build());
-        regions.addField(lookupTable(type, "BY_ID", "id", ""));
+        regions.addField(lookupTable(type, Naming.REGION_LOOKUP_TABLE, "id", ""));
         regions.addMethod(MethodSpec.methodBuilder("fromId")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), type))
                 .addParameter(String.class, "id")
                 .addJavadoc("The region of an id.\n\n@param id a region id such as {@code ap-guangzhou}\n"
                         + "@return the region, or empty if this service has no such region\n")
-                .addStatement("return $T.ofNullable(BY_ID.get(id))", Optional.class)
+                .addStatement("return $T.ofNullable($N.get(id))", Optional.class, Naming.REGION_LOOKUP_TABLE)
                 .build());
         return regions.build();
     }

@@ -3,6 +3,7 @@ package dev.tcgen.generator.emit.service;
 import com.palantir.javapoet.CodeBlock;
 import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.MemberModel;
+import dev.tcgen.generator.model.ScalarKind;
 import dev.tcgen.generator.model.TypeModel;
 
 /** The Javadoc of a member's accessor and builder method: its description, whether it is required, its form. */
@@ -36,39 +37,54 @@ final class MemberDocs {
     }
 
     private static void facts(MemberModel member, CodeBlock.Builder doc) {
-        StringBuilder facts = new StringBuilder();
-        facts.append(member.required() ? "Required." : "Optional.");
-        String form = form(member.type());
+        CodeBlock.Builder facts = CodeBlock.builder().add(member.required() ? "Required." : "Optional.");
+        CodeBlock form = form(member.type());
         if (!form.isEmpty()) {
-            facts.append(' ').append(form);
+            facts.add(" $L", form);
         }
         if (!member.example().isBlank()) {
-            facts.append(" Example: <code>").append(JavadocText.escape(member.example())).append("</code>.");
+            facts.add(" Example: <code>$L</code>.", JavadocText.escape(member.example()));
         }
-        doc.add("\n<p>$L\n", facts);
+        doc.add("\n<p>$L\n", facts.build());
         if (member.deprecated()) {
             doc.add("\n@deprecated the API marks {@code $L} as deprecated\n", member.wireName());
         }
     }
 
-    /** A sentence on the wire form of types whose Java type does not say it all. */
-    private static String form(TypeModel type) {
+    /**
+     * A sentence on the wire form of types whose Java type does not say it all. Types it names go through {@code $T},
+     * so that a structure named {@code Long} cannot capture the link.
+     */
+    private static CodeBlock form(TypeModel type) {
         if (type instanceof TypeModel.ListOf list) {
-            String element = form(list.element());
-            return element.isEmpty() ? "" : "Elements: " + element.substring(0, 1).toLowerCase() + element.substring(1);
+            return list.element() instanceof TypeModel.Scalar scalar && hasForm(scalar.kind())
+                    ? CodeBlock.of("Elements: $L", scalarForm(scalar.kind(), false))
+                    : CodeBlock.of("");
         }
-        if (!(type instanceof TypeModel.Scalar scalar)) {
-            return "";
-        }
-        return switch (scalar.kind()) {
-            case UINT64 -> "An unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as negative; use "
-                    + "{@link Long#toUnsignedString(long)}.";
-            case DATE -> "A date as the API sends it, such as {@code 2024-01-31}.";
-            case DATETIME -> "A date and time as the API sends it, such as {@code 2024-01-31 23:59:59}.";
-            case DATETIME_ISO -> "An ISO 8601 date and time as the API sends it, such as "
-                    + "{@code 2024-01-31T23:59:59+08:00}.";
-            case BINARY -> "Binary data as the API encodes it in text.";
-            default -> "";
+        return type instanceof TypeModel.Scalar scalar && hasForm(scalar.kind())
+                ? scalarForm(scalar.kind(), true)
+                : CodeBlock.of("");
+    }
+
+    private static boolean hasForm(ScalarKind kind) {
+        return switch (kind) {
+            case UINT64, DATE, DATETIME, DATETIME_ISO, BINARY -> true;
+            default -> false;
+        };
+    }
+
+    private static CodeBlock scalarForm(ScalarKind kind, boolean startsSentence) {
+        String a = startsSentence ? "A" : "a";
+        return switch (kind) {
+            case UINT64 -> CodeBlock.of("$L unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as "
+                    + "negative; use {@link $T#toUnsignedString(long)}.", startsSentence ? "An" : "an", Long.class);
+            case DATE -> CodeBlock.of("$L date as the API sends it, such as {@code 2024-01-31}.", a);
+            case DATETIME -> CodeBlock.of("$L date and time as the API sends it, such as {@code 2024-01-31 23:59:59}.",
+                    a);
+            case DATETIME_ISO -> CodeBlock.of("$L ISO 8601 date and time as the API sends it, such as "
+                    + "{@code 2024-01-31T23:59:59+08:00}.", startsSentence ? "An" : "an");
+            case BINARY -> CodeBlock.of("$L data as the API encodes it in text.", startsSentence ? "Binary" : "binary");
+            default -> CodeBlock.of("");
         };
     }
 }

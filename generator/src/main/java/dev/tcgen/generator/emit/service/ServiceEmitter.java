@@ -46,9 +46,10 @@ public final class ServiceEmitter {
         }
         types.add(new ServiceExceptionEmitter(service, core, files).emit());
         types.add(new ClientEmitter(service, core, files).emit());
+        List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());
         return types.stream()
                 .sorted(Comparator.comparing(TypeSpec::name))
-                .map(type -> files.file(service.packageName(), type))
+                .map(type -> files.file(service.packageName(), type, clashes))
                 .toList();
     }
 

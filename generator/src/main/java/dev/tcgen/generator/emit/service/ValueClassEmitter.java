@@ -38,6 +38,11 @@ final class ValueClassEmitter {
     private static final ClassName JSON_POJO_BUILDER =
             ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonPOJOBuilder");
     private static final String MASK = "****";
+    /**
+     * The most comparisons {@code equals} joins with {@code &&} in one expression: javac attributes such a chain
+     * recursively, and a class of a thousand members overflowed its stack. Longer classes compare in several steps.
+     */
+    private static final int EQUALS_CHAIN = 64;
 
     /**
      * What to emit.
@@ -145,10 +150,19 @@ final class ValueClassEmitter {
         equals.beginControlFlow("if (!(other instanceof $T that))", value.className())
                 .addStatement("return false")
                 .endControlFlow();
-        CodeBlock comparisons = value.members().stream()
-                .map(member -> CodeBlock.of("$T.equals($N, that.$N)", Objects.class, member.javaName(), member.javaName()))
-                .collect(CodeBlock.joining("\n&& "));
-        return equals.addStatement("return $L", comparisons).build();
+        List<MemberModel> members = value.members();
+        for (int start = 0; start < members.size(); start += EQUALS_CHAIN) {
+            CodeBlock comparisons = members.subList(start, Math.min(members.size(), start + EQUALS_CHAIN)).stream()
+                    .map(member -> CodeBlock.of("$T.equals(this.$N, that.$N)", Objects.class, member.javaName(),
+                            member.javaName()))
+                    .collect(CodeBlock.joining("\n&& "));
+            if (start + EQUALS_CHAIN < members.size()) {
+                equals.beginControlFlow("if (!($L))", comparisons).addStatement("return false").endControlFlow();
+            } else {
+                equals.addStatement("return $L", comparisons);
+            }
+        }
+        return equals.build();
     }
 
     private static MethodSpec hashCodeMethod(ValueClass value) {
@@ -177,11 +191,11 @@ final class ValueClassEmitter {
         method.addStatement("$T joiner = new $T($S, $S, $S)", StringJoiner.class, StringJoiner.class,
                 ", ", value.className().simpleName() + "{", "}");
         for (MemberModel member : value.members()) {
-            method.beginControlFlow("if ($N != null)", member.javaName());
+            method.beginControlFlow("if (this.$N != null)", member.javaName());
             if (member.sensitive()) {
                 method.addStatement("joiner.add($S)", member.wireName() + "=" + MASK);
             } else {
-                method.addStatement("joiner.add($S + $N)", member.wireName() + "=", member.javaName());
+                method.addStatement("joiner.add($S + this.$N)", member.wireName() + "=", member.javaName());
             }
             method.endControlFlow();
         }
@@ -251,11 +265,11 @@ final class ValueClassEmitter {
         } else {
             build.addJavadoc("Builds the {@code $L}, checking that every required member is set.\n\n"
                             + "@return a new, immutable instance\n"
-                            + "@throws IllegalStateException if a required member is absent; the message names each\n",
-                    value.className().simpleName());
+                            + "@throws $T if a required member is absent; the message names each\n",
+                    value.className().simpleName(), IllegalStateException.class);
             build.addStatement("$T<$T> missing = new $T<>()", List.class, String.class, ArrayList.class);
             for (MemberModel member : required) {
-                build.beginControlFlow("if ($N == null)", member.javaName())
+                build.beginControlFlow("if (this.$N == null)", member.javaName())
                         .addStatement("missing.add($S)", member.wireName() + " (" + member.javaName() + ")")
                         .endControlFlow();
             }

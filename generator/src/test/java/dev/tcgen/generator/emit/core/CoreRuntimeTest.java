@@ -242,7 +242,7 @@ class CoreRuntimeTest {
 
     @Test
     void buildingWithoutARequiredSettingNamesIt() {
-        for (String missing : new String[] {"service", "version", "endpoint", "credentials"}) {
+        for (String missing : new String[] {"service", "version", "endpoint"}) {
             Object builder = call(CoreFixture.coreClass("ApiTransport"), "builder");
             if (!missing.equals("service")) {
                 call(builder, "service", "cvm");
@@ -367,6 +367,7 @@ class CoreRuntimeTest {
         call(builder, "credentials", credentials);
         call(builder, "language", language);
         call(builder, "requestTimeout", Duration.ofSeconds(10));
+        call(builder, "retryPolicy", call(CoreFixture.coreClass("RetryPolicy"), "none"));
         return call(builder, "build");
     }
 

@@ -1,0 +1,226 @@
+package dev.tcgen.client.trtc;
+
+import static dev.tcgen.client.trtc.TestClients.SECRET_ID;
+import static dev.tcgen.client.trtc.TestClients.SECRET_KEY;
+import static dev.tcgen.client.trtc.TestClients.client;
+import static dev.tcgen.client.trtc.TestClients.echo;
+import static dev.tcgen.client.trtc.TestClients.server;
+import static dev.tcgen.client.trtc.TestClients.stop;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcgen.client.core.Credentials;
+import dev.tcgen.client.core.CredentialsProvider;
+import dev.tcgen.client.core.RetryPolicy;
+import dev.tcgen.client.core.TencentCloudException;
+import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
+import dev.tcgen.client.trtc.FakeTrtcServer.Received;
+import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
+import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import dev.tcgen.client.trtc.v20190722.TrtcException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Retries against the verifying server, on virtual time: which failures are retried, how many attempts are made,
+ * that each attempt is signed afresh, and the backoff between them. No test waits for real time.
+ */
+@Timeout(60)
+class RetryEndToEndTest {
+
+    /** Backoff of exactly 1 s, 2 s, 4 s: full jitter pinned to its ceiling, so delays are predictable. */
+    private static final RetryPolicy PREDICTABLE = RetryPolicy.builder()
+            .baseDelay(Duration.ofSeconds(1))
+            .maxDelay(Duration.ofSeconds(30))
+            .jitter(() -> 1.0)
+            .build();
+
+    private final VirtualTime time = VirtualTime.autoAdvancing();
+    private FakeTrtcServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TrtcClient client(Function<Received, Answer> handler) throws IOException {
+        server = server(handler);
+        return TestClients.client(server).scheduler(time).retryPolicy(PREDICTABLE).build();
+    }
+
+    @Test
+    void twoInternalErrorsThenSuccessGiveOneSuccessAfterThreeFreshlySignedRequests() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger asked = new AtomicInteger();
+        CredentialsProvider counting = () -> {
+            asked.incrementAndGet();
+            return Credentials.of(SECRET_ID, SECRET_KEY);
+        };
+        server = server(request -> answered.incrementAndGet() <= 2
+                ? Answer.error("InternalError", "Internal error.", "req-" + answered.get())
+                : echo(request, "req-ok"));
+
+        StopPublishCdnStreamResponse response;
+        try (TrtcClient client = TestClients.client(server).credentials(counting).scheduler(time)
+                .retryPolicy(PREDICTABLE).build()) {
+            response = client.stopPublishCdnStream(stop("t-1"));
+        }
+
+        assertEquals("t-1", response.taskId());
+        assertEquals("req-ok", response.requestId());
+        List<Received> received = server.received();
+        assertEquals(3, received.size());
+        assertTrue(received.stream().allMatch(Received::signatureValid), received.toString());
+        long start = VirtualTime.EPOCH.getEpochSecond();
+        assertEquals(List.of(start, start + 1, start + 3),
+                received.stream().map(r -> Long.parseLong(r.header("X-TC-Timestamp"))).toList(),
+                "each attempt is dated when it is sent, after its backoff");
+        assertEquals(3, received.stream().map(r -> r.header("Authorization")).distinct().count(),
+                "each attempt carries its own signature");
+        assertEquals(3, asked.get(), "the credentials provider is asked once per attempt");
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), time.delays());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AuthFailure.SignatureExpire", "AuthFailure.SecretIdNotFound", "InvalidParameter",
+        "InvalidParameterValue.TaskId", "MissingParameter", "ResourceNotFound", "ResourceUnavailable",
+        "ResourceInsufficient", "FailedOperation", "LimitExceeded", "UnauthorizedOperation", "UnsupportedOperation"})
+    void aClientErrorIsNotRetried(String code) throws IOException {
+        try (TrtcClient client = client(request -> Answer.error(code, "No.", "req-1"))) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+
+            assertEquals(code, e.code());
+            assertEquals(1, e.attempts());
+            assertFalse(e.getMessage().contains("attempts"), e.getMessage());
+        }
+        assertEquals(1, server.received().size());
+        assertEquals(List.of(), time.delays());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"InternalError", "InternalError.DbError", "RequestLimitExceeded",
+        "RequestLimitExceeded.UinLimitExceeded", "RequestLimitExceeded.IPLimitExceeded", "ServiceUnavailable"})
+    void aTransientErrorIsRetriedThreeTimesThenReportedWithTheNumberOfAttempts(String code) throws IOException {
+        try (TrtcClient client = client(request -> Answer.error(code, "Try later.", "req-x"))) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+
+            assertEquals(code, e.code());
+            assertEquals(4, e.attempts());
+            assertEquals(code + ": Try later. (RequestId req-x, HTTP 200, after 4 attempts)", e.getMessage());
+        }
+        assertEquals(4, server.received().size());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), time.delays());
+    }
+
+    @Test
+    void aServerErrorPageIsRetriedAndAClientErrorPageIsNot() throws IOException {
+        try (TrtcClient client = client(request -> request.body().contains("t-503")
+                ? Answer.raw(503, "text/html", "<html><body>Service Unavailable</body></html>")
+                : Answer.raw(400, "text/html", "<html><body>Bad Request</body></html>"))) {
+            TrtcException unavailable = assertThrows(TrtcException.class,
+                    () -> client.stopPublishCdnStream(stop("t-503")));
+            TrtcException bad = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-400")));
+
+            assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, unavailable.code());
+            assertEquals(503, unavailable.httpStatus());
+            assertEquals(4, unavailable.attempts());
+            assertTrue(unavailable.getMessage().contains("Service Unavailable"), unavailable.getMessage());
+            assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, bad.code());
+            assertEquals(400, bad.httpStatus());
+            assertEquals(1, bad.attempts());
+        }
+        assertEquals(5, server.received().size());
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerIsRetried() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        try (TrtcClient client = client(request -> answered.incrementAndGet() == 1
+                ? Answer.hangUp() : echo(request, "req-2"))) {
+            StopPublishCdnStreamResponse response = client.stopPublishCdnStream(stop("t-1"));
+
+            assertEquals("req-2", response.requestId());
+        }
+        assertEquals(2, server.received().size());
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenReportedAsANetworkFailure() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        server = server(request -> echo(request, "unused"));
+        try (TrtcClient client = TestClients.client(server).endpoint(closedPort).scheduler(time)
+                .retryPolicy(PREDICTABLE).build()) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+
+            assertEquals(TencentCloudException.CLIENT_NETWORK_FAILURE, e.code());
+            assertInstanceOf(ConnectException.class, e.getCause());
+            assertEquals(4, e.attempts());
+            assertEquals(0, e.httpStatus());
+        }
+        assertEquals(3, time.delays().size());
+    }
+
+    @Test
+    void noRetriesMeansOneAttempt() throws IOException {
+        server = server(request -> Answer.error("InternalError", "Internal error.", "req-1"));
+        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(RetryPolicy.none()).build()) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(1, server.received().size());
+    }
+
+    @Test
+    void moreCodesCanBeDeclaredTransient() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        server = server(request -> answered.incrementAndGet() == 1
+                ? Answer.error("FailedOperation.Busy", "Busy.", "req-1") : echo(request, "req-2"));
+        RetryPolicy policy = RetryPolicy.builder()
+                .retryableCodes(code -> RetryPolicy.isTransientCode(code) || code.equals("FailedOperation.Busy"))
+                .build();
+        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(policy).build()) {
+            assertEquals("req-2", client.stopPublishCdnStream(stop("t-1")).requestId());
+        }
+        assertEquals(2, server.received().size());
+    }
+
+    @Test
+    void theBackoffIsCappedAndJittered() throws IOException {
+        RetryPolicy policy = RetryPolicy.builder()
+                .maxRetries(6)
+                .baseDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(500))
+                .jitter(() -> 0.5)
+                .build();
+        server = server(request -> Answer.error("InternalError", "Internal error.", "req-1"));
+        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(policy).build()) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+            assertEquals(7, e.attempts());
+        }
+        assertEquals(List.of(50L, 100L, 200L, 250L, 250L, 250L),
+                time.delays().stream().map(Duration::toMillis).toList(),
+                "half of min(500 ms, 100 ms * 2^(n-1))");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tcgen.client.trtc;
+
+import dev.tcgen.client.core.Credentials;
+import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
+import dev.tcgen.client.trtc.FakeTrtcServer.Received;
+import dev.tcgen.client.trtc.v20190722.Region;
+import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
+import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import java.io.IOException;
+import java.util.function.Function;
+
+/** What the end-to-end tests share: the test keys, a verifying server, a client builder pointed at it. */
+final class TestClients {
+
+    static final String SECRET_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
+    static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+    static final String TOKEN = "session-token-0123456789";
+
+    private TestClients() {}
+
+    /** A server that verifies signatures made with the test keys and answers with {@code handler}. */
+    static FakeTrtcServer server(Function<Received, Answer> handler) throws IOException {
+        return new FakeTrtcServer(new IndependentTc3Verifier(SECRET_ID, SECRET_KEY, "trtc"), handler);
+    }
+
+    /** A builder with the test keys, region ap-guangzhou and the server's endpoint. */
+    static TrtcClient.Builder client(FakeTrtcServer server) {
+        return TrtcClient.builder()
+                .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
+                .region(Region.AP_GUANGZHOU)
+                .endpoint(server.endpoint());
+    }
+
+    /** A StopPublishCdnStream request for a task. */
+    static StopPublishCdnStreamRequest stop(String taskId) {
+        return StopPublishCdnStreamRequest.builder().sdkAppId(1400188366L).taskId(taskId).build();
+    }
+
+    /** A successful StopPublishCdnStream answer that echoes the request's task. */
+    static Answer echo(Received request, String requestId) {
+        String taskId = request.body().replaceAll(".*\"TaskId\":\"([^\"]*)\".*", "$1");
+        return Answer.response("\"TaskId\":\"" + taskId + "\"", requestId);
+    }
+}

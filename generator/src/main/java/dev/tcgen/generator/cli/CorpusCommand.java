@@ -1,0 +1,170 @@
+package dev.tcgen.generator.cli;
+
+import dev.tcgen.generator.corpus.CorpusRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code tcgen corpus --corpus PATH --out DIR}: imports every service of Tencent's published corpus, generates them
+ * into one tree with one shared core, compiles the tree with javac, and reports counts, times and every failure by
+ * service.
+ */
+final class CorpusCommand {
+
+    static final String USAGE_TEXT = """
+            Usage: tcgen corpus --corpus PATH --out DIR [--package PACKAGE] [--threads N] [--no-compile]
+                                [--batch-files N] [--if-present]
+
+            The whole-cloud run: imports every service version of Tencent's api.json corpus, generates
+            all of them into DIR/src with one shared core package, and compiles the tree with javac
+            (--release 17 -Xlint:all -Werror) into DIR/classes. Prints services, actions, structures,
+            files, the time of each phase, and every failure by service.
+
+              --corpus PATH      all-services-api-json.tgz, or a directory of <service>/<version>/api.json
+              --out DIR          output: DIR/specs (imported specs), DIR/src, DIR/classes
+              --package PACKAGE  base package (default: dev.tcgen.client)
+              --threads N        services processed at once (default: the number of processors)
+              --no-compile       import, generate and write only
+              --batch-files N    files per javac run, at most (default: %d); services are not split
+              --if-present       when the corpus does not exist, say so and exit 0 (for opt-in builds)
+
+            Exit status: 0 every service generated (and compiled), 1 a service failed or the corpus
+            cannot be read, 2 usage error.
+            """.formatted(CorpusRun.DEFAULT_BATCH_FILES);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    CorpusCommand(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    private record Parsed(CorpusRun.Options options, boolean ifPresent) {}
+
+    int run(String[] args) {
+        Parsed parsed;
+        try {
+            parsed = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("tcgen corpus: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return Main.USAGE;
+        }
+        if (parsed == null) {
+            out.print(USAGE_TEXT);
+            return Main.OK;
+        }
+        CorpusRun.Options options = parsed.options();
+        if (!Files.exists(options.corpus())) {
+            String message = "no corpus at " + options.corpus().toAbsolutePath().normalize()
+                    + "; pass --corpus (Maven: -Dtcgen.corpus=) all-services-api-json.tgz or the directory it was "
+                    + "unpacked into";
+            if (parsed.ifPresent()) {
+                out.println("tcgen corpus: skipped: " + message);
+                return Main.OK;
+            }
+            err.println("tcgen corpus: " + message);
+            return Main.FAILED;
+        }
+        out.printf("tcgen corpus: %s -> %s, %d thread(s)%s%n", options.corpus(), options.out(), options.threads(),
+                options.compile() ? "" : ", not compiling");
+        CorpusRun.Report report;
+        try {
+            report = CorpusRun.run(options, new Progress(out, terminal, "tcgen corpus", System::nanoTime));
+        } catch (IOException | RuntimeException e) {
+            err.println("tcgen corpus: " + e);
+            return Main.FAILED;
+        }
+        print(report);
+        return report.failures().isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private void print(CorpusRun.Report report) {
+        for (CorpusRun.Failure failure : report.failures()) {
+            err.printf("tcgen corpus: FAILED %s (%s):%n", failure.service(), failure.phase().label());
+            failure.problems().forEach(problem -> err.println("    " + problem));
+        }
+        Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE))
+                .plus(report.time(CorpusRun.Phase.WRITE));
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "tcgen corpus: %d of %d services, %,d actions, %,d structures, %,d files (%.1f MB); "
+                        + "import %.1f s + generate %.1f s + write %.1f s = %.1f s",
+                report.services(), report.corpusServices(), report.actions(), report.structures(), report.files(),
+                report.sourceBytes() / 1e6, seconds(report.time(CorpusRun.Phase.IMPORT)),
+                seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(report.time(CorpusRun.Phase.WRITE)),
+                seconds(generation)));
+        if (report.times().containsKey(CorpusRun.Phase.COMPILE)) {
+            Duration compile = report.time(CorpusRun.Phase.COMPILE);
+            summary.append(String.format(Locale.ROOT, "; javac %.1f s (%,d classes); generate/javac %.3f",
+                    seconds(compile), report.classes(),
+                    seconds(report.time(CorpusRun.Phase.GENERATE)) / Math.max(1e-9, seconds(compile))));
+        }
+        summary.append(String.format(Locale.ROOT, "; %d thread(s); %d failure(s)", report.threads(),
+                report.failures().size()));
+        out.println(summary);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    /** The options, or null if help was asked for. */
+    private static Parsed parse(String[] args) {
+        Path corpus = null;
+        Path outDir = null;
+        String basePackage = Arguments.DEFAULT_PACKAGE;
+        int threads = Runtime.getRuntime().availableProcessors();
+        boolean compile = true;
+        int batchFiles = CorpusRun.DEFAULT_BATCH_FILES;
+        boolean ifPresent = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--corpus" -> corpus = Path.of(value(args, ++i, "--corpus"));
+                case "--out" -> outDir = Path.of(value(args, ++i, "--out"));
+                case "--package" -> basePackage = value(args, ++i, "--package");
+                case "--threads" -> threads = number(args, ++i, "--threads");
+                case "--batch-files" -> batchFiles = number(args, ++i, "--batch-files");
+                case "--no-compile" -> compile = false;
+                case "--if-present" -> ifPresent = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (corpus == null) {
+            throw new IllegalArgumentException("missing --corpus");
+        }
+        if (outDir == null) {
+            throw new IllegalArgumentException("missing --out");
+        }
+        return new Parsed(new CorpusRun.Options(corpus, outDir, basePackage, threads, compile, batchFiles), ifPresent);
+    }
+
+    private static int number(String[] args, int index, String option) {
+        String value = value(args, index, option);
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a positive whole number, not " + value);
+        }
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tcgen.generator.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a {@link SpecDraft} as a spec file the way {@code api-spec} keeps them: keys in the order of the format's
+ * tables, 2-space indentation, {@code "key": value}, one final newline, error codes sorted by code, actions and
+ * structures sorted by name, members in documentation order. Optional values at their default are left out
+ * ({@code required}, {@code deprecated} when false; empty texts; absent regions or rate limit); {@code structures},
+ * {@code errorCodes} and each code's {@code common} are always written. Same draft, same bytes.
+ */
+public final class SpecWriter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SpecWriter() {}
+
+    /** The spec file's text. */
+    public static String write(SpecDraft.Service service) {
+        StringBuilder out = new StringBuilder();
+        print(toJson(service), 0, out);
+        return out.append('\n').toString();
+    }
+
+    /** The spec as a JSON tree, keys in the format's order. */
+    public static ObjectNode toJson(SpecDraft.Service service) {
+        ObjectNode spec = NODES.objectNode();
+        putText(spec, "$schema", service.schema());
+        spec.put("service", service.service());
+        spec.put("version", service.version());
+        putText(spec, "title", service.title());
+        ObjectNode endpoints = spec.putObject("endpoints");
+        endpoints.put("china", service.chinaEndpoint());
+        endpoints.put("international", service.internationalEndpoint());
+        ArrayNode regions = spec.putArray("regions");
+        for (SpecDraft.Region region : service.regions()) {
+            ObjectNode node = regions.addObject().put("id", region.id());
+            putText(node, "name", region.name());
+        }
+        ArrayNode actions = spec.putArray("actions");
+        service.actions().stream()
+                .sorted(Comparator.comparing(SpecDraft.Action::name))
+                .forEach(action -> actions.add(action(action)));
+        ArrayNode structures = spec.putArray("structures");
+        service.structures().stream()
+                .sorted(Comparator.comparing(SpecDraft.Structure::name))
+                .forEach(structure -> structures.add(structure(structure)));
+        ArrayNode codes = spec.putArray("errorCodes");
+        service.errorCodes().stream()
+                .sorted(Comparator.comparing(SpecDraft.ErrorCode::code))
+                .forEach(code -> {
+                    ObjectNode node = codes.addObject().put("code", code.code());
+                    putText(node, "description", code.description());
+                    node.put("common", code.common());
+                });
+        return spec;
+    }
+
+    /** One action as a JSON object, keys in the format's order. */
+    public static ObjectNode action(SpecDraft.Action action) {
+        ObjectNode node = NODES.objectNode().put("name", action.name());
+        putText(node, "title", action.title());
+        putText(node, "description", action.description());
+        node.set("input", members(action.input()));
+        node.set("output", members(action.output()));
+        action.regions().ifPresent(regions -> regions.forEach(node.putArray("regions")::add));
+        action.rateLimit().ifPresent(limit -> node.put("rateLimit", limit));
+        if (!action.errorCodes().isEmpty()) {
+            action.errorCodes().stream().distinct().sorted().forEach(node.putArray("errorCodes")::add);
+        }
+        if (!action.examples().isEmpty()) {
+            ArrayNode examples = node.putArray("examples");
+            for (SpecDraft.Example example : action.examples()) {
+                examples.addObject()
+                        .put("title", example.title())
+                        .<ObjectNode>set("request", example.request().deepCopy())
+                        .set("response", example.response().deepCopy());
+            }
+        }
+        if (action.deprecated()) {
+            node.put("deprecated", true);
+        }
+        return node;
+    }
+
+    private static ObjectNode structure(SpecDraft.Structure structure) {
+        ObjectNode node = NODES.objectNode().put("name", structure.name());
+        putText(node, "description", structure.description());
+        node.set("members", members(structure.members()));
+        if (structure.deprecated()) {
+            node.put("deprecated", true);
+        }
+        return node;
+    }
+
+    private static ArrayNode members(List<SpecDraft.Member> members) {
+        ArrayNode array = NODES.arrayNode();
+        for (SpecDraft.Member member : members) {
+            ObjectNode node = array.addObject().put("name", member.name()).put("type", member.type());
+            member.items().ifPresent(items -> node.put("items", items));
+            if (member.required()) {
+                node.put("required", true);
+            }
+            putText(node, "description", member.description());
+            putText(node, "example", member.example());
+            if (member.deprecated()) {
+                node.put("deprecated", true);
+            }
+        }
+        return array;
+    }
+
+    private static void putText(ObjectNode node, String key, String value) {
+        if (!value.isEmpty()) {
+            node.put(key, value);
+        }
+    }
+
+    /** Pretty-prints with 2-space indentation; scalars as Jackson writes them (UTF-8 text, escaped controls). */
+    private static void print(JsonNode node, int depth, StringBuilder out) {
+        if (node.isObject() && !node.isEmpty()) {
+            out.append("{\n");
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                indent(depth + 1, out);
+                out.append(NODES.textNode(field.getKey())).append(": ");
+                print(field.getValue(), depth + 1, out);
+                out.append(fields.hasNext() ? ",\n" : "\n");
+            }
+            indent(depth, out);
+            out.append('}');
+        } else if (node.isArray() && !node.isEmpty()) {
+            out.append("[\n");
+            for (int i = 0; i < node.size(); i++) {
+                indent(depth + 1, out);
+                print(node.get(i), depth + 1, out);
+                out.append(i < node.size() - 1 ? ",\n" : "\n");
+            }
+            indent(depth, out);
+            out.append(']');
+        } else if (node.isContainerNode()) {
+            out.append(node.isObject() ? "{}" : "[]");
+        } else {
+            out.append(node);
+        }
+    }
+
+    private static void indent(int depth, StringBuilder out) {
+        out.append("  ".repeat(depth));
+    }
+}

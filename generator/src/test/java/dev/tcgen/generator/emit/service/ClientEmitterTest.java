@@ -1,0 +1,95 @@
+package dev.tcgen.generator.emit.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.testing.TestSpecs;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated TRTC client's shape: a blocking and an asynchronous method per action, the documented rate limits,
+ * and a builder that forwards to the core transport. (That it compiles is {@code GeneratedSourcesTest}'s job; that
+ * it works, the generated-client module's.)
+ */
+class ClientEmitterTest {
+
+    private static final Pattern SYNC = Pattern.compile("public (\\w+)Response (\\w+)\\(\\s*(\\w+)Request request\\)");
+    private static final Pattern ASYNC =
+            Pattern.compile("public CompletableFuture<(\\w+)Response> (\\w+)Async\\(\\s*(\\w+)Request request\\)");
+
+    @TempDir
+    static Path directory;
+
+    private static String client;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        List<GeneratedSource> sources = new Generator(Generator.Options.of("dev.tcgen.client"))
+                .generate(List.of(TestSpecs.trtc(directory)));
+        client = sources.stream()
+                .filter(source -> source.relativePath().endsWith("/TrtcClient.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
+    }
+
+    @Test
+    void everyActionHasABlockingAndAnAsynchronousMethod() {
+        Set<String> blocking = names(SYNC);
+        Set<String> asynchronous = names(ASYNC);
+
+        assertTrue(blocking.size() > 1, client);
+        assertEquals(blocking, asynchronous);
+        assertTrue(blocking.contains("stopPublishCdnStream"), blocking.toString());
+        assertTrue(client.contains("return transport.callAsync(\"StopPublishCdnStream\", region.id(), request, "
+                + "StopPublishCdnStreamResponse.class, TrtcException::new);"), client);
+    }
+
+    @Test
+    void anAsynchronousCallInAnUnsupportedRegionFailsItsFutureInsteadOfThrowing() {
+        assertTrue(client.contains("return CompletableFuture.failedFuture(unsupported);"), client);
+    }
+
+    @Test
+    void theDocumentedRateLimitsAreAConstantTheBuilderAppliesFirst() {
+        assertTrue(client.contains("public static final Map<String, Integer> RATE_LIMITS = Map.ofEntries(\n"
+                + "            Map.entry(\"StopPublishCdnStream\", 20));"), client);
+        assertTrue(client.contains("RATE_LIMITS.forEach(transport::rateLimit);"), client);
+        assertTrue(client.contains("if (!ACTIONS.contains(action)) {"), client);
+    }
+
+    @Test
+    void theBuilderForwardsEveryTransportOption() {
+        for (String option : List.of("credentials", "endpoint", "language", "connectTimeout", "requestTimeout",
+                "httpClient", "proxy", "sslContext", "userAgent", "maxResponseBytes", "retryPolicy", "rateLimitMode",
+                "logger", "scheduler")) {
+            assertTrue(client.contains("transport." + option + "(" + option + ");"), option);
+        }
+        assertFalse(client.contains("credentials are required"), "credentials default to the chain");
+    }
+
+    @Test
+    void theClientJavadocStatesThreadSafety() {
+        assertTrue(client.contains("immutable and safe for concurrent use by any number of threads"), client);
+    }
+
+    private static Set<String> names(Pattern pattern) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = pattern.matcher(client);
+        while (matcher.find()) {
+            names.add(matcher.group(2));
+        }
+        return names;
+    }
+}

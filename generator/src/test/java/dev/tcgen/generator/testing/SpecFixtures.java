@@ -1,0 +1,36 @@
+package dev.tcgen.generator.testing;
+
+import com.google.testing.compile.JavaFileObjects;
+import dev.tcgen.generator.GeneratedSource;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/** The spec fixtures under {@code src/test/resources/specs}, and generated sources as compiler input. */
+public final class SpecFixtures {
+
+    private SpecFixtures() {}
+
+    /** The fixture {@code specs/<name>} as a file. */
+    public static Path spec(String name) {
+        URL url = SpecFixtures.class.getResource("/specs/" + name);
+        if (url == null) {
+            throw new IllegalStateException("no spec fixture " + name + " on the test class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Generated sources as in-memory compiler input, each named by its class. */
+    public static List<JavaFileObject> javaFileObjects(List<GeneratedSource> sources) {
+        return sources.stream()
+                .map(s -> JavaFileObjects.forSourceString(
+                        s.relativePath().replaceAll("\\.java$", "").replace('/', '.'), s.content()))
+                .toList();
+    }
+}
