@@ -75,7 +75,7 @@ final class ApiTransportBuilderEmitter {
                 .addMethod(userAgent())
                 .addMethods(new ApiTransportBuilderOptionsEmitter(types, builder).methods())
                 .addMethod(build())
-                .addMethod(requirePositive())
+                .addMethod(DurationChecks.requirePositive())
                 .addMethod(requireSet())
                 .build();
     }
@@ -231,20 +231,6 @@ final class ApiTransportBuilderEmitter {
                                 + "set them on the HttpClient given to httpClient(...) instead")
                 .endControlFlow()
                 .addStatement("return new $T(this)", types.transport())
-                .build();
-    }
-
-    private static MethodSpec requirePositive() {
-        return MethodSpec.methodBuilder("requirePositive")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(Duration.class)
-                .addParameter(Duration.class, "value")
-                .addParameter(String.class, "name")
-                .beginControlFlow("if (value == null || value.isNegative() || value.isZero())")
-                .addStatement("throw new $T(name + $S + value)", IllegalArgumentException.class,
-                        " must be a positive duration, not ")
-                .endControlFlow()
-                .addStatement("return value")
                 .build();
     }
 

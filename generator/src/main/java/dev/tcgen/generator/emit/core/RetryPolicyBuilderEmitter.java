@@ -49,7 +49,7 @@ final class RetryPolicyBuilderEmitter {
                 .addMethod(retryableCodes())
                 .addMethod(jitter())
                 .addMethod(build())
-                .addMethod(requirePositive())
+                .addMethod(DurationChecks.requirePositive())
                 .build();
     }
 
@@ -144,20 +144,6 @@ final class RetryPolicyBuilderEmitter {
                         "maxDelay ", " is shorter than baseDelay ")
                 .endControlFlow()
                 .addStatement("return new $T(this)", types.retryPolicy())
-                .build();
-    }
-
-    private static MethodSpec requirePositive() {
-        return MethodSpec.methodBuilder("requirePositive")
-                .addModifiers(PRIVATE, STATIC)
-                .returns(Duration.class)
-                .addParameter(Duration.class, "value")
-                .addParameter(String.class, "name")
-                .beginControlFlow("if (value == null || value.isNegative() || value.isZero())")
-                .addStatement("throw new $T(name + $S + value)", IllegalArgumentException.class,
-                        " must be a positive duration, not ")
-                .endControlFlow()
-                .addStatement("return value")
                 .build();
     }
 }
