@@ -36,6 +36,13 @@ import java.util.regex.Pattern;
  */
 public final class Generator {
 
+    static {
+        // Before any generator is made, in whichever thread comes first: JavaPoet's classes are initialised once,
+        // here, so that threads generating at the same time (mvn -T, an IDE) never race in their initialisers
+        // (square/javapoet#799). GeneratedFiles, which a constructor makes, already uses ClassName.
+        JavaPoetInit.ensureInitialized();
+    }
+
     private static final Pattern PACKAGE =
             Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
 

@@ -11,12 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.tcgen.generator.testing.GeneratedCode;
+import dev.tcgen.generator.testing.GeneratedJavadoc;
 import dev.tcgen.generator.testing.InMemoryClassLoader;
 import dev.tcgen.generator.testing.JavaSourceText;
 import dev.tcgen.generator.testing.Reflection;
 import dev.tcgen.generator.testing.SpecFixtures;
-import java.io.File;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.DocumentationTool;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,35 +98,7 @@ class KitchenSinkTest {
 
     @Test
     void javadocPassesDoclint(@TempDir Path directory) throws Exception {
-        Path sourceRoot = directory.resolve("src");
-        List<File> files = new ArrayList<>();
-        for (GeneratedSource source : sources) {
-            Path file = sourceRoot.resolve(source.relativePath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.content(), StandardCharsets.UTF_8);
-            files.add(file.toFile());
-        }
-        DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter output = new StringWriter();
-        String classpath = GeneratedCode.jacksonClasspath().stream().map(File::getPath)
-                .collect(Collectors.joining(File.pathSeparator));
-        boolean succeeded;
-        try (StandardJavaFileManager fileManager =
-                javadoc.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            succeeded = javadoc.getTask(output, fileManager, diagnostics, null,
-                    List.of("-Xdoclint:all", "-encoding", "UTF-8", "-quiet", "-classpath", classpath,
-                            "-d", directory.resolve("docs").toString()),
-                    fileManager.getJavaFileObjectsFromFiles(files)).call();
-        }
-
-        List<String> problems = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
-                .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName() + ":"
-                        + d.getLineNumber()) + " " + d.getMessage(null))
-                .toList();
-        assertEquals(List.of(), problems, output.toString());
-        assertTrue(succeeded, output.toString());
+        assertEquals(List.of(), GeneratedJavadoc.problems(sources, directory));
     }
 
     // ---- the documentation text stays documentation ----

@@ -14,21 +14,28 @@ import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
@@ -47,6 +54,12 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CorpusRun {
+
+    /** The name the shared core package goes by in reports. */
+    static final String CORE = "core";
+
+    /** Writers per thread in the write phase, which waits on the disk more than on the processor. */
+    static final int WRITERS_PER_THREAD = 8;
 
     /** Files of one javac run, at most (several services are compiled together up to this count). */
     public static final int DEFAULT_BATCH_FILES = 3000;
@@ -220,11 +233,9 @@ public final class CorpusRun {
                 options.threads(), failures);
     }
 
-    private static final String CORE = "core";
-
     private Imported importOne(CorpusArchive.Entry entry) throws Exception {
         SpecImporter.Result result = SpecImporter.run(
-                new SpecImporter.Inputs(entry.apiJson(), entry.examples(), List.of(), java.util.Optional.empty()),
+                new SpecImporter.Inputs(entry.apiJson(), entry.examples(), List.of(), Optional.empty()),
                 "spec.json");
         String name = result.service().service() + "-" + result.service().version() + ".json";
         Path spec = options.out().resolve("specs").resolve(name);
@@ -245,8 +256,7 @@ public final class CorpusRun {
                 i -> i == null ? Long.MAX_VALUE : i.specText().length(),
                 i -> {
                     if (i == null) {
-                        return new Generated(CORE, new Generator(Generator.Options.of(options.basePackage()))
-                                .generateCore(), 0, 0);
+                        return new Generated(CORE, generator.generateCore(), 0, 0);
                     }
                     ServiceSpec spec = Generator.load(new SpecSource(i.specName(),
                             i.specText().getBytes(StandardCharsets.UTF_8)));
@@ -352,7 +362,7 @@ public final class CorpusRun {
     }
 
     /** Services grouped into javac runs of at most {@code batchFiles} files, largest services first. */
-    private List<List<Generated>> batches(java.util.Collection<Generated> services) {
+    private List<List<Generated>> batches(Collection<Generated> services) {
         List<Generated> bySize = services.stream()
                 .sorted(Comparator.comparingInt((Generated g) -> g.sources().size()).reversed()
                         .thenComparing(Generated::service))
@@ -389,7 +399,7 @@ public final class CorpusRun {
                 if (!paths.contains(path)) {
                     paths.add(path);
                 }
-            } catch (java.net.URISyntaxException | RuntimeException e) {
+            } catch (URISyntaxException | RuntimeException e) {
                 throw new IllegalStateException("cannot find where " + type.getName() + " was loaded from", e);
             }
         }
@@ -400,8 +410,8 @@ public final class CorpusRun {
      * Runs one phase over the items, {@code threads} at a time, largest first, and returns the results of the items
      * that succeeded, in item order. A failure is recorded under the item's service.
      */
-    private <T, R> List<R> phase(Phase phase, List<T> items, java.util.function.Function<T, String> service,
-            ToLongFunction<T> size, Work<T, R> work, java.util.function.ToIntFunction<R> files) {
+    private <T, R> List<R> phase(Phase phase, List<T> items, Function<T, String> service,
+            ToLongFunction<T> size, Work<T, R> work, ToIntFunction<R> files) {
         long started = System.nanoTime();
         listener.phaseStarted(phase, items.size());
         List<Integer> order = new ArrayList<>();
@@ -409,22 +419,26 @@ public final class CorpusRun {
             order.add(i);
         }
         order.sort(Comparator.comparingLong((Integer i) -> size.applyAsLong(items.get(i))).reversed());
-        List<java.util.function.Supplier<Outcome<R>>> tasks = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        Outcome<R>[] outcomes = new Outcome[items.size()];
+        List<Supplier<Outcome<R>>> tasks = new ArrayList<>();
         for (int i : order) {
             T item = items.get(i);
             tasks.add(() -> {
                 Outcome<R> outcome = attempt(phase, service.apply(item), item, work);
-                outcomes[i] = outcome;
                 listener.serviceDone(phase, service.apply(item),
                         outcome.value() == null ? 0 : files.applyAsInt(outcome.value()));
                 return outcome;
             });
         }
-        ParallelTasks.run(tasks, options.threads());
+        // Writing waits on the disk more than on the processor (the writer flushes every file), so it runs more
+        // writers than there are threads for the processor-bound phases.
+        int threads = phase == Phase.WRITE ? options.threads() * WRITERS_PER_THREAD : options.threads();
+        List<Outcome<R>> done = ParallelTasks.run(tasks, threads);
+        Map<Integer, Outcome<R>> byItem = new TreeMap<>();
+        for (int k = 0; k < order.size(); k++) {
+            byItem.put(order.get(k), done.get(k));
+        }
         List<R> results = new ArrayList<>();
-        for (Outcome<R> outcome : outcomes) {
+        for (Outcome<R> outcome : byItem.values()) {
             if (outcome.failure() != null) {
                 failures.add(outcome.failure());
             } else {

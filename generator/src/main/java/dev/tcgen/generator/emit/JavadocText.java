@@ -5,8 +5,9 @@ package dev.tcgen.generator.emit;
  *
  * <p>Spec text is data, never markup: it may contain {@code *}{@code /} (which would end the comment), a backslash-u
  * sequence (which javac translates before it even sees the comment), {@code @} (a block tag), HTML, Markdown,
- * JavaPoet's {@code $} placeholders and control characters. After {@link #escape(String)} the text renders as written
- * and cannot leave its comment. Always hand the result to JavaPoet as a {@code $L} argument, never as a format string.
+ * JavaPoet's {@code $} placeholders, control characters and lone surrogates (which UTF-8 cannot encode). After
+ * {@link #escape(String)} the text renders as written and cannot leave its comment. Always hand the result to
+ * JavaPoet as a {@code $L} argument, never as a format string.
  */
 public final class JavadocText {
 
@@ -37,7 +38,8 @@ public final class JavadocText {
                 case '\n' -> out.append('\n');
                 default -> {
                     if (!Character.isISOControl(c) && Character.getType(c) != Character.LINE_SEPARATOR
-                            && Character.getType(c) != Character.PARAGRAPH_SEPARATOR) {
+                            && Character.getType(c) != Character.PARAGRAPH_SEPARATOR
+                            && !StringLiteral.isLoneSurrogate(normalized, i)) {
                         out.append(c);
                     }
                 }

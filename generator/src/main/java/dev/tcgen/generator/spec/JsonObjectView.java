@@ -55,7 +55,11 @@ final class JsonObjectView {
             problems.add(json.problem(pointer, "missing required property \"" + key + "\""));
             return "";
         }
-        return string(key, value);
+        String text = string(key, value);
+        if (value.isTextual() && text.isEmpty()) {
+            problems.add(json.problem(child(key), "\"" + key + "\" must not be empty"));
+        }
+        return text;
     }
 
     String optionalString(String key) {

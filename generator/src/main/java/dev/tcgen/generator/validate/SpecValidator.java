@@ -48,6 +48,19 @@ public final class SpecValidator {
      * file holds constants of at most 65535 bytes, and a character takes up to three.
      */
     static final int MAX_CONSTANT_TEXT_LENGTH = 20_000;
+    /**
+     * The most members of one input, output or structure: its class's {@code toString()}, {@code equals} and
+     * constructor grow with them, and the JVM limits a method to 64 KB of code (about 3,000 members).
+     */
+    static final int MAX_MEMBERS = 2_000;
+    /** The most error codes: each is an enum constant set up in one static initialiser, limited to 64 KB. */
+    static final int MAX_ERROR_CODES = 2_000;
+    /** The most actions: the client's static initialiser grows with them (their names, limits and regions). */
+    static final int MAX_ACTIONS = 1_000;
+    /** The most regions of a service. */
+    static final int MAX_REGIONS = 200;
+    /** The most regions listed by all actions together, each a constant in the client's static initialiser. */
+    static final int MAX_LISTED_REGIONS = 2_000;
     private static final List<String> SCALAR_NAMES =
             Arrays.stream(ScalarKind.values()).map(ScalarKind::specName).toList();
 
@@ -84,6 +97,9 @@ public final class SpecValidator {
         checkPattern("/endpoints/international", spec.endpoints().international(), HOST_NAME, "host name",
                 "a bare host name such as \"trtc.intl.tencentcloudapi.com\", without scheme or path");
         checkLength("/service", spec.service(), "service name");
+        checkCount("/regions", spec.regions().size(), MAX_REGIONS, "regions", "the region enum");
+        checkCount("/errorCodes", spec.errorCodes().size(), MAX_ERROR_CODES, "error codes", "the error-code enum");
+        checkCount("/actions", spec.actions().size(), MAX_ACTIONS, "actions", "the client");
         checkUnique(spec.regions(), RegionSpec::id, RegionSpec::pointer, "region");
         for (RegionSpec region : spec.regions()) {
             checkPattern(region.pointer() + "/id", region.id(), REGION_ID, "region id", "e.g. \"ap-guangzhou\"");
@@ -112,6 +128,8 @@ public final class SpecValidator {
         checkUnique(spec.actions(), ActionSpec::name, ActionSpec::pointer, "action");
         checkUniqueIgnoringCase(spec.actions());
         spec.actions().forEach(this::checkAction);
+        int listed = spec.actions().stream().mapToInt(a -> a.regions().map(List::size).orElse(0)).sum();
+        checkCount("/actions", listed, MAX_LISTED_REGIONS, "regions listed by the actions together", "the client");
     }
 
     /**
@@ -172,6 +190,7 @@ public final class SpecValidator {
     }
 
     private void checkMembers(String pointer, List<MemberSpec> members) {
+        checkCount(pointer, members.size(), MAX_MEMBERS, "members", "its class");
         checkUnique(members, MemberSpec::name, MemberSpec::pointer, "member");
         members.forEach(this::checkMember);
     }
@@ -244,6 +263,13 @@ public final class SpecValidator {
     private void checkPattern(String pointer, String value, Pattern pattern, String what, String expected) {
         if (!value.isEmpty() && !pattern.matcher(value).matches()) {
             problem(pointer, "invalid " + what + " \"" + value + "\"; expected " + expected);
+        }
+    }
+
+    private void checkCount(String pointer, int count, int max, String what, String generated) {
+        if (count > max) {
+            problem(pointer, count + " " + what + "; at most " + max + " are supported, since the code generated for "
+                    + generated + " would exceed the JVM's limits of 64 KB of code per method");
         }
     }
 

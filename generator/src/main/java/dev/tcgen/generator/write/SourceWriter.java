@@ -143,51 +143,72 @@ public final class SourceWriter {
         Files.createDirectories(root);
         finishInterruptedUpdate();
         Set<String> previous = readManifest();
-
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> journal = new ArrayList<>();
+        Plan plan = new Plan();
         try {
-            for (GeneratedSource source : sources) {
-                Path target = resolve(source.relativePath());
-                byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-                if (Files.isDirectory(target)) {
-                    throw new IOException("cannot write " + target + ": it is a directory");
-                }
-                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                    unchanged.add(source.relativePath());
-                } else {
-                    String staged = String.valueOf(written.size());
-                    stage(staged, bytes);
-                    journal.add(MOVE + staged + " " + source.relativePath());
-                    written.add(source.relativePath());
-                }
-            }
-            Set<String> stale = new TreeSet<>(previous);
-            stale.removeAll(current);
-            List<String> deleted = new ArrayList<>();
-            for (String path : stale) {
-                journal.add(DELETE + path);
-                if (Files.exists(resolve(path))) {
-                    deleted.add(path);
-                }
-            }
-            Path manifest = root.resolve(manifestName);
-            if (written.isEmpty() && deleted.isEmpty() && Files.isRegularFile(manifest)
-                    && Arrays.equals(Files.readAllBytes(manifest), manifestText(current))) {
-                return new Result(written, unchanged, deleted);
+            stageChangedFiles(sources, plan);
+            planDeletions(previous, current, plan);
+            if (plan.written.isEmpty() && plan.deleted.isEmpty() && manifestLists(current)) {
+                return plan.result();
             }
             Set<String> both = new TreeSet<>(previous);
             both.addAll(current);
             stage(TRACKING_MANIFEST, manifestText(both));
             stage(STAGED_MANIFEST, manifestText(current));
-            commit(journal);
+            commit(plan.journal);
             apply();
-            return new Result(written, unchanged, deleted);
+            return plan.result();
         } catch (IOException | RuntimeException | Error e) {
             abandonUncommitted(e);
             throw e;
         }
+    }
+
+    /** What a write will do: the journal of moves and deletions, and the result it reports. */
+    private static final class Plan {
+        final List<String> written = new ArrayList<>();
+        final List<String> unchanged = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+        final List<String> journal = new ArrayList<>();
+
+        Result result() {
+            return new Result(written, unchanged, deleted);
+        }
+    }
+
+    /** Stages each source whose file is missing or different; leaves the others alone. */
+    private void stageChangedFiles(List<GeneratedSource> sources, Plan plan) throws IOException {
+        for (GeneratedSource source : sources) {
+            Path target = resolve(source.relativePath());
+            byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+            if (Files.isDirectory(target)) {
+                throw new IOException("cannot write " + target + ": it is a directory");
+            }
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                plan.unchanged.add(source.relativePath());
+            } else {
+                String staged = String.valueOf(plan.written.size());
+                stage(staged, bytes);
+                plan.journal.add(MOVE + staged + " " + source.relativePath());
+                plan.written.add(source.relativePath());
+            }
+        }
+    }
+
+    /** Files of the previous write that this one does not produce. */
+    private void planDeletions(Set<String> previous, Set<String> current, Plan plan) {
+        Set<String> stale = new TreeSet<>(previous);
+        stale.removeAll(current);
+        for (String path : stale) {
+            plan.journal.add(DELETE + path);
+            if (Files.exists(resolve(path))) {
+                plan.deleted.add(path);
+            }
+        }
+    }
+
+    private boolean manifestLists(Set<String> paths) throws IOException {
+        Path manifest = root.resolve(manifestName);
+        return Files.isRegularFile(manifest) && Arrays.equals(Files.readAllBytes(manifest), manifestText(paths));
     }
 
     // ---- the transaction ----

@@ -169,9 +169,16 @@ final class ApiTransportBuilderEmitter {
                 .addJavadoc("by default the transport creates its own, with the {@link #connectTimeout} and no\n")
                 .addJavadoc("redirects. A client given here is not closed by {@link ApiTransport#close()}, and\n")
                 .addJavadoc("{@link #connectTimeout}, {@link #proxy} and {@link #sslContext} do not apply to it.\n")
-                .addJavadoc("It should not follow redirects.\n")
+                .addJavadoc("It must not follow redirects: a redirect could carry the signed request, and its\n")
+                .addJavadoc("{@code Authorization} header, to another host.\n")
                 .addJavadoc("\n@param httpClient the client, or {@code null} for the default\n")
                 .addJavadoc("@return this builder\n")
+                .addJavadoc("@throws $T if the client follows redirects\n", IllegalArgumentException.class)
+                .beginControlFlow("if (httpClient != null && httpClient.followRedirects() != $T.Redirect.NEVER)",
+                        HttpClient.class)
+                .addStatement("throw new $T($S + httpClient.followRedirects())", IllegalArgumentException.class,
+                        "the HTTP client must not follow redirects (Redirect.NEVER), not ")
+                .endControlFlow()
                 .addStatement("this.httpClient = httpClient")
                 .addStatement("return this")
                 .build();

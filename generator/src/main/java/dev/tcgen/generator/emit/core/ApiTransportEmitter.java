@@ -151,7 +151,10 @@ final class ApiTransportEmitter {
                 publicConstant(String.class, "DEFAULT_USER_AGENT", CodeBlock.of("$S", "tcgen/" + files.generatorVersion()),
                         "The {@code User-Agent}: the generator and its version."),
                 publicConstant(int.class, "DEFAULT_MAX_RESPONSE_BYTES", CodeBlock.of("16 * 1024 * 1024"),
-                        "The largest response body read by default: 16 MiB. A larger one is an invalid response."));
+                        "The largest response body read by default: 16 MiB. A larger one is an invalid response."),
+                publicConstant(int.class, "MAX_REQUEST_BYTES", CodeBlock.of("10 * 1024 * 1024"),
+                        "The largest request body Tencent Cloud API 3.0 accepts: 10 MB of JSON. A larger request\n"
+                                + "fails with {@code ClientError.RequestTooLarge} before anything is sent."));
     }
 
     private List<FieldSpec> fields() {
@@ -337,6 +340,12 @@ final class ApiTransportEmitter {
                 .addParameter(factoryOfE, "exceptions")
                 .addCode(requireNonNull("action", "request", "responseType", "exceptions"))
                 .addStatement("byte[] payload = serialize(action, request)")
+                .beginControlFlow("if (payload.length > MAX_REQUEST_BYTES)")
+                .addStatement("return $T.failedFuture(exceptions.create($T.CLIENT_REQUEST_TOO_LARGE,\n"
+                                + "action + $S + payload.length + $S + MAX_REQUEST_BYTES + $S,\nnull, 0, null))",
+                        CompletableFuture.class, types.baseException(), " request is ",
+                        " bytes of JSON; the API accepts at most ", "; nothing was sent")
+                .endControlFlow()
                 .addStatement("return new $T<>(this, action, region, payload, responseType, exceptions).start()",
                         types.apiCall())
                 .build();

@@ -52,6 +52,9 @@ final class TencentCloudExceptionEmitter {
                 .addField(clientCode("CLIENT_CREDENTIALS", "ClientError.Credentials",
                         "The credentials provider had no credentials to give (for example, none of the\n"
                                 + "default chain's sources is set up) or failed; nothing was sent. The cause says why."))
+                .addField(clientCode("CLIENT_REQUEST_TOO_LARGE", "ClientError.RequestTooLarge",
+                        "The request's JSON is larger than the API accepts\n"
+                                + "({@link ApiTransport#MAX_REQUEST_BYTES}); nothing was sent."))
                 .addField(privateField(String.class, "code", "The error code, never {@code null}."))
                 .addField(privateField(String.class, "errorMessage", "The error message alone, never {@code null}."))
                 .addField(privateField(String.class, "requestId", "The request id, or {@code null}."))

@@ -123,7 +123,8 @@ final class ClientBuilderEmitter {
             setter.addJavadoc("$L\n", line);
         }
         return setter.addJavadoc("\n@param $L the $L\n@return this builder\n", name, name)
-                .addJavadoc("@throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})\n")
+                .addJavadoc("@throws $T if the value is invalid (see {@code ApiTransport.Builder})\n",
+                        IllegalArgumentException.class)
                 .addStatement("transport.$N($N)", name, name)
                 .addStatement("return this")
                 .build();
@@ -153,8 +154,8 @@ final class ClientBuilderEmitter {
                         + "@param action the action's name, e.g. {@code $L}\n"
                         + "@param perSecond the most calls in any one second, at least 1\n"
                         + "@return this builder\n"
-                        + "@throws IllegalArgumentException if this client has no such action, or the limit is less "
-                        + "than 1\n", service.client(), exampleAction())
+                        + "@throws $T if this client has no such action, or the limit is less than 1\n",
+                        service.client(), exampleAction(), IllegalArgumentException.class)
                 .beginControlFlow("if (!$N.contains(action))", ClientEmitter.ACTIONS)
                 .addStatement("throw new $T($S + action)", IllegalArgumentException.class,
                         service.client().simpleName() + " has no action ")
@@ -173,7 +174,7 @@ final class ClientBuilderEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(service.client())
                 .addJavadoc("Builds the client.\n\n@return the client\n"
-                        + "@throws IllegalStateException $L\n", hasRegions
+                        + "@throws $T $L\n", IllegalStateException.class, hasRegions
                                 ? "if the region is missing, or an HTTP client was given together with a proxy or "
                                         + "TLS context"
                                 : "if an HTTP client was given together with a proxy or TLS context");

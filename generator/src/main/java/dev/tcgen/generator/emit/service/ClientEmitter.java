@@ -16,6 +16,7 @@ import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,10 +67,13 @@ final class ClientEmitter {
                         "The international site endpoint."))
                 .addField(constant(ParameterizedTypeName.get(Set.class, String.class), ACTIONS, actionNames(),
                         "The name of every action of this client, as sent in {@code X-TC-Action}."))
-                .addField(constant(ParameterizedTypeName.get(Map.class, String.class, Integer.class), RATE_LIMITS,
-                        rateLimits(), "The documented rate limit of each action that has one, in requests per "
-                                + "second: the client-side\nlimits a new client applies (see "
-                                + "{@link Builder#rateLimit(String, int)})."));
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, Integer.class),
+                                RATE_LIMITS, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The documented rate limit of each action that has one, in requests per second: "
+                                + "the client-side\nlimits a new client applies (see {@link $T#rateLimit($T, int)}).\n",
+                                builder, String.class)
+                        .initializer("documentedRateLimits()")
+                        .build());
         service.actions().stream()
                 .filter(action -> !action.supportedRegions().isEmpty())
                 .forEach(action -> client.addField(regionList(action)));
@@ -77,6 +81,7 @@ final class ClientEmitter {
         if (hasRegions) {
             client.addField(FieldSpec.builder(service.regionEnum(), "region", Modifier.PRIVATE, Modifier.FINAL).build());
         }
+        client.addMethod(documentedRateLimits());
         client.addMethod(constructor());
         client.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -134,14 +139,20 @@ final class ClientEmitter {
                 : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Set.class, names);
     }
 
-    private CodeBlock rateLimits() {
-        List<CodeBlock> entries = service.actions().stream()
+    /**
+     * The table behind {@code RATE_LIMITS}, filled by one {@code put} a line: a {@code Map.ofEntries} of hundreds of
+     * {@code Map.entry} calls makes javac's type inference take minutes.
+     */
+    private MethodSpec documentedRateLimits() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("documentedRateLimits")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(Map.class, String.class, Integer.class))
+                .addStatement("$T<$T, $T> limits = new $T<>()", Map.class, String.class, Integer.class, HashMap.class);
+        service.actions().stream()
                 .filter(action -> action.rateLimitPerSecond().isPresent())
-                .map(action -> CodeBlock.of("$T.entry($S, $L)", Map.class, action.wireName(),
-                        action.rateLimitPerSecond().getAsInt()))
-                .toList();
-        return entries.isEmpty() ? CodeBlock.of("$T.of()", Map.class)
-                : CodeBlock.of("$T.ofEntries(\n$>$>$L$<$<)", Map.class, CodeBlock.join(entries, ",\n"));
+                .forEach(action -> method.addStatement("limits.put($S, $L)", action.wireName(),
+                        action.rateLimitPerSecond().getAsInt()));
+        return method.addStatement("return $T.copyOf(limits)", Map.class).build();
     }
 
     private FieldSpec regionList(ActionModel action) {

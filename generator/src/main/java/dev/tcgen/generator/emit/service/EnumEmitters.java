@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.JavadocText;
+import dev.tcgen.generator.emit.StringLiteral;
 import dev.tcgen.generator.model.ErrorCodeModel;
 import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
@@ -46,8 +47,8 @@ final class EnumEmitters {
         for (ErrorCodeModel code : service.errorCodes()) {
             String doc = JavadocText.escape(code.description())
                     + (code.common() ? "\n\n<p>A common error code, shared by all Tencent Cloud services.\n" : "\n");
-            codes.addEnumConstant(code.constantName(), TypeSpec.anonymousClassBuilder("$S, $S, $L",
-                            code.code(), code.description(), code.common())
+            codes.addEnumConstant(code.constantName(), TypeSpec.anonymousClassBuilder("$S, $L, $L",
+                            code.code(), StringLiteral.of(code.description()), code.common())
                     .addJavadoc("{@code $L}: $L", code.code(), doc)
                     .build());
         }
@@ -97,7 +98,8 @@ final class EnumEmitters {
                         + "Javadoc says which.\n", service.service(), service.version());
         for (RegionModel region : service.regions()) {
             String name = region.description().isBlank() ? region.id() : region.description();
-            regions.addEnumConstant(region.constantName(), TypeSpec.anonymousClassBuilder("$S, $S", region.id(), name)
+            regions.addEnumConstant(region.constantName(), TypeSpec.anonymousClassBuilder("$S, $L", region.id(),
+                            StringLiteral.of(name))
                     .addJavadoc("{@code $L}: $L.\n", region.id(), JavadocText.escape(name))
                     .build());
         }

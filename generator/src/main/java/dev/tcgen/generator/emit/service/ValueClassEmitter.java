@@ -25,6 +25,9 @@ import javax.lang.model.element.Modifier;
  * <p>Each member becomes a private final field, an accessor named like the member ({@code sdkAppId()}) and a builder
  * method; Jackson reads and writes the exact wire names through {@code @JsonProperty} and builds instances through
  * the builder. Absent members are {@code null} and left out of the JSON. Lists are immutable.
+ *
+ * <p>Generated methods refer to fields as {@code this.name}: a member may be named like one of their parameters or
+ * locals ({@code Other}, {@code That}, {@code Joiner}, {@code Missing}), which would otherwise hide the field.
  */
 final class ValueClassEmitter {
 
