@@ -8,6 +8,8 @@ import dev.tcgen.generator.emit.CoreTypes;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.testing.GeneratedCode;
 import dev.tcgen.generator.testing.InMemoryClassLoader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,5 +49,24 @@ final class CoreFixture {
         } catch (ClassNotFoundException e) {
             throw new AssertionError("The core has no class " + simpleName, e);
         }
+    }
+
+    /** A {@code ServiceExceptionFactory} that makes the base exception, as {@code TencentCloudException::new} would. */
+    static Object baseExceptionFactory() {
+        Class<?> factory = coreClass("ServiceExceptionFactory");
+        Constructor<?> constructor;
+        try {
+            constructor = coreClass("TencentCloudException")
+                    .getConstructor(String.class, String.class, String.class, int.class, Throwable.class);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+        return Proxy.newProxyInstance(factory.getClassLoader(), new Class<?>[] {factory}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "create" -> constructor.newInstance(args);
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> "exceptions";
+                });
     }
 }

@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -87,7 +86,7 @@ class CoreResilienceTest {
         Object transport = transport(retryPolicy(3, () -> 1.0));
         try {
             Object response = call(transport, "call", "DescribeInstances", "ap-guangzhou", Map.of(), Map.class,
-                    exceptions());
+                    CoreFixture.baseExceptionFactory());
 
             assertEquals(Map.of("RequestId", "req-ok"), response);
         } finally {
@@ -110,7 +109,7 @@ class CoreResilienceTest {
         RuntimeException e;
         try {
             e = assertThrows(RuntimeException.class, () -> call(transport, "call", "DescribeInstances", null,
-                    Map.of(), Map.class, exceptions()));
+                    Map.of(), Map.class, CoreFixture.baseExceptionFactory()));
         } finally {
             call(transport, "close");
         }
@@ -125,7 +124,7 @@ class CoreResilienceTest {
         Object transport = transport(retryPolicy(0, () -> 0.0));
         try {
             CompletableFuture<?> future = (CompletableFuture<?>) call(transport, "callAsync", "DescribeInstances",
-                    null, Map.of(), Map.class, exceptions());
+                    null, Map.of(), Map.class, CoreFixture.baseExceptionFactory());
 
             assertEquals(Map.of("RequestId", "req-ok"), future.get(10, TimeUnit.SECONDS));
         } finally {
@@ -221,24 +220,5 @@ class CoreResilienceTest {
                 logged.add(level + " " + format);
             }
         };
-    }
-
-    /** A {@code ServiceExceptionFactory} that makes the base exception. */
-    private static Object exceptions() {
-        Class<?> factory = CoreFixture.coreClass("ServiceExceptionFactory");
-        Constructor<?> constructor;
-        try {
-            constructor = CoreFixture.coreClass("TencentCloudException")
-                    .getConstructor(String.class, String.class, String.class, int.class, Throwable.class);
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
-        }
-        return Proxy.newProxyInstance(factory.getClassLoader(), new Class<?>[] {factory}, (proxy, method, args) ->
-                switch (method.getName()) {
-                    case "create" -> constructor.newInstance(args);
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> "exceptions";
-                });
     }
 }
