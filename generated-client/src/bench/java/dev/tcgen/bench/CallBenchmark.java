@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -38,8 +40,14 @@ import org.openjdk.jmh.annotations.Threads;
  *       headers and reading the answer as bytes, nothing serialised, signed or parsed ({@code send});
  *   <li>{@code jdkHttpClientAsync*}: the same with {@code sendAsync(...).get()}, the path the generated client's
  *       blocking methods take (it never blocks a thread of its own), which costs a hand-off to the client's
- *       executor per call: the floor of an asynchronous transport.
+ *       executor per call: the floor of an asynchronous transport;
+ *   <li>{@code tcgenDirectExecutor*}: diagnostic, the generated client given an {@code HttpClient} whose executor
+ *       runs tasks in place (no hand-off between threads), to show what those hand-offs cost.
  * </ul>
+ *
+ * <p>Every client may retry a call once on a network failure (the generated client and OkHttp do so by default, the
+ * bare HttpClient here explicitly): the JDK HttpClient, under 8 threads, now and then closes a pooled connection
+ * that another request has just taken ("header parser received no bytes"). Retries of the floor are counted.
  *
  * Run with {@code -prof gc} for the allocation per call ({@code gc.alloc.rate.norm}).
  */
@@ -55,6 +63,9 @@ public class CallBenchmark {
 
     private LoopbackStub stub;
     private TrtcClient tcgen;
+    private TrtcClient tcgenDirect;
+    private HttpClient directHttpClient;
+    private final LongAdder floorRetries = new LongAdder();
     private CommonClient official;
     private HttpClient jdk;
     private URI uri;
@@ -71,6 +82,19 @@ public class CallBenchmark {
                 .region(Region.AP_GUANGZHOU)
                 .endpoint(URI.create(stub.origin()))
                 .rateLimitMode(RateLimitMode.OFF)
+                .build();
+        directHttpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Runnable::run)
+                .build();
+        tcgenDirect = TrtcClient.builder()
+                .credentials(Credentials.of(SigningBenchmark.SECRET_ID, SigningBenchmark.SECRET_KEY))
+                .region(Region.AP_GUANGZHOU)
+                .endpoint(URI.create(stub.origin()))
+                .rateLimitMode(RateLimitMode.OFF)
+                .httpClient(directHttpClient)
                 .build();
         official = OfficialSdk.client(SigningBenchmark.SECRET_ID, SigningBenchmark.SECRET_KEY,
                 "127.0.0.1:" + stub.port(), "ap-guangzhou");
@@ -91,6 +115,7 @@ public class CallBenchmark {
             throw new IllegalStateException("the official SDK serialises the request as " + officialJson);
         }
         check(tcgen1().taskId(), "tcgen");
+        check(tcgenDirectExecutor1().taskId(), "tcgen with a direct executor");
         check(official1().getTaskId(), "official");
         check(jdkHttpClient1().length == RESPONSE.length() ? TASK_ID : "", "jdkHttpClient");
         requestsBefore = stub.requests();
@@ -104,8 +129,10 @@ public class CallBenchmark {
 
     @TearDown
     public void tearDown() throws IOException {
-        System.out.printf("%n(loopback stub answered %,d requests)%n", stub.requests() - requestsBefore);
+        System.out.printf("%n(loopback stub answered %,d requests; the bare HttpClient retried %d)%n",
+                stub.requests() - requestsBefore, floorRetries.sum());
         tcgen.close();
+        tcgenDirect.close();
         stub.close();
     }
 
@@ -148,20 +175,36 @@ public class CallBenchmark {
     @Benchmark
     @Threads(1)
     public byte[] jdkHttpClientAsync1() throws Exception {
-        return jdk.sendAsync(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray()).get().body();
+        return jdkAsyncCall();
     }
 
     @Benchmark
     @Threads(8)
     public byte[] jdkHttpClientAsync8() throws Exception {
-        return jdk.sendAsync(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray()).get().body();
+        return jdkAsyncCall();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public StopPublishCdnStreamResponse tcgenDirectExecutor1() {
+        return tcgenDirect.stopPublishCdnStream(request());
+    }
+
+    @Benchmark
+    @Threads(8)
+    public StopPublishCdnStreamResponse tcgenDirectExecutor8() {
+        return tcgenDirect.stopPublishCdnStream(request());
     }
 
     private StopPublishCdnStreamResponse tcgenCall() {
-        return tcgen.stopPublishCdnStream(StopPublishCdnStreamRequest.builder()
+        return tcgen.stopPublishCdnStream(request());
+    }
+
+    private static StopPublishCdnStreamRequest request() {
+        return StopPublishCdnStreamRequest.builder()
                 .sdkAppId(SDK_APP_ID)
                 .taskId(TASK_ID)
-                .build());
+                .build();
     }
 
     private OfficialSdk.StopPublishCdnStreamResponse officialCall() throws TencentCloudSDKException {
@@ -172,11 +215,26 @@ public class CallBenchmark {
     }
 
     private byte[] jdkCall() throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = jdk.send(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = jdk.send(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            floorRetries.increment();
+            response = jdk.send(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray());
+        }
         if (response.statusCode() != 200) {
             throw new IOException("HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    private byte[] jdkAsyncCall() throws InterruptedException, ExecutionException {
+        try {
+            return jdk.sendAsync(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray()).get().body();
+        } catch (ExecutionException e) {
+            floorRetries.increment();
+            return jdk.sendAsync(fixedRequest(), HttpResponse.BodyHandlers.ofByteArray()).get().body();
+        }
     }
 
     private HttpRequest fixedRequest() {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -138,6 +139,15 @@ public final class Generator {
      * @throws SpecException listing every problem in every spec; nothing is generated then
      */
     public List<GeneratedSource> generateFrom(List<SpecSource> sources) throws SpecException {
+        return generateSpecs(loadAll(sources));
+    }
+
+    /**
+     * Reads and validates every spec.
+     *
+     * @throws SpecException listing every problem in every spec
+     */
+    public static List<ServiceSpec> loadAll(List<SpecSource> sources) throws SpecException {
         List<ServiceSpec> specs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (SpecSource source : sources) {
@@ -150,7 +160,7 @@ public final class Generator {
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
-        return generateSpecs(specs);
+        return specs;
     }
 
     /**
@@ -168,15 +178,24 @@ public final class Generator {
      * @throws IllegalArgumentException if {@code threads} is below 1
      */
     public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded, int threads) throws SpecException {
+        return generateSpecs(loaded, threads, (name, files) -> { });
+    }
+
+    /**
+     * Like {@link #generateSpecs(List, int)}, telling {@code done} as each service version ({@code trtc 2019-07-22})
+     * or the core package ({@code core}) is generated, with its number of files, from the thread that generated it.
+     */
+    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded, int threads,
+            BiConsumer<String, Integer> done) throws SpecException {
         SpecFilter filter = new SpecFilter(options.includes());
         List<ServiceSpec> specs = loaded.stream().map(filter::apply).flatMap(Optional::stream).toList();
         checkDistinct(specs);
         List<Supplier<List<GeneratedSource>>> tasks = new ArrayList<>();
         if (options.emitCore()) {
-            tasks.add(this::generateCore);
+            tasks.add(() -> reported("core", generateCore(), done));
         }
         for (ServiceSpec spec : specs) {
-            tasks.add(() -> generateService(spec));
+            tasks.add(() -> reported(spec.service() + " " + spec.version(), generateService(spec), done));
         }
         List<GeneratedSource> all = new ArrayList<>();
         for (List<GeneratedSource> sources : ParallelTasks.run(tasks, threads)) {
@@ -203,6 +222,12 @@ public final class Generator {
         JavaPoetInit.ensureInitialized();
         ServiceModel model = ModelBuilder.build(spec, options.basePackage());
         return render(new ServiceEmitter(model, files).emitAll());
+    }
+
+    private static List<GeneratedSource> reported(String name, List<GeneratedSource> sources,
+            BiConsumer<String, Integer> done) {
+        done.accept(name, sources.size());
+        return sources;
     }
 
     private static List<GeneratedSource> render(List<JavaFile> javaFiles) {
