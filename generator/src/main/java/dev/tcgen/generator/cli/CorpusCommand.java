@@ -94,9 +94,10 @@ final class CorpusCommand {
         Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE))
                 .plus(report.time(CorpusRun.Phase.WRITE));
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-                "tcgen corpus: %d of %d services, %,d actions, %,d structures, %,d files (%.1f MB); "
-                        + "import %.1f s + generate %.1f s + write %.1f s = %.1f s",
-                report.services(), report.corpusServices(), report.actions(), report.structures(), report.files(),
+                "tcgen corpus: %d of %d services, %,d actions, %,d structures, %,d import warnings, %,d files "
+                        + "(%.1f MB); import %.1f s + generate %.1f s + write %.1f s = %.1f s",
+                report.services(), report.corpusServices(), report.actions(), report.structures(),
+                report.importWarnings(), report.files(),
                 report.sourceBytes() / 1e6, seconds(report.time(CorpusRun.Phase.IMPORT)),
                 seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(report.time(CorpusRun.Phase.WRITE)),
                 seconds(generation)));

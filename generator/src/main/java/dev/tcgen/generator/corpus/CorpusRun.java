@@ -83,7 +83,7 @@ public final class CorpusRun {
         public Options {
             Objects.requireNonNull(corpus, "corpus");
             Objects.requireNonNull(out, "out");
-            new Generator.Options(basePackage, false);
+            new Generator.Options(basePackage, false); // checks the package name
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);
             }
@@ -155,6 +155,8 @@ public final class CorpusRun {
      * @param services service versions generated (and compiled, when asked) without failure
      * @param actions actions of the generated services
      * @param structures shared structures of the generated services
+     * @param importWarnings warnings of the import, all services together (disagreements and oddities of the
+     *     inputs; none stops a service)
      * @param files generated source files, the core package's included
      * @param sourceBytes their size in UTF-8
      * @param classes class files javac wrote
@@ -162,8 +164,8 @@ public final class CorpusRun {
      * @param threads threads used
      * @param failures every failure, by service
      */
-    public record Report(int corpusServices, int services, int actions, int structures, int files, long sourceBytes,
-            int classes, Map<Phase, Duration> times, int threads, List<Failure> failures) {
+    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings, int files,
+            long sourceBytes, int classes, Map<Phase, Duration> times, int threads, List<Failure> failures) {
 
         public Report {
             times = Map.copyOf(times);
@@ -229,14 +231,15 @@ public final class CorpusRun {
                 .mapToLong(s -> s.content().getBytes(StandardCharsets.UTF_8).length).sum();
         failures.sort(Comparator.comparing(Failure::service).thenComparing(Failure::phase));
         return new Report(entries.size(), services.size(), services.stream().mapToInt(Generated::actions).sum(),
-                services.stream().mapToInt(Generated::structures).sum(), files, bytes, classes, times,
+                services.stream().mapToInt(Generated::structures).sum(),
+                imported.stream().mapToInt(Imported::warnings).sum(), files, bytes, classes, times,
                 options.threads(), failures);
     }
 
     private Imported importOne(CorpusArchive.Entry entry) throws Exception {
         SpecImporter.Result result = SpecImporter.run(
                 new SpecImporter.Inputs(entry.apiJson(), entry.examples(), List.of(), Optional.empty()),
-                "spec.json");
+                entry.id().replace('/', '-') + ".json");
         String name = result.service().service() + "-" + result.service().version() + ".json";
         Path spec = options.out().resolve("specs").resolve(name);
         Files.createDirectories(spec.getParent());
@@ -249,7 +252,7 @@ public final class CorpusRun {
     private List<Generated> generateAll(List<Imported> imported) {
         Generator generator = new Generator(new Generator.Options(options.basePackage(), false));
         List<Imported> withCore = new ArrayList<>();
-        withCore.add(null);
+        withCore.add(null); // the core package, generated alongside the services
         withCore.addAll(imported);
         Map<String, String> packages = new HashMap<>();
         return phase(Phase.GENERATE, withCore, i -> i == null ? CORE : i.entry().id(),

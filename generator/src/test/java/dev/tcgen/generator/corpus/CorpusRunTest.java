@@ -88,6 +88,7 @@ class CorpusRunTest {
         assertEquals(2, report.services());
         assertEquals(8, report.actions());
         assertTrue(report.structures() >= 2, "structures: " + report.structures());
+        assertTrue(report.importWarnings() > 0, "the traps fixture has disagreements the import warns about");
         assertEquals(sourcesUnder(out.resolve("src")), report.files());
         assertTrue(report.classes() >= report.files(), report.classes() + " classes for " + report.files() + " files");
         assertTrue(Files.isRegularFile(out.resolve("classes/services/com/example/cloud/demo/v20240101/DemoClient.class")));
