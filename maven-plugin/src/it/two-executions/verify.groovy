@@ -1,8 +1,9 @@
-// Both services were generated into the shared output directory, the core once, and both compiled.
-def classes = new File(basedir, 'target/classes/com/example/cloud')
-assert new File(classes, 'demo/v20240101/DemoClient.class').isFile()
-assert new File(classes, 'gizmo/v20240101/GizmoClient.class').isFile()
-assert new File(classes, 'core/Tc3Signer.class').isFile()
+// Both services were generated into the shared output directory, each with its runtime, and both compiled.
+def classes = new File(basedir, 'target/classes/com/example')
+assert new File(classes, 'cloud/demo/v20240101/DemoClient.class').isFile()
+assert new File(classes, 'gadgets/gizmo/v20240101/GizmoClient.class').isFile()
+assert new File(classes, 'cloud/core/Tc3Signer.class').isFile()
+assert new File(classes, 'gadgets/core/Tc3Signer.class').isFile()
 assert new File(basedir, 'target/tcgen/demo.fingerprint').isFile()
 assert new File(basedir, 'target/tcgen/gizmo.fingerprint').isFile()
 def log = new File(basedir, 'build.log').text

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -46,8 +45,11 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
     private List<RemoteRepository> remoteRepositories;
 
-    @Component
-    private RepositorySystem repositorySystem;
+    private final RepositorySystem repositorySystem;
+
+    protected AbstractSpecMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
 
     /**
      * The spec files named by {@link #specs}, directories expanded. When specs come from artifacts, the default
@@ -107,10 +109,12 @@ abstract class AbstractSpecMojo extends AbstractMojo {
         return sources;
     }
 
-    /** Logs every problem at its place and returns the exception that fails the build. */
+    /**
+     * The exception that fails the build, listing every problem at its place (Maven prints it once; the problems are
+     * not logged besides) and showing them in an IDE.
+     */
     protected MojoFailureException specFailure(List<Problem> problems) {
         List<Problem> sorted = problems.stream().sorted(Problem.BY_POSITION).toList();
-        sorted.forEach(problem -> getLog().error(problem.toString()));
         reportToIde(sorted);
         return new MojoFailureException(sorted.size() + " problem(s) in the tcgen spec(s)" + failureConsequence()
                 + ":\n" + sorted.stream().map(Problem::toString).collect(Collectors.joining("\n")));

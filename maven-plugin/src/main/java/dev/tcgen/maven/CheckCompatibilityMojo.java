@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Compares the specs with a baseline and fails the build on a breaking change (an action or member removed, a type
@@ -25,6 +27,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check-compatibility", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class CheckCompatibilityMojo extends AbstractSpecMojo {
+
+    @Inject
+    CheckCompatibilityMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
 
     /** A baseline spec file, or a directory of them. */
     @Parameter(property = "tcgen.baseline")

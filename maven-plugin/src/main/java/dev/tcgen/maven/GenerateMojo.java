@@ -2,6 +2,7 @@ package dev.tcgen.maven;
 
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecSource;
@@ -12,15 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.codehaus.plexus.build.BuildContext;
 import org.codehaus.plexus.build.DefaultBuildContext;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Generates a typed, signed Java client from tcgen specs and adds it to the build as a compile source root.
@@ -33,7 +36,8 @@ import org.codehaus.plexus.build.DefaultBuildContext;
  * <p>A spec with problems fails the build with every problem as {@code file:line:column: message}; the sources
  * generated before stay exactly as they were.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyCollection = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractSpecMojo {
 
     /** Where the sources go; added as a compile source root. */
@@ -44,9 +48,22 @@ public final class GenerateMojo extends AbstractSpecMojo {
     @Parameter(property = "tcgen.basePackage", defaultValue = "dev.tcgen.client")
     private String basePackage;
 
-    /** Whether to emit the shared {@code core} package; when several executions generate, let one emit it. */
-    @Parameter(property = "tcgen.emitCore", defaultValue = "true")
-    private boolean emitCore;
+    /**
+     * Where the client's runtime (signer, credentials, transport, retries) comes from: {@code embedded} writes its
+     * sources into {@code <basePackage>.core}, so the client needs only Jackson; {@code dependency} writes none and
+     * the service code imports {@code dev.tcgen.runtime} from the {@code dev.tcgen:tcgen-runtime} jar, which the
+     * project must then depend on. Two executions that share an output directory and a base package must not
+     * both embed it: generate their specs in one execution instead.
+     */
+    @Parameter(property = "tcgen.runtime", defaultValue = "embedded")
+    private String runtime;
+
+    /**
+     * Whether to check, before generating, that the project can compile the client: its run-time dependency on the
+     * compile class path and a compiler release of 17 or later. A failed check names the snippet to add.
+     */
+    @Parameter(property = "tcgen.checkProject", defaultValue = "true")
+    private boolean checkProject;
 
     /**
      * Which services and actions to generate: {@code service} or {@code service:Action}, {@code *} as a wildcard
@@ -62,8 +79,13 @@ public final class GenerateMojo extends AbstractSpecMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
 
-    @Component
-    private BuildContext buildContext;
+    private final BuildContext buildContext;
+
+    @Inject
+    GenerateMojo(RepositorySystem repositorySystem, BuildContext buildContext) {
+        super(repositorySystem);
+        this.buildContext = buildContext;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -74,9 +96,17 @@ public final class GenerateMojo extends AbstractSpecMojo {
             addSourceRootIfPresent(output);
             return;
         }
+        RuntimeMode runtimeMode = runtimeMode();
+        if (checkProject) {
+            List<String> problems = ProjectCheck.problems(project, runtimeMode);
+            if (!problems.isEmpty()) {
+                throw new MojoFailureException("tcgen: this project cannot compile the generated client (set "
+                        + "<checkProject>false</checkProject> to generate anyway):\n- " + String.join("\n- ", problems));
+            }
+        }
         List<File> files = specFiles();
         List<SpecSource> sources = specSources(files);
-        Fingerprint fingerprint = Fingerprint.of(GeneratorIdentity.get(), options(), sources);
+        Fingerprint fingerprint = Fingerprint.of(GeneratorIdentity.get(), options(runtimeMode), sources);
         Path state = stateFile();
         String manifest = SourceWriter.MANIFEST + "-" + execution.getExecutionId();
         try {
@@ -84,7 +114,7 @@ public final class GenerateMojo extends AbstractSpecMojo {
                 getLog().info(String.format("tcgen: bindings are up to date (%d spec(s), checked in %d ms)",
                         sources.size(), elapsedMillis(start)));
             } else {
-                generate(files, sources, output, manifest, state);
+                generate(files, sources, runtimeMode, output, manifest, state);
                 fingerprint.save(state);
                 getLog().info(String.format("tcgen: generated in %d ms", elapsedMillis(start)));
             }
@@ -98,12 +128,12 @@ public final class GenerateMojo extends AbstractSpecMojo {
      * Generates and writes. The old fingerprint is forgotten before the first file is touched: should writing fail
      * halfway, the next build must not take the half-written output for up to date.
      */
-    private void generate(List<File> files, List<SpecSource> sources, Path output, String manifest, Path state)
-            throws MojoFailureException, IOException {
+    private void generate(List<File> files, List<SpecSource> sources, RuntimeMode runtimeMode, Path output,
+            String manifest, Path state) throws MojoFailureException, IOException {
         files.forEach(file -> buildContext.removeMessages(file));
         List<GeneratedSource> generated;
         try {
-            generated = new Generator(new Generator.Options(basePackage, emitCore, includes)).generateFrom(sources);
+            generated = new Generator(new Generator.Options(basePackage, runtimeMode, includes)).generateFrom(sources);
         } catch (SpecException e) {
             throw specFailure(e.problems());
         } catch (IllegalArgumentException e) {
@@ -141,9 +171,17 @@ public final class GenerateMojo extends AbstractSpecMojo {
     }
 
     /** Every option that changes the output, for the fingerprint. */
-    private List<String> options() {
-        return List.of("basePackage=" + basePackage, "emitCore=" + emitCore, "includes=" + includes,
+    private List<String> options(RuntimeMode runtimeMode) {
+        return List.of("basePackage=" + basePackage, "runtime=" + runtimeMode, "includes=" + includes,
                 "outputDirectory=" + outputDirectory.getAbsolutePath());
+    }
+
+    private RuntimeMode runtimeMode() throws MojoFailureException {
+        try {
+            return RuntimeMode.parse(runtime);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("tcgen: <runtime>: " + e.getMessage());
+        }
     }
 
     /** The fingerprint of this execution's last generation; the execution id keeps two executions apart. */

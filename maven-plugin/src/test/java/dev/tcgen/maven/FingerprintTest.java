@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FingerprintTest {
 
-    private static final List<String> OPTIONS = List.of("basePackage=com.example", "emitCore=true");
+    private static final List<String> OPTIONS = List.of("basePackage=com.example", "runtime=EMBEDDED");
 
     private static SpecSource spec(String name, String text) {
         return new SpecSource(name, text.getBytes(StandardCharsets.UTF_8));
@@ -34,7 +34,7 @@ class FingerprintTest {
         String base = of("1.0", OPTIONS, spec("a.json", "{}"));
 
         assertNotEquals(base, of("1.1", OPTIONS, spec("a.json", "{}")), "generator version");
-        assertNotEquals(base, of("1.0", List.of("basePackage=com.example", "emitCore=false"), spec("a.json", "{}")),
+        assertNotEquals(base, of("1.0", List.of("basePackage=com.example", "runtime=DEPENDENCY"), spec("a.json", "{}")),
                 "an option");
         assertNotEquals(base, of("1.0", OPTIONS, spec("b.json", "{}")), "a spec's name");
         assertNotEquals(base, of("1.0", OPTIONS, spec("a.json", "{ }")), "a spec's bytes");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
@@ -69,7 +69,7 @@ class AsyncEndToEndTest {
         AtomicInteger answered = new AtomicInteger();
         server = server(request -> answered.incrementAndGet() == 1
                 ? Answer.error("InternalError", "Internal error.", "req-1") : echo(request, "req-2"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(RetryPolicy.builder()
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).retryPolicy(RetryPolicy.builder()
                 .baseDelay(Duration.ofSeconds(1)).jitter(() -> 1.0).build()).build()) {
             CompletableFuture<StopPublishCdnStreamResponse> future = client.stopPublishCdnStreamAsync(stop("t-1"));
 
@@ -88,7 +88,7 @@ class AsyncEndToEndTest {
     void rateLimitedAsyncCallsQueueWithoutHoldingAThread() throws Exception {
         VirtualTime time = VirtualTime.manual();
         server = server(request -> echo(request, "req"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
                 .rateLimit("StopPublishCdnStream", 2).build()) {
             List<CompletableFuture<StopPublishCdnStreamResponse>> futures = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -118,7 +118,7 @@ class AsyncEndToEndTest {
     void aCancelledWaitingCallIsNeverSent() throws Exception {
         VirtualTime time = VirtualTime.manual();
         server = server(request -> echo(request, "req"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
                 .rateLimit("StopPublishCdnStream", 1).build()) {
             client.stopPublishCdnStreamAsync(stop("first")).get(10, TimeUnit.SECONDS);
             CompletableFuture<StopPublishCdnStreamResponse> waiting = client.stopPublishCdnStreamAsync(stop("second"));
@@ -137,7 +137,7 @@ class AsyncEndToEndTest {
     void closingTheClientStopsACallWaitingToBeRetried() throws Exception {
         VirtualTime time = VirtualTime.manual();
         server = server(request -> Answer.error("InternalError", "Internal error.", "req-1"));
-        TrtcClient client = TestClients.client(server).scheduler(time).build();
+        TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).build();
         CompletableFuture<StopPublishCdnStreamResponse> future = client.stopPublishCdnStreamAsync(stop("t-1"));
         awaitTimers(time, 1);
 
@@ -156,7 +156,7 @@ class AsyncEndToEndTest {
     void closingTheClientStopsACallWaitingForItsPermit() throws Exception {
         VirtualTime time = VirtualTime.manual();
         server = server(request -> echo(request, "req"));
-        TrtcClient client = TestClients.client(server).scheduler(time).rateLimit("StopPublishCdnStream", 1).build();
+        TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).rateLimit("StopPublishCdnStream", 1).build();
         client.stopPublishCdnStreamAsync(stop("first")).get(10, TimeUnit.SECONDS);
         CompletableFuture<StopPublishCdnStreamResponse> waiting = client.stopPublishCdnStreamAsync(stop("second"));
 

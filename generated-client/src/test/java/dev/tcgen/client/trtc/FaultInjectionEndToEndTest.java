@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
@@ -50,7 +50,7 @@ class FaultInjectionEndToEndTest {
     void aBodyThatIsNotAnApiAnswerIsATypedExceptionWithStatusAndSnippet(int status, String type, String body,
             int attempts, String quoted) throws IOException {
         server = server(request -> Answer.raw(status, type, body));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
 
             assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, e.code());
@@ -65,7 +65,7 @@ class FaultInjectionEndToEndTest {
     @Test
     void aBodyLargerThanTheLimitIsRefusedWithoutReadingItAll() throws IOException {
         server = server(request -> Answer.response("\"TaskId\":\"" + "x".repeat(100_000) + "\"", "req-big"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).maxResponseBytes(1_000).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).maxResponseBytes(1_000).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
 
             assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, e.code());
@@ -78,7 +78,7 @@ class FaultInjectionEndToEndTest {
     @Test
     void missingAndUnknownMembersStillParse() throws IOException {
         server = server(request -> Answer.response("\"Unknown\":{\"Deep\":[1]}", "req-sparse"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).build()) {
             StopPublishCdnStreamResponse response = client.stopPublishCdnStream(stop("t-1"));
 
             assertNull(response.taskId());
@@ -89,7 +89,7 @@ class FaultInjectionEndToEndTest {
     @Test
     void aServerThatNeverAnswersTimesOutAndIsNotRetried() throws IOException {
         server = server(request -> Answer.silence());
-        try (TrtcClient client = TestClients.client(server).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
                 .requestTimeout(Duration.ofMillis(300)).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
 
@@ -104,7 +104,7 @@ class FaultInjectionEndToEndTest {
     @Test
     void anAsynchronousCallTimesOutToo() throws IOException {
         server = server(request -> Answer.silence());
-        try (TrtcClient client = TestClients.client(server).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
                 .requestTimeout(Duration.ofMillis(300)).build()) {
             TrtcException e = AsyncEndToEndTest.failure(client.stopPublishCdnStreamAsync(stop("t-1")));
 

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.CredentialsException;
 import dev.tcgen.client.core.RetryPolicy;
-import dev.tcgen.client.testing.CapturingLogger;
-import dev.tcgen.client.testing.CapturingLogger.Entry;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.CapturingLogger;
+import dev.tcgen.runtime.testing.CapturingLogger.Entry;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
@@ -60,7 +60,7 @@ class LoggingEndToEndTest {
         client = TestClients.client(server)
                 .credentials(Credentials.of(SECRET_ID, SECRET_KEY, TOKEN))
                 .logger(logger)
-                .scheduler(time)
+                .scheduler(TestClients.on(time))
                 .retryPolicy(RetryPolicy.builder().jitter(() -> 1.0).build())
                 .build();
     }

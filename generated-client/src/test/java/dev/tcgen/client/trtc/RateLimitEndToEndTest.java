@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.client.core.RateLimitMode;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
@@ -57,7 +57,7 @@ class RateLimitEndToEndTest {
 
     @Test
     void aHundredCallsOnEightThreadsTakeTheTimeTheDocumentedLimitRequires() throws Exception {
-        try (TrtcClient client = TestClients.client(server).scheduler(time).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).build()) {
             assertEquals(Map.of("StopPublishCdnStream", 20), client.transport().rateLimits());
 
             Set<String> answered = callConcurrently(client, 8, 100);
@@ -71,7 +71,7 @@ class RateLimitEndToEndTest {
 
     @Test
     void aCustomRateReplacesTheDocumentedOne() throws Exception {
-        try (TrtcClient client = TestClients.client(server).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
                 .rateLimit("StopPublishCdnStream", 10).build()) {
             assertEquals(100, callConcurrently(client, 8, 100).size());
         }
@@ -81,7 +81,7 @@ class RateLimitEndToEndTest {
     @Test
     void failFastRefusesTheCallThatWouldExceedTheLimitAndSendsNothing() throws IOException {
         VirtualTime manual = VirtualTime.manual();
-        try (TrtcClient client = TestClients.client(server).scheduler(manual).retryPolicy(RetryPolicy.none())
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(manual)).retryPolicy(RetryPolicy.none())
                 .rateLimitMode(RateLimitMode.FAIL_FAST).build()) {
             for (int i = 0; i < 20; i++) {
                 client.stopPublishCdnStream(stop("t-" + i));
@@ -101,7 +101,7 @@ class RateLimitEndToEndTest {
 
     @Test
     void offSendsEverythingAtOnce() throws Exception {
-        try (TrtcClient client = TestClients.client(server).scheduler(time).rateLimitMode(RateLimitMode.OFF).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).rateLimitMode(RateLimitMode.OFF).build()) {
             assertEquals(Map.of(), client.transport().rateLimits());
             assertEquals(100, callConcurrently(client, 8, 100).size());
         }
@@ -113,7 +113,7 @@ class RateLimitEndToEndTest {
         AtomicInteger answered = new AtomicInteger();
         FakeTrtcServer failingOnce = server(request -> answered.incrementAndGet() == 1
                 ? Answer.error("InternalError", "Internal error.", "req-1") : echo(request, "req-2"));
-        try (TrtcClient client = TestClients.client(failingOnce).scheduler(time)
+        try (TrtcClient client = TestClients.client(failingOnce).scheduler(TestClients.on(time))
                 .retryPolicy(RetryPolicy.builder().jitter(() -> 0.0).build())
                 .rateLimit("StopPublishCdnStream", 1).build()) {
             assertEquals("req-2", client.stopPublishCdnStream(stop("t-1")).requestId());

@@ -16,7 +16,7 @@ import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.CredentialsProvider;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
@@ -63,7 +63,7 @@ class RetryEndToEndTest {
 
     private TrtcClient client(Function<Received, Answer> handler) throws IOException {
         server = server(handler);
-        return TestClients.client(server).scheduler(time).retryPolicy(PREDICTABLE).build();
+        return TestClients.client(server).scheduler(TestClients.on(time)).retryPolicy(PREDICTABLE).build();
     }
 
     @Test
@@ -79,7 +79,7 @@ class RetryEndToEndTest {
                 : echo(request, "req-ok"));
 
         StopPublishCdnStreamResponse response;
-        try (TrtcClient client = TestClients.client(server).credentials(counting).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).credentials(counting).scheduler(TestClients.on(time))
                 .retryPolicy(PREDICTABLE).build()) {
             response = client.stopPublishCdnStream(stop("t-1"));
         }
@@ -169,7 +169,7 @@ class RetryEndToEndTest {
             closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
         server = server(request -> echo(request, "unused"));
-        try (TrtcClient client = TestClients.client(server).endpoint(closedPort).scheduler(time)
+        try (TrtcClient client = TestClients.client(server).endpoint(closedPort).scheduler(TestClients.on(time))
                 .retryPolicy(PREDICTABLE).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
 
@@ -184,7 +184,7 @@ class RetryEndToEndTest {
     @Test
     void noRetriesMeansOneAttempt() throws IOException {
         server = server(request -> Answer.error("InternalError", "Internal error.", "req-1"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(RetryPolicy.none()).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).retryPolicy(RetryPolicy.none()).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
 
             assertEquals(1, e.attempts());
@@ -200,7 +200,7 @@ class RetryEndToEndTest {
         RetryPolicy policy = RetryPolicy.builder()
                 .retryableCodes(code -> RetryPolicy.isTransientCode(code) || code.equals("FailedOperation.Busy"))
                 .build();
-        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(policy).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).retryPolicy(policy).build()) {
             assertEquals("req-2", client.stopPublishCdnStream(stop("t-1")).requestId());
         }
         assertEquals(2, server.received().size());
@@ -215,7 +215,7 @@ class RetryEndToEndTest {
                 .jitter(() -> 0.5)
                 .build();
         server = server(request -> Answer.error("InternalError", "Internal error.", "req-1"));
-        try (TrtcClient client = TestClients.client(server).scheduler(time).retryPolicy(policy).build()) {
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).retryPolicy(policy).build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
             assertEquals(7, e.attempts());
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.client.testing.VirtualTime;
+import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
@@ -148,7 +148,7 @@ class StopPublishCdnStreamEndToEndTest {
                 .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
                 .region(Region.AP_GUANGZHOU)
                 .endpoint(server.endpoint())
-                .scheduler(VirtualTime.autoAdvancing())
+                .scheduler(TestClients.on(VirtualTime.autoAdvancing()))
                 .build()) {
             TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(request("proxy")));
 

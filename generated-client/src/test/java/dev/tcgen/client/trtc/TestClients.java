@@ -1,12 +1,17 @@
 package dev.tcgen.client.trtc;
 
 import dev.tcgen.client.core.Credentials;
+import dev.tcgen.client.core.Scheduler;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** What the end-to-end tests share: the test keys, a verifying server, a client builder pointed at it. */
@@ -29,6 +34,29 @@ final class TestClients {
                 .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
                 .region(Region.AP_GUANGZHOU)
                 .endpoint(server.endpoint());
+    }
+
+    /**
+     * The runtime module's virtual clock as the embedded runtime's {@link Scheduler}: {@code VirtualTime} implements
+     * the runtime jar's {@code dev.tcgen.runtime.Scheduler}, the same interface in another package.
+     */
+    static Scheduler on(VirtualTime time) {
+        return new Scheduler() {
+            @Override
+            public long nanoTime() {
+                return time.nanoTime();
+            }
+
+            @Override
+            public Instant now() {
+                return time.now();
+            }
+
+            @Override
+            public CompletableFuture<Void> delay(Duration delay) {
+                return time.delay(delay);
+            }
+        };
     }
 
     /** A StopPublishCdnStream request for a task. */

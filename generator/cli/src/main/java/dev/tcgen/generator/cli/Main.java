@@ -1,0 +1,152 @@
+package dev.tcgen.generator.cli;
+
+import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.GeneratorVersion;
+import dev.tcgen.generator.SpecFiles;
+import dev.tcgen.generator.corpus.CorpusRun;
+import dev.tcgen.generator.spec.Problem;
+import dev.tcgen.generator.spec.ServiceSpec;
+import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.SpecSource;
+import dev.tcgen.generator.write.SourceWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code java -jar tcgen-generator-cli.jar --spec FILE... --out DIR --package P}.
+ *
+ * <p>Exit status: 0 when the sources were generated, 1 when a spec has problems (each printed as
+ * {@code file:line:column: message}) or the output cannot be written, 2 when the command line is wrong.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            Usage: tcgen --spec FILE... --out DIR [--package PACKAGE] [--runtime embedded|dependency]
+                   tcgen compare --baseline OLD.json --current NEW.json [--allow-breaking]
+                   tcgen import --api-json API.json [--examples EXAMPLES.json] [--doc-page PAGE.txt...]
+                                [--overlay OVERLAY.json] --out SPEC.json
+                   tcgen corpus --corpus PATH --out DIR [--threads N] [--no-compile]
+
+            Generates a typed, signed Java client from tcgen spec files.
+            "tcgen compare --help" explains the compatibility report.
+            "tcgen import --help" explains importing Tencent's api.json and doc pages.
+            "tcgen corpus --help" explains the whole-cloud run (import, generate, compile every service).
+
+              --spec FILE...     spec files (JSON), or directories of them; one or more
+              --out DIR          where to write the sources; files tcgen wrote there before and no
+                                 longer produces are deleted, unchanged files are left untouched
+              --package PACKAGE  base package (default: dev.tcgen.client); services go to
+                                 PACKAGE.<service>.<version>
+              --runtime MODE     where the client's runtime (signer, transport, credentials) comes from:
+                                 embedded   its sources are written to PACKAGE.core (the default;
+                                            the client needs only Jackson)
+                                 dependency nothing is written; the client imports dev.tcgen.runtime
+                                            from the jar dev.tcgen:tcgen-runtime
+              --help             print this message
+              --version          print the version
+
+            Exit status: 0 generated, 1 spec problems or write failure, 2 usage error.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    Main(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /** @param terminal whether {@code out} is a terminal, where long runs show their progress in place */
+    Main(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err, System.console() != null).run(args));
+    }
+
+    /** Runs the command and returns its exit status. */
+    int run(String[] args) {
+        if (args.length > 0 && args[0].equals("compare")) {
+            return new CompareCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("corpus")) {
+            return new CorpusCommand(out, err, terminal).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            return new ImportCommand(out, err).run(Arrays.copyOfRange(args, 1, args.length));
+        }
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("tcgen: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (arguments.help()) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        if (arguments.version()) {
+            out.println("tcgen " + GeneratorVersion.get());
+            return OK;
+        }
+        return generate(arguments);
+    }
+
+    /** On a terminal, one status line while the services are generated (the summary line follows as usual). */
+    private List<GeneratedSource> generateShowingProgress(Generator generator, List<Path> specs)
+            throws SpecException {
+        List<SpecSource> sources = new ArrayList<>();
+        for (Path file : specs) {
+            sources.add(SpecSource.read(file));
+        }
+        List<ServiceSpec> loaded = Generator.loadAll(sources);
+        Progress progress = new Progress(out, true, "tcgen", System::nanoTime);
+        long start = System.nanoTime();
+        progress.phaseStarted(CorpusRun.Phase.GENERATE, loaded.size() + 1);
+        List<GeneratedSource> generated = generator.generateSpecs(loaded,
+                Runtime.getRuntime().availableProcessors(),
+                (service, files) -> progress.serviceDone(CorpusRun.Phase.GENERATE, service, files));
+        progress.phaseFinished(CorpusRun.Phase.GENERATE, Duration.ofNanos(System.nanoTime() - start));
+        return generated;
+    }
+
+    private int generate(Arguments arguments) {
+        try {
+            List<Path> specs = SpecFiles.expand(arguments.specs());
+            Generator generator = new Generator(new Generator.Options(arguments.basePackage(), arguments.runtime()));
+            List<GeneratedSource> sources = terminal
+                    ? generateShowingProgress(generator, specs)
+                    : generator.generate(specs);
+            SourceWriter.Result result = SourceWriter.write(arguments.out(), sources);
+            out.printf("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted%n",
+                    sources.size(), specs.size(), arguments.out(), result.written().size(),
+                    result.unchanged().size(), result.deleted().size());
+            return OK;
+        } catch (SpecException e) {
+            e.problems().stream().sorted(Problem.BY_POSITION).forEach(err::println);
+            err.printf("tcgen: %d problem(s); nothing was generated%n", e.problems().size());
+            return FAILED;
+        } catch (IllegalArgumentException e) {
+            err.println("tcgen: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("tcgen: cannot write the sources: " + e);
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,507 @@
+package dev.tcgen.generator.corpus;
+
+import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.RuntimeMode;
+import dev.tcgen.generator.JavaPoetInit;
+import dev.tcgen.generator.ParallelTasks;
+import dev.tcgen.generator.importer.ImportException;
+import dev.tcgen.generator.importer.ImportMessage;
+import dev.tcgen.generator.importer.SpecImporter;
+import dev.tcgen.generator.spec.Problem;
+import dev.tcgen.generator.spec.ServiceSpec;
+import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.SpecSource;
+import dev.tcgen.generator.write.SourceWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+/**
+ * The whole-cloud run: imports every service version of Tencent's corpus, generates all of them into one source
+ * tree with one shared {@code core} package, writes the tree, and compiles it with javac. Every failure is kept with
+ * its service and phase; a service that fails in one phase is left out of the next ones, and the run goes on.
+ *
+ * <p>Layout of the output directory: {@code specs/} the imported specs, {@code src/} the sources,
+ * {@code classes/core} and {@code classes/services} the class files, {@code api-json/} the unpacked corpus (when it
+ * is an archive).
+ *
+ * <pre>{@code
+ * CorpusRun.Report report = CorpusRun.run(new CorpusRun.Options(Path.of("all-services-api-json.tgz"),
+ *         Path.of("target/corpus")), CorpusRun.Listener.NONE);
+ * }</pre>
+ */
+public final class CorpusRun {
+
+    /** The name the shared core package goes by in reports. */
+    static final String CORE = "core";
+
+    /** Writers per thread in the write phase, which waits on the disk more than on the processor. */
+    static final int WRITERS_PER_THREAD = 8;
+
+    /** Files of one javac run, at most (several services are compiled together up to this count). */
+    public static final int DEFAULT_BATCH_FILES = 3000;
+
+    /** javac's options: the project's own bar for generated code. */
+    public static final List<String> JAVAC_OPTIONS = List.of("--release", "17", "-encoding", "UTF-8", "-Xlint:all",
+            "-Werror", "-proc:none", "-implicit:none", "-Xmaxerrs", "100000", "-Xmaxwarns", "100000");
+
+    /**
+     * How to run.
+     *
+     * @param corpus the corpus: {@code all-services-api-json.tgz} or a directory of {@code <service>/<version>/api.json}
+     * @param out the output directory (see the class comment)
+     * @param basePackage the base package of the generated code
+     * @param threads how many services are imported, generated, written and compiled at once
+     * @param compile whether to compile the generated tree
+     * @param batchFiles how many files one javac run compiles at most (a service is never split)
+     */
+    public record Options(Path corpus, Path out, String basePackage, int threads, boolean compile, int batchFiles) {
+
+        public Options {
+            Objects.requireNonNull(corpus, "corpus");
+            Objects.requireNonNull(out, "out");
+            new Generator.Options(basePackage, RuntimeMode.EMBEDDED); // checks the package name
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            if (batchFiles < 1) {
+                throw new IllegalArgumentException("batch files must be at least 1, not " + batchFiles);
+            }
+        }
+
+        /** Everything: the default package, one thread per processor, compiled. */
+        public Options(Path corpus, Path out) {
+            this(corpus, out, "dev.tcgen.client", Runtime.getRuntime().availableProcessors(), true,
+                    DEFAULT_BATCH_FILES);
+        }
+    }
+
+    /** The phases of a run, in order. */
+    public enum Phase {
+        IMPORT("import"),
+        GENERATE("generate"),
+        WRITE("write"),
+        COMPILE("compile");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        /** The phase's name in reports, e.g. {@code generate}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Told how a run goes; called from the worker threads too, so implementations must be thread-safe. */
+    public interface Listener {
+
+        /** A listener that ignores everything. */
+        Listener NONE = new Listener() {};
+
+        /** A phase starts, over {@code services} services. */
+        default void phaseStarted(Phase phase, int services) {}
+
+        /** One service (or the core package, named {@code core}) is through a phase, with this many files. */
+        default void serviceDone(Phase phase, String service, int files) {}
+
+        /** A phase is over. */
+        default void phaseFinished(Phase phase, Duration elapsed) {}
+    }
+
+    /**
+     * A service that failed.
+     *
+     * @param service the service version as in the corpus, e.g. {@code cvm/v20170312}, or {@code core}
+     * @param phase where it failed
+     * @param problems what went wrong, the first few in full
+     */
+    public record Failure(String service, Phase phase, List<String> problems) {
+
+        public Failure {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param corpusServices service versions in the corpus
+     * @param services service versions generated (and compiled, when asked) without failure
+     * @param actions actions of the generated services
+     * @param structures shared structures of the generated services
+     * @param importWarnings warnings of the import, all services together (disagreements and oddities of the
+     *     inputs; none stops a service)
+     * @param files generated source files, the core package's included
+     * @param sourceBytes their size in UTF-8
+     * @param classes class files javac wrote
+     * @param times wall time of each phase that ran
+     * @param threads threads used
+     * @param failures every failure, by service
+     */
+    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings, int files,
+            long sourceBytes, int classes, Map<Phase, Duration> times, int threads, List<Failure> failures) {
+
+        public Report {
+            times = Map.copyOf(times);
+            failures = List.copyOf(failures);
+        }
+
+        /** The wall time of a phase, zero if it did not run. */
+        public Duration time(Phase phase) {
+            return times.getOrDefault(phase, Duration.ZERO);
+        }
+    }
+
+    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings) {}
+
+    private record Generated(String service, List<GeneratedSource> sources, int actions, int structures) {}
+
+    private record Outcome<T>(T value, Failure failure) {}
+
+    private final Options options;
+    private final Listener listener;
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<Phase, Duration> times = new LinkedHashMap<>();
+
+    private CorpusRun(Options options, Listener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs the corpus.
+     *
+     * @throws IOException if the corpus cannot be read or the output directory cannot be used at all (a single
+     *     service's write failure is a {@link Failure} instead)
+     */
+    public static Report run(Options options, Listener listener) throws IOException {
+        return new CorpusRun(options, listener).run();
+    }
+
+    private Report run() throws IOException {
+        Path out = options.out();
+        Files.createDirectories(out);
+        List<CorpusArchive.Entry> entries = CorpusArchive.entries(options.corpus(), out);
+        if (entries.isEmpty()) {
+            throw new IOException("no api.json in " + options.corpus());
+        }
+        JavaPoetInit.ensureInitialized();
+
+        List<Imported> imported = phase(Phase.IMPORT, entries, CorpusArchive.Entry::id,
+                entry -> entry.apiJson().toFile().length(), this::importOne, i -> 1);
+        List<Generated> generated = generateAll(imported);
+        List<Generated> written = phase(Phase.WRITE, generated, Generated::service, g -> g.sources().size(),
+                this::write, g -> g.sources().size());
+
+        int classes = 0;
+        List<Generated> compiled = written;
+        if (options.compile()) {
+            compiled = compileAll(written);
+            classes = countClasses(out.resolve("classes"));
+        }
+        List<Generated> services = compiled.stream().filter(g -> !g.service().equals(CORE)).toList();
+        int files = generated.stream().mapToInt(g -> g.sources().size()).sum();
+        long bytes = generated.stream().flatMap(g -> g.sources().stream())
+                .mapToLong(s -> s.content().getBytes(StandardCharsets.UTF_8).length).sum();
+        failures.sort(Comparator.comparing(Failure::service).thenComparing(Failure::phase));
+        return new Report(entries.size(), services.size(), services.stream().mapToInt(Generated::actions).sum(),
+                services.stream().mapToInt(Generated::structures).sum(),
+                imported.stream().mapToInt(Imported::warnings).sum(), files, bytes, classes, times,
+                options.threads(), failures);
+    }
+
+    private Imported importOne(CorpusArchive.Entry entry) throws Exception {
+        SpecImporter.Result result = SpecImporter.run(
+                new SpecImporter.Inputs(entry.apiJson(), entry.examples(), List.of(), Optional.empty()),
+                entry.id().replace('/', '-') + ".json");
+        String name = result.service().service() + "-" + result.service().version() + ".json";
+        Path spec = options.out().resolve("specs").resolve(name);
+        Files.createDirectories(spec.getParent());
+        if (!Files.isRegularFile(spec) || !Files.readString(spec, StandardCharsets.UTF_8).equals(result.specText())) {
+            Files.writeString(spec, result.specText(), StandardCharsets.UTF_8);
+        }
+        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size());
+    }
+
+    private List<Generated> generateAll(List<Imported> imported) {
+        Generator generator = new Generator(new Generator.Options(options.basePackage(), RuntimeMode.EMBEDDED));
+        List<Imported> withCore = new ArrayList<>();
+        withCore.add(null); // the core package, generated alongside the services
+        withCore.addAll(imported);
+        Map<String, String> packages = new HashMap<>();
+        return phase(Phase.GENERATE, withCore, i -> i == null ? CORE : i.entry().id(),
+                i -> i == null ? Long.MAX_VALUE : i.specText().length(),
+                i -> {
+                    if (i == null) {
+                        return new Generated(CORE, generator.generateRuntime(), 0, 0);
+                    }
+                    ServiceSpec spec = Generator.load(new SpecSource(i.specName(),
+                            i.specText().getBytes(StandardCharsets.UTF_8)));
+                    String key = spec.service() + " " + spec.version();
+                    synchronized (packages) {
+                        String other = packages.putIfAbsent(key, i.entry().id());
+                        if (other != null) {
+                            throw new IllegalStateException("service " + key + " is also in " + other);
+                        }
+                    }
+                    return new Generated(i.entry().id(), generator.generateService(spec), spec.actions().size(),
+                            spec.structures().size());
+                },
+                g -> g.sources().size());
+    }
+
+    private Generated write(Generated generated) throws IOException {
+        SourceWriter.write(options.out().resolve("src"), generated.sources(),
+                SourceWriter.MANIFEST + "-" + generated.service().replace('/', '-'));
+        return generated;
+    }
+
+    private List<Generated> compileAll(List<Generated> written) throws IOException {
+        Path src = options.out().resolve("src");
+        Path classes = options.out().resolve("classes");
+        deleteTree(classes);
+        Path coreClasses = classes.resolve(CORE);
+        Path serviceClasses = classes.resolve("services");
+        BatchCompiler javac = BatchCompiler.create(JAVAC_OPTIONS);
+        List<Path> jackson = jacksonClassPath();
+
+        long started = System.nanoTime();
+        listener.phaseStarted(Phase.COMPILE, written.size());
+        Map<String, Generated> byService = new LinkedHashMap<>();
+        written.forEach(g -> byService.put(g.service(), g));
+        Generated core = byService.remove(CORE);
+        List<Generated> compiled = new ArrayList<>();
+        if (core == null) {
+            byService.keySet().forEach(s -> failures.add(new Failure(s, Phase.COMPILE,
+                    List.of("not compiled: the core package was not generated"))));
+        } else {
+            Map<String, List<String>> coreProblems =
+                    javac.compile(Map.of(CORE, paths(src, core)), coreClasses, jackson);
+            listener.serviceDone(Phase.COMPILE, CORE, core.sources().size());
+            if (!coreProblems.isEmpty()) {
+                failures.add(new Failure(CORE, Phase.COMPILE, coreProblems.get(CORE)));
+                byService.keySet().forEach(s -> failures.add(new Failure(s, Phase.COMPILE,
+                        List.of("not compiled: the core package does not compile"))));
+            } else {
+                compiled.add(core);
+                compiled.addAll(compileServices(javac, src, serviceClasses, batches(byService.values()),
+                        Stream.concat(Stream.of(coreClasses), jackson.stream()).toList()));
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        times.put(Phase.COMPILE, elapsed);
+        listener.phaseFinished(Phase.COMPILE, elapsed);
+        return compiled;
+    }
+
+    private List<Generated> compileServices(BatchCompiler javac, Path src, Path classes, List<List<Generated>> batches,
+            List<Path> classPath) {
+        List<Generated> compiled = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(), batches.size())),
+                ParallelTasks.daemonThreads("tcgen-javac"));
+        try {
+            List<Future<Map<String, List<String>>>> futures = new ArrayList<>();
+            for (List<Generated> batch : batches) {
+                futures.add(pool.submit(() -> {
+                    Map<String, List<Path>> groups = new LinkedHashMap<>();
+                    batch.forEach(g -> groups.put(g.service(), paths(src, g)));
+                    Map<String, List<String>> problems = javac.compile(groups, classes, classPath);
+                    batch.forEach(g -> listener.serviceDone(Phase.COMPILE, g.service(), g.sources().size()));
+                    return problems;
+                }));
+            }
+            for (int i = 0; i < batches.size(); i++) {
+                Map<String, List<String>> problems;
+                try {
+                    problems = futures.get(i).get();
+                } catch (ExecutionException e) {
+                    problems = new HashMap<>();
+                    for (Generated g : batches.get(i)) {
+                        problems.put(g.service(), List.of(String.valueOf(e.getCause())));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while compiling", e);
+                }
+                for (Generated g : batches.get(i)) {
+                    List<String> mine = problems.get(g.service());
+                    if (mine == null) {
+                        compiled.add(g);
+                    } else {
+                        failures.add(new Failure(g.service(), Phase.COMPILE, mine));
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return compiled;
+    }
+
+    /** Services grouped into javac runs of at most {@code batchFiles} files, largest services first. */
+    private List<List<Generated>> batches(Collection<Generated> services) {
+        List<Generated> bySize = services.stream()
+                .sorted(Comparator.comparingInt((Generated g) -> g.sources().size()).reversed()
+                        .thenComparing(Generated::service))
+                .toList();
+        List<List<Generated>> batches = new ArrayList<>();
+        List<Generated> current = new ArrayList<>();
+        int files = 0;
+        for (Generated g : bySize) {
+            if (!current.isEmpty() && files + g.sources().size() > options.batchFiles()) {
+                batches.add(current);
+                current = new ArrayList<>();
+                files = 0;
+            }
+            current.add(g);
+            files += g.sources().size();
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    private static List<Path> paths(Path src, Generated generated) {
+        return generated.sources().stream().map(s -> src.resolve(s.relativePath())).toList();
+    }
+
+    /** Where Jackson's classes are (the jars, or the shaded command-line jar) for the generated code to compile against. */
+    private static List<Path> jacksonClassPath() {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> type : List.of(com.fasterxml.jackson.databind.ObjectMapper.class,
+                com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
+            try {
+                Path path = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!paths.contains(path)) {
+                    paths.add(path);
+                }
+            } catch (URISyntaxException | RuntimeException e) {
+                throw new IllegalStateException("cannot find where " + type.getName() + " was loaded from", e);
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Runs one phase over the items, {@code threads} at a time, largest first, and returns the results of the items
+     * that succeeded, in item order. A failure is recorded under the item's service.
+     */
+    private <T, R> List<R> phase(Phase phase, List<T> items, Function<T, String> service,
+            ToLongFunction<T> size, Work<T, R> work, ToIntFunction<R> files) {
+        long started = System.nanoTime();
+        listener.phaseStarted(phase, items.size());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> size.applyAsLong(items.get(i))).reversed());
+        List<Supplier<Outcome<R>>> tasks = new ArrayList<>();
+        for (int i : order) {
+            T item = items.get(i);
+            tasks.add(() -> {
+                Outcome<R> outcome = attempt(phase, service.apply(item), item, work);
+                listener.serviceDone(phase, service.apply(item),
+                        outcome.value() == null ? 0 : files.applyAsInt(outcome.value()));
+                return outcome;
+            });
+        }
+        // Writing waits on the disk more than on the processor (the writer flushes every file), so it runs more
+        // writers than there are threads for the processor-bound phases.
+        int threads = phase == Phase.WRITE ? options.threads() * WRITERS_PER_THREAD : options.threads();
+        List<Outcome<R>> done = ParallelTasks.run(tasks, threads);
+        Map<Integer, Outcome<R>> byItem = new TreeMap<>();
+        for (int k = 0; k < order.size(); k++) {
+            byItem.put(order.get(k), done.get(k));
+        }
+        List<R> results = new ArrayList<>();
+        for (Outcome<R> outcome : byItem.values()) {
+            if (outcome.failure() != null) {
+                failures.add(outcome.failure());
+            } else {
+                results.add(outcome.value());
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        times.put(phase, elapsed);
+        listener.phaseFinished(phase, elapsed);
+        return results;
+    }
+
+    @FunctionalInterface
+    private interface Work<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    private static <T, R> Outcome<R> attempt(Phase phase, String service, T item, Work<T, R> work) {
+        try {
+            return new Outcome<>(work.apply(item), null);
+        } catch (SpecException e) {
+            return new Outcome<>(null, new Failure(service, phase,
+                    shorten(e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::toString).toList())));
+        } catch (ImportException e) {
+            return new Outcome<>(null, new Failure(service, phase,
+                    shorten(e.problems().stream().map(ImportMessage::toString).toList())));
+        } catch (Exception | StackOverflowError e) {
+            return new Outcome<>(null, new Failure(service, phase, List.of(e.toString())));
+        }
+    }
+
+    private static List<String> shorten(List<String> problems) {
+        if (problems.size() <= BatchCompiler.PROBLEMS_KEPT) {
+            return problems;
+        }
+        List<String> kept = new ArrayList<>(problems.subList(0, BatchCompiler.PROBLEMS_KEPT));
+        kept.add("... and " + (problems.size() - BatchCompiler.PROBLEMS_KEPT) + " more");
+        return kept;
+    }
+
+    private static int countClasses(Path classes) throws IOException {
+        if (!Files.isDirectory(classes)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(classes)) {
+            return (int) walk.filter(p -> p.getFileName().toString().endsWith(".class")).count();
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tcgen.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import dev.tcgen.runtime.ApiTransport;
+import dev.tcgen.runtime.CredentialsProvider;
+import dev.tcgen.runtime.RateLimitMode;
+import dev.tcgen.runtime.RetryPolicy;
+import dev.tcgen.runtime.Scheduler;
+import dev.tcgen.runtime.ServiceExceptionFactory;
+import dev.tcgen.runtime.TencentCloudException;
+import dev.tcgen.runtime.UnsignedLongDeserializer;
+import dev.tcgen.runtime.UnsignedLongSerializer;
+
+/**
+ * The runtime classes that service code refers to, in the package where the runtime is for this output: the
+ * embedded copy ({@code <basePackage>.core}) or the runtime jar ({@code dev.tcgen.runtime}).
+ *
+ * <p>Every name is derived from the runtime class itself, so renaming or moving a runtime class breaks the
+ * generator's compile, not a user's.
+ *
+ * @param packageName the package of the runtime in the output, e.g. {@code dev.tcgen.client.core}
+ */
+public record RuntimeTypes(String packageName) {
+
+    /** The package of the runtime module's own sources: {@code dev.tcgen.runtime}. */
+    public static final String RUNTIME_PACKAGE = ApiTransport.class.getPackageName();
+
+    /** The name of {@code runtimeClass} (top-level or nested) in this output's runtime package. */
+    public ClassName get(Class<?> runtimeClass) {
+        Class<?> enclosing = runtimeClass.getEnclosingClass();
+        if (enclosing != null) {
+            return get(enclosing).nestedClass(runtimeClass.getSimpleName());
+        }
+        String subpackage = runtimeClass.getPackageName().substring(RUNTIME_PACKAGE.length());
+        return ClassName.get(packageName + subpackage, runtimeClass.getSimpleName());
+    }
+
+    /** Supplies credentials for each call. */
+    public ClassName credentialsProvider() {
+        return get(CredentialsProvider.class);
+    }
+
+    /** Serialises, signs, sends and parses one API call over the JDK HttpClient. */
+    public ClassName transport() {
+        return get(ApiTransport.class);
+    }
+
+    /** The transport's builder, which a client's builder forwards to. */
+    public ClassName transportBuilder() {
+        return get(ApiTransport.Builder.class);
+    }
+
+    /** Creates a service's own exception type from an API or client error. */
+    public ClassName exceptionFactory() {
+        return get(ServiceExceptionFactory.class);
+    }
+
+    /** The base of every service exception. */
+    public ClassName baseException() {
+        return get(TencentCloudException.class);
+    }
+
+    /** Writes a {@code Long} holding an unsigned 64-bit value as an unsigned JSON number. */
+    public ClassName unsignedLongSerializer() {
+        return get(UnsignedLongSerializer.class);
+    }
+
+    /** Reads an unsigned JSON number up to 2^64-1 into a {@code Long}. */
+    public ClassName unsignedLongDeserializer() {
+        return get(UnsignedLongDeserializer.class);
+    }
+
+    /** Time and timers for the transport. */
+    public ClassName scheduler() {
+        return get(Scheduler.class);
+    }
+
+    /** How many attempts a call may make and how long to wait between them. */
+    public ClassName retryPolicy() {
+        return get(RetryPolicy.class);
+    }
+
+    /** What a call does when its action's rate limit is reached. */
+    public ClassName rateLimitMode() {
+        return get(RateLimitMode.class);
+    }
+}

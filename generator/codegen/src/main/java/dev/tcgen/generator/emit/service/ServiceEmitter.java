@@ -1,0 +1,100 @@
+package dev.tcgen.generator.emit.service;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.tcgen.generator.emit.RuntimeTypes;
+import dev.tcgen.generator.emit.GeneratedFiles;
+import dev.tcgen.generator.emit.JavadocText;
+import dev.tcgen.generator.model.ActionModel;
+import dev.tcgen.generator.model.ServiceModel;
+import dev.tcgen.generator.model.StructureModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Emits every file of one service version's package: per action a request and a response, one class per structure,
+ * the error-code and region enums, the exception and the client.
+ */
+public final class ServiceEmitter {
+
+    private final ServiceModel service;
+    private final GeneratedFiles files;
+    private final RuntimeTypes runtime;
+    private final ValueClassEmitter values;
+
+    public ServiceEmitter(ServiceModel service, GeneratedFiles files) {
+        this.service = service;
+        this.files = files;
+        this.runtime = new RuntimeTypes(service.runtimePackage());
+        this.values = new ValueClassEmitter(runtime, files);
+    }
+
+    /** Every file of the service package, sorted by class name. */
+    public List<JavaFile> emitAll() {
+        List<TypeSpec> types = new ArrayList<>();
+        for (ActionModel action : service.actions()) {
+            types.add(values.emit(request(action)));
+            types.add(values.emit(response(action)));
+        }
+        service.structures().forEach(structure -> types.add(values.emit(structure(structure))));
+        EnumEmitters enums = new EnumEmitters(service, files);
+        types.add(enums.errorCodes());
+        if (!service.regions().isEmpty()) {
+            types.add(enums.regions());
+        }
+        types.add(new ServiceExceptionEmitter(service, runtime, files).emit());
+        types.add(new ClientEmitter(service, runtime, files).emit());
+        List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());
+        return types.stream()
+                .sorted(Comparator.comparing(TypeSpec::name))
+                .map(type -> files.file(service.packageName(), type, clashes))
+                .toList();
+    }
+
+    private ValueClassEmitter.ValueClass request(ActionModel action) {
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("The request of {@link $T#$L}: $L\n", service.client(), action.methodName(),
+                        JavadocText.summary(action.description()))
+                .add("\n<pre>{@code\n$T request = $T.builder()\n", action.request(), action.request())
+                .add(exampleSetters(action))
+                .add("        .build();\n}</pre>\n")
+                .add(deprecation(action))
+                .build();
+        return new ValueClassEmitter.ValueClass(action.request(), javadoc, action.input(), true, action.deprecated());
+    }
+
+    private static CodeBlock exampleSetters(ActionModel action) {
+        CodeBlock.Builder setters = CodeBlock.builder();
+        action.input().stream()
+                .filter(member -> member.required())
+                .forEach(member -> setters.add("        .$L(...)\n", member.javaName()));
+        return setters.build();
+    }
+
+    private ValueClassEmitter.ValueClass response(ActionModel action) {
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("The response of {@link $T#$L}. Members the API leaves out are {@code null}; members this "
+                        + "client does not know are ignored.\n", service.client(), action.methodName())
+                .add(deprecation(action))
+                .build();
+        return new ValueClassEmitter.ValueClass(action.response(), javadoc, action.output(), false,
+                action.deprecated());
+    }
+
+    private ValueClassEmitter.ValueClass structure(StructureModel structure) {
+        String description = JavadocText.escape(structure.description());
+        CodeBlock javadoc = CodeBlock.builder()
+                .add("$L\n", description.isEmpty() ? "The {@code " + structure.wireName() + "} structure." : description)
+                .add(structure.deprecated() ? "\n<p>The API marks this structure as deprecated.\n" : "")
+                .build();
+        return new ValueClassEmitter.ValueClass(structure.className(), javadoc, structure.members(), false, false);
+    }
+
+    private static CodeBlock deprecation(ActionModel action) {
+        return action.deprecated()
+                ? CodeBlock.of("\n@deprecated the API marks {@code $L} as deprecated\n", action.wireName())
+                : CodeBlock.of("");
+    }
+}

@@ -1,0 +1,296 @@
+package dev.tcgen.generator.emit.service;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.tcgen.generator.emit.RuntimeTypes;
+import dev.tcgen.generator.emit.GeneratedFiles;
+import dev.tcgen.generator.model.MemberModel;
+import dev.tcgen.generator.model.TypeModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits an immutable value class with a builder: the shape shared by requests, responses and structures.
+ *
+ * <p>Each member becomes a private final field, an accessor named like the member ({@code sdkAppId()}) and a builder
+ * method; Jackson reads and writes the exact wire names through {@code @JsonProperty} and builds instances through
+ * the builder. Absent members are {@code null} and left out of the JSON. Lists are immutable.
+ *
+ * <p>Generated methods refer to fields as {@code this.name}: a member may be named like one of their parameters or
+ * locals ({@code Other}, {@code That}, {@code Joiner}, {@code Missing}), which would otherwise hide the field.
+ */
+final class ValueClassEmitter {
+
+    private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+    private static final ClassName JSON_IGNORE_PROPERTIES =
+            ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
+    private static final ClassName JSON_SERIALIZE =
+            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
+    private static final ClassName JSON_DESERIALIZE =
+            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
+    private static final ClassName JSON_POJO_BUILDER =
+            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonPOJOBuilder");
+    private static final String MASK = "****";
+    /**
+     * The most comparisons {@code equals} joins with {@code &&} in one expression: javac attributes such a chain
+     * recursively, and a class of a thousand members overflowed its stack. Longer classes compare in several steps.
+     */
+    private static final int EQUALS_CHAIN = 64;
+
+    /**
+     * What to emit.
+     *
+     * @param className the class
+     * @param javadoc its Javadoc
+     * @param members its members
+     * @param checkRequired whether {@code build()} rejects absent required members (requests only: responses and
+     *     structures must accept whatever the server sends)
+     * @param deprecated whether the class is deprecated
+     */
+    record ValueClass(
+            ClassName className, CodeBlock javadoc, List<MemberModel> members, boolean checkRequired, boolean deprecated) {}
+
+    private final RuntimeTypes runtime;
+    private final GeneratedFiles files;
+
+    ValueClassEmitter(RuntimeTypes runtime, GeneratedFiles files) {
+        this.runtime = runtime;
+        this.files = files;
+    }
+
+    TypeSpec emit(ValueClass value) {
+        ClassName builder = value.className().nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(value.className())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(value.javadoc())
+                .addAnnotation(files.generatedAnnotation())
+                .addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE).addMember("builder", "$T.class", builder).build())
+                .addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build());
+        if (value.deprecated()) {
+            type.addAnnotation(Deprecated.class);
+        }
+        for (MemberModel member : value.members()) {
+            type.addField(FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
+        }
+        type.addMethod(constructor(value, builder));
+        value.members().forEach(member -> type.addMethod(accessor(member)));
+        type.addMethod(builderFactory(value, builder));
+        type.addMethod(toBuilder(builder));
+        type.addMethod(equalsMethod(value));
+        type.addMethod(hashCodeMethod(value));
+        type.addMethod(toStringMethod(value));
+        type.addType(builderType(value, builder));
+        return type.build();
+    }
+
+    private static MethodSpec constructor(ValueClass value, ClassName builder) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(builder, "builder");
+        for (MemberModel member : value.members()) {
+            constructor.addStatement("this.$N = builder.$N", member.javaName(), member.javaName());
+        }
+        return constructor.build();
+    }
+
+    private MethodSpec accessor(MemberModel member) {
+        MethodSpec.Builder accessor = MethodSpec.methodBuilder(member.javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(member.type().javaType())
+                .addJavadoc(MemberDocs.accessor(member))
+                .addAnnotation(jsonProperty(member))
+                .addStatement("return $N", member.javaName());
+        if (member.type().isUnsignedLong()) {
+            accessor.addAnnotation(unsignedAnnotation(member, JSON_SERIALIZE, runtime.unsignedLongSerializer()));
+        }
+        if (member.deprecated()) {
+            accessor.addAnnotation(Deprecated.class);
+        }
+        return accessor.build();
+    }
+
+    private static MethodSpec builderFactory(ValueClass value, ClassName builder) {
+        return MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
+                .addJavadoc("A new, empty builder of {@code $L}.\n\n@return the builder\n", value.className().simpleName())
+                .addStatement("return new $T()", builder)
+                .build();
+    }
+
+    private static MethodSpec toBuilder(ClassName builder) {
+        return MethodSpec.methodBuilder("toBuilder")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc("A builder holding this object's values, to make a changed copy.\n\n@return the builder\n")
+                .addStatement("return new $T(this)", builder)
+                .build();
+    }
+
+    private static MethodSpec equalsMethod(ValueClass value) {
+        MethodSpec.Builder equals = MethodSpec.methodBuilder("equals")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(Object.class, "other")
+                .beginControlFlow("if (this == other)")
+                .addStatement("return true")
+                .endControlFlow();
+        if (value.members().isEmpty()) {
+            return equals.addStatement("return other instanceof $T", value.className()).build();
+        }
+        equals.beginControlFlow("if (!(other instanceof $T that))", value.className())
+                .addStatement("return false")
+                .endControlFlow();
+        List<MemberModel> members = value.members();
+        for (int start = 0; start < members.size(); start += EQUALS_CHAIN) {
+            CodeBlock comparisons = members.subList(start, Math.min(members.size(), start + EQUALS_CHAIN)).stream()
+                    .map(member -> CodeBlock.of("$T.equals(this.$N, that.$N)", Objects.class, member.javaName(),
+                            member.javaName()))
+                    .collect(CodeBlock.joining("\n&& "));
+            if (start + EQUALS_CHAIN < members.size()) {
+                equals.beginControlFlow("if (!($L))", comparisons).addStatement("return false").endControlFlow();
+            } else {
+                equals.addStatement("return $L", comparisons);
+            }
+        }
+        return equals.build();
+    }
+
+    private static MethodSpec hashCodeMethod(ValueClass value) {
+        MethodSpec.Builder hashCode = MethodSpec.methodBuilder("hashCode")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.INT);
+        if (value.members().isEmpty()) {
+            return hashCode.addStatement("return $T.class.hashCode()", value.className()).build();
+        }
+        String fields = value.members().stream().map(MemberModel::javaName).collect(Collectors.joining(", "));
+        return hashCode.addStatement("return $T.hash($L)", Objects.class, fields).build();
+    }
+
+    /** {@code Name{Wire=value, ...}} with wire names, absent members left out and secrets masked. */
+    private static MethodSpec toStringMethod(ValueClass value) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class);
+        if (value.members().stream().anyMatch(MemberModel::sensitive)) {
+            method.addJavadoc("Secrets ($L) are masked.\n", value.members().stream()
+                    .filter(MemberModel::sensitive).map(m -> "{@code " + m.wireName() + "}")
+                    .collect(Collectors.joining(", ")));
+        }
+        method.addStatement("$T joiner = new $T($S, $S, $S)", StringJoiner.class, StringJoiner.class,
+                ", ", value.className().simpleName() + "{", "}");
+        for (MemberModel member : value.members()) {
+            method.beginControlFlow("if (this.$N != null)", member.javaName());
+            if (member.sensitive()) {
+                method.addStatement("joiner.add($S)", member.wireName() + "=" + MASK);
+            } else {
+                method.addStatement("joiner.add($S + this.$N)", member.wireName() + "=", member.javaName());
+            }
+            method.endControlFlow();
+        }
+        return method.addStatement("return joiner.toString()").build();
+    }
+
+    private TypeSpec builderType(ValueClass value, ClassName builder) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@link $T} instances. Not thread-safe.\n", value.className())
+                .addAnnotation(AnnotationSpec.builder(JSON_POJO_BUILDER)
+                        .addMember("withPrefix", "$S", "")
+                        .addMember("buildMethodName", "$S", "build")
+                        .build());
+        for (MemberModel member : value.members()) {
+            type.addField(FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE).build());
+        }
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(copyConstructor(value));
+        value.members().forEach(member -> type.addMethod(setter(member, builder)));
+        type.addMethod(buildMethod(value));
+        return type.build();
+    }
+
+    private static MethodSpec copyConstructor(ValueClass value) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(value.className(), "source");
+        for (MemberModel member : value.members()) {
+            constructor.addStatement("this.$N = source.$N", member.javaName(), member.javaName());
+        }
+        return constructor.build();
+    }
+
+    private MethodSpec setter(MemberModel member, ClassName builder) {
+        MethodSpec.Builder setter = MethodSpec.methodBuilder(member.javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc(MemberDocs.setter(member))
+                .addAnnotation(jsonProperty(member))
+                .addParameter(ParameterSpec.builder(member.type().javaType(), member.javaName()).build());
+        if (member.type().isUnsignedLong()) {
+            setter.addAnnotation(unsignedAnnotation(member, JSON_DESERIALIZE, runtime.unsignedLongDeserializer()));
+        }
+        if (member.deprecated()) {
+            setter.addAnnotation(Deprecated.class);
+        }
+        if (member.type() instanceof TypeModel.ListOf) {
+            setter.addStatement("this.$N = $N == null ? null : $T.copyOf($N)", member.javaName(), member.javaName(),
+                    List.class, member.javaName());
+        } else {
+            setter.addStatement("this.$N = $N", member.javaName(), member.javaName());
+        }
+        return setter.addStatement("return this").build();
+    }
+
+    private static MethodSpec buildMethod(ValueClass value) {
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(value.className());
+        List<MemberModel> required = value.checkRequired()
+                ? value.members().stream().filter(MemberModel::required).toList()
+                : List.of();
+        if (required.isEmpty()) {
+            build.addJavadoc("Builds the {@code $L}.\n\n@return a new, immutable instance\n",
+                    value.className().simpleName());
+        } else {
+            build.addJavadoc("Builds the {@code $L}, checking that every required member is set.\n\n"
+                            + "@return a new, immutable instance\n"
+                            + "@throws $T if a required member is absent; the message names each\n",
+                    value.className().simpleName(), IllegalStateException.class);
+            build.addStatement("$T<$T> missing = new $T<>()", List.class, String.class, ArrayList.class);
+            for (MemberModel member : required) {
+                build.beginControlFlow("if (this.$N == null)", member.javaName())
+                        .addStatement("missing.add($S)", member.wireName() + " (" + member.javaName() + ")")
+                        .endControlFlow();
+            }
+            build.beginControlFlow("if (!missing.isEmpty())")
+                    .addStatement("throw new $T($S + $T.join($S, missing))", IllegalStateException.class,
+                            value.className().simpleName() + " is missing required members: ", String.class, ", ")
+                    .endControlFlow();
+        }
+        return build.addStatement("return new $T(this)", value.className()).build();
+    }
+
+    private static AnnotationSpec jsonProperty(MemberModel member) {
+        return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", member.wireName()).build();
+    }
+
+    /** {@code @JsonSerialize(using = ...)} for a uint64 member, or {@code contentUsing} for a list of them. */
+    private static AnnotationSpec unsignedAnnotation(MemberModel member, ClassName annotation, ClassName handler) {
+        String property = member.type() instanceof TypeModel.ListOf ? "contentUsing" : "using";
+        return AnnotationSpec.builder(annotation).addMember(property, "$T.class", handler).build();
+    }
+}

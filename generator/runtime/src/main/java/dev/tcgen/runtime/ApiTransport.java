@@ -1,0 +1,852 @@
+package dev.tcgen.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Sends Tencent Cloud API 3.0 calls: the one piece of HTTP the generated clients share.
+ *
+ * <p>Every call is an HTTPS {@code POST} of a JSON body to the service's endpoint. The action,
+ * API version, time and region travel in {@code X-TC-*} headers and a TC3-HMAC-SHA256
+ * signature ({@link Tc3Signer}) in {@code Authorization}. The answer is always
+ * {@code {"Response": {..., "RequestId": "..."}}}; a failed call has an
+ * {@code "Error": {"Code": ..., "Message": ...}} inside {@code Response}, usually with
+ * HTTP status 200. {@link #call} turns that into the response object or the service's
+ * exception; {@link #callAsync} does the same without blocking.
+ *
+ * <p>Around each call the transport applies, in this order:
+ * <ol>
+ *   <li>the action's client-side rate limit ({@link RateLimiter}, {@link RateLimitMode});</li>
+ *   <li>signing with the provider's current credentials and the current time, afresh for
+ *       every attempt;</li>
+ *   <li>the request timeout, for each attempt;</li>
+ *   <li>retries of transient failures with exponential backoff and jitter
+ *       ({@link RetryPolicy});</li>
+ *   <li>logging through {@code System.Logger}: each attempt at DEBUG, a failed call once at
+ *       WARNING.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * ApiTransport transport = ApiTransport.builder()
+ *         .service("cvm")
+ *         .version("2017-03-12")
+ *         .endpoint(URI.create("https://cvm.tencentcloudapi.com"))
+ *         .credentials(Credentials.of(secretId, secretKey))
+ *         .rateLimit("DescribeInstances", 40)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Generated clients build and own their transport; use it directly only for an action the
+ * client does not have. A transport is thread-safe and meant to be shared: create one per
+ * client, not per call, and {@link #close()} it when done. Failures are always a
+ * {@link TencentCloudException} (as the service's subclass): API errors with Tencent Cloud's
+ * code, and client-side failures with one of its {@code CLIENT_*} codes. Neither messages,
+ * logs nor {@link #toString()} ever contain the secret key, the token or the signature.
+ */
+public final class ApiTransport implements AutoCloseable {
+    /**
+     * The {@code Content-Type} of every request; it is signed, so it is sent exactly so.
+     */
+    public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    /**
+     * How long the default HTTP client waits to connect: 5 seconds.
+     */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * How long each attempt of a call waits for its response: 30 seconds.
+     */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The {@code User-Agent}: the generator and its version.
+     */
+    public static final String DEFAULT_USER_AGENT = "tcgen/" + RuntimeVersion.VERSION;
+
+    /**
+     * The largest response body read by default: 16 MiB. A larger one is an invalid response.
+     */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * The largest request body Tencent Cloud API 3.0 accepts: 10 MB of JSON. A larger request
+     * fails with {@code ClientError.RequestTooLarge} before anything is sent.
+     */
+    public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+    private final String service;
+
+    private final String version;
+
+    private final URI endpoint;
+
+    private final String host;
+
+    private final CredentialsProvider credentials;
+
+    private final String language;
+
+    private final HttpClient httpClient;
+
+    private final boolean ownsHttpClient;
+
+    private final Duration requestTimeout;
+
+    private final String userAgent;
+
+    private final int maxResponseBytes;
+
+    private final Scheduler scheduler;
+
+    private final RetryPolicy retryPolicy;
+
+    private final RateLimitMode rateLimitMode;
+
+    private final Map<String, RateLimiter> rateLimiters;
+
+    private final System.Logger logger;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApiTransport(Builder builder) {
+        this.service = builder.service;
+        this.version = builder.version;
+        this.endpoint = builder.endpoint;
+        this.host = hostHeader(builder.endpoint);
+        this.credentials = builder.credentials != null ? builder.credentials
+                : CredentialsProviderChain.defaultChain();
+        this.language = builder.language;
+        this.ownsHttpClient = builder.httpClient == null;
+        this.httpClient = ownsHttpClient ? defaultHttpClient(builder) : builder.httpClient;
+        this.requestTimeout = builder.requestTimeout;
+        this.userAgent = builder.userAgent;
+        this.maxResponseBytes = builder.maxResponseBytes;
+        this.scheduler = builder.scheduler;
+        this.retryPolicy = builder.retryPolicy;
+        this.rateLimitMode = builder.rateLimitMode;
+        this.rateLimiters = rateLimiters(builder);
+        this.logger = builder.logger != null ? builder.logger
+                : System.getLogger(ApiTransport.class.getName());
+    }
+
+    /**
+     * Starts a transport. The service, version and endpoint are required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The service name that requests are signed for, e.g.
+     * {@code trtc}.
+     *
+     * @return the service name
+     */
+    public String service() {
+        return service;
+    }
+
+    /**
+     * The API version sent as {@code X-TC-Version}, e.g.
+     * {@code 2019-07-22}.
+     *
+     * @return the API version
+     */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * The URI requests are posted to, normalised to
+     * {@code scheme://host[:port]/} with a lowercase host and no default port.
+     *
+     * @return the endpoint
+     */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The {@code Host} header the JDK sends for the endpoint,
+     * which the signature covers: the host, plus {@code :port} when the port is not the
+     * scheme's default.
+     *
+     * @return the signed host
+     */
+    public String host() {
+        return host;
+    }
+
+    /**
+     * Which failures are retried, and how.
+     *
+     * @return the retry policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * What a call does when its action's rate limit is reached.
+     *
+     * @return the mode
+     */
+    public RateLimitMode rateLimitMode() {
+        return rateLimitMode;
+    }
+
+    /**
+     * The client-side rate limits in force, in requests per second by action; empty when
+     * the mode is {@link RateLimitMode#OFF}.
+     *
+     * @return an immutable map, sorted by action
+     */
+    public Map<String, Integer> rateLimits() {
+        Map<String, Integer> limits = new TreeMap<>();
+        rateLimiters.forEach((action, limiter) -> limits.put(action, limiter.permitsPerSecond()));
+        return Collections.unmodifiableMap(limits);
+    }
+
+    /**
+     * Calls one API action and returns its response.
+     *
+     * <p>Blocks until the response arrives or the call fails: after its retries, or when
+     * the thread is interrupted. A failure is thrown as it would complete
+     * {@link #callAsync}'s future, created again on this thread so that its stack trace
+     * shows the caller.
+     *
+     * @param <T> the response type
+     * @param <E> the service's exception type
+     * @param action the action, e.g. {@code DescribeInstances}, sent as {@code X-TC-Action}
+     * @param region the region, e.g. {@code ap-guangzhou}, sent as {@code X-TC-Region}; or
+     *     {@code null} for actions that take none
+     * @param request the request object, serialised with {@link Json#mapper()}
+     * @param responseType the class the {@code Response} object is read into
+     * @param exceptions makes the service's exception, e.g. {@code TrtcException::new}
+     * @return the response
+     * @throws TencentCloudException as made by {@code exceptions}: with the API's code when
+     *     the API answered with an error, or with one of the {@code CLIENT_*} codes when the
+     *     call could not be completed ({@code CLIENT_INTERRUPTED} if the thread was
+     *     interrupted, its interrupt flag set again)
+     * @throws IllegalArgumentException if the request cannot be serialised
+     */
+    public <T, E extends TencentCloudException> T call(String action, String region, Object request,
+            Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
+                    "The thread was interrupted before calling " + action + "; nothing was sent", null, 0, null);
+        }
+        CompletableFuture<T> future = callAsync(action, region, request, responseType, exceptions);
+        try {
+            return future.get();
+        } catch (InterruptedException interrupted) {
+            future.cancel(false);
+            Thread.currentThread().interrupt();
+            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
+                    "Interrupted while waiting for the response to " + action, null, 0, interrupted);
+        } catch (ExecutionException failed) {
+            throw rethrown(failed.getCause(), exceptions);
+        }
+    }
+
+    /**
+     * Calls one API action without blocking: the future completes with the response, or
+     * exceptionally with the service's exception.
+     *
+     * <p>No thread waits on the caller's behalf: the request goes out through
+     * {@code HttpClient.sendAsync}, and a wait for a rate-limit permit or before a retry is
+     * a timer of the {@link Scheduler}. The future's dependent actions run on the HTTP
+     * client's executor or the scheduler's thread: keep them short, or use the
+     * {@code ...Async} variants with an executor of your own. Cancelling the future stops
+     * the call before its next step; a request already sent may still take effect.
+     *
+     * <pre>{@code
+     * transport.callAsync("DescribeInstances", "ap-guangzhou", request,
+     *                 DescribeInstancesResponse.class, CvmException::new)
+     *         .thenAccept(response -> ...)
+     *         .exceptionally(failure -> ...);   // failure is the CvmException
+     * }</pre>
+     *
+     * @param <T> the response type
+     * @param <E> the service's exception type
+     * @param action the action, sent as {@code X-TC-Action}
+     * @param region the region, sent as {@code X-TC-Region}; or {@code null}
+     * @param request the request object, serialised with {@link Json#mapper()}
+     * @param responseType the class the {@code Response} object is read into
+     * @param exceptions makes the service's exception
+     * @return the future response
+     * @throws IllegalArgumentException if the request cannot be serialised
+     */
+    public <T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
+            String region, Object request, Class<T> responseType,
+            ServiceExceptionFactory<E> exceptions) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(responseType, "responseType");
+        Objects.requireNonNull(exceptions, "exceptions");
+        byte[] payload = serialize(action, request);
+        if (payload.length > MAX_REQUEST_BYTES) {
+            return CompletableFuture.failedFuture(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE,
+                    action + " request is " + payload.length + " bytes of JSON; the API accepts at most " + MAX_REQUEST_BYTES + "; nothing was sent",
+                    null, 0, null));
+        }
+        return new ApiCall<>(this, action, region, payload, responseType, exceptions).start();
+    }
+
+    /**
+     * Closes the transport: later calls fail with {@code CLIENT_CLOSED}, and so do calls
+     * waiting to be retried; requests already sent finish. A default HTTP client is closed
+     * too where the JDK supports it (Java 21 and later); one passed to the builder is left
+     * open for its owner. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true) || !ownsHttpClient) {
+            return;
+        }
+        // HttpClient implements AutoCloseable from Java 21 on; on older JDKs it is freed when unused.
+        Object client = httpClient;
+        if (client instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) client).close();
+            } catch (Exception ignored) {
+                // HttpClient.close() throws no checked exception; there is nothing more to release.
+            }
+        }
+    }
+
+    /**
+     * Describes the transport by service, version and endpoint; never shows credentials.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "ApiTransport[service=" + service + ", version=" + version + ", endpoint=" + endpoint
+                + (closed.get() ? ", closed]" : "]");
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * The clocks and timer.
+     */
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /**
+     * Where calls are logged.
+     */
+    System.Logger logger() {
+        return logger;
+    }
+
+    /**
+     * The HTTP client.
+     */
+    HttpClient httpClient() {
+        return httpClient;
+    }
+
+    /**
+     * The largest body read.
+     */
+    int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * The limiter of an action, or {@code null} when its calls are not limited.
+     */
+    RateLimiter rateLimiter(String action) {
+        return rateLimiters.get(action);
+    }
+
+    private byte[] serialize(String action, Object request) {
+        try {
+            return Json.mapper().writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "Cannot serialise the " + action + " request: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Builds one attempt's signed HTTP request, with the provider's current credentials
+     * and the scheduler's current time.
+     */
+    HttpRequest signedRequest(String action, String region, byte[] payload,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+        Credentials current = currentCredentials(action, exceptions);
+        long timestamp = scheduler.now().getEpochSecond();
+        String authorization =
+                Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                .header("Authorization", authorization)
+                .header("Content-Type", CONTENT_TYPE)
+                .header("X-TC-Action", action)
+                .header("X-TC-Version", version)
+                .header("X-TC-Timestamp", Long.toString(timestamp))
+                .header("User-Agent", userAgent);
+        if (region != null) {
+            request.header("X-TC-Region", region);
+        }
+        current.token().ifPresent(token -> request.header("X-TC-Token", token));
+        if (language != null) {
+            request.header("X-TC-Language", language);
+        }
+        return request.build();
+    }
+
+    /**
+     * Asks the provider; a failure of the provider is the service exception
+     * {@code CLIENT_CREDENTIALS}, with the provider's exception as the cause.
+     */
+    private Credentials currentCredentials(String action,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+        Credentials current;
+        try {
+            current = credentials.credentials();
+        } catch (RuntimeException e) {
+            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                    "No credentials to sign " + action + " with: " + e.getMessage(), null, 0, e);
+        }
+        if (current == null) {
+            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                    "The credentials provider " + credentials + " returned null", null, 0, null);
+        }
+        return current;
+    }
+
+    /**
+     * The HTTP client a transport owns when it is given none: HTTP/1.1, no redirects (a
+     * redirect would carry the signature elsewhere), the builder's connect timeout, proxy
+     * and TLS context.
+     */
+    private static HttpClient defaultHttpClient(Builder builder) {
+        HttpClient.Builder client = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (builder.proxy != null) {
+            client.proxy(builder.proxy);
+        }
+        if (builder.sslContext != null) {
+            client.sslContext(builder.sslContext);
+        }
+        return client.build();
+    }
+
+    /**
+     * One limiter per limited action, none when rate limiting is off.
+     */
+    private static Map<String, RateLimiter> rateLimiters(Builder builder) {
+        if (builder.rateLimitMode == RateLimitMode.OFF) {
+            return Map.of();
+        }
+        Map<String, RateLimiter> limiters = new TreeMap<>();
+        builder.rateLimits.forEach((action, limit) ->
+                limiters.put(action, RateLimiter.perSecond(limit, builder.scheduler)));
+        return Map.copyOf(limiters);
+    }
+
+    /**
+     * Checks that the endpoint is {@code http(s)://host[:port][/]} and returns it as
+     * {@code scheme://host[:port]/}, lowercase, without a default port, so the request's
+     * {@code Host} header and the signed host are the same text.
+     */
+    private static URI normalizeEndpoint(URI endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        String scheme =
+                endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException(
+                    "endpoint must be an absolute http or https URI, not " + endpoint);
+        }
+        if (endpoint.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("endpoint must not contain user information");
+        }
+        String path = endpoint.getRawPath();
+        boolean hostOnly = endpoint.getHost() != null && endpoint.getRawQuery() == null
+                && endpoint.getRawFragment() == null && (path == null || path.isEmpty() || path.equals("/"));
+        if (!hostOnly) {
+            throw new IllegalArgumentException(
+                    "endpoint must be scheme://host[:port], e.g. https://cvm.tencentcloudapi.com, not " + endpoint);
+        }
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        int port = endpoint.getPort() == defaultPort ? -1 : endpoint.getPort();
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        return URI.create(scheme + "://" + host + (port == -1 ? "" : ":" + port) + '/');
+    }
+
+    /**
+     * What the JDK HttpClient sends as {@code Host} for a normalised endpoint.
+     */
+    private static String hostHeader(URI endpoint) {
+        return endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ':' + endpoint.getPort();
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be null or blank");
+        }
+        return value;
+    }
+
+    /**
+     * What a synchronous call throws for the failure of its future: a service exception
+     * made again on the calling thread (same code, message, ids, cause and attempts), or
+     * an unexpected failure as it is.
+     */
+    private static <E extends TencentCloudException> RuntimeException rethrown(Throwable failure,
+            ServiceExceptionFactory<E> exceptions) {
+        if (failure instanceof TencentCloudException) {
+            TencentCloudException known = (TencentCloudException) failure;
+            E copy = exceptions.create(known.code(), known.errorMessage(), known.requestId(),
+                    known.httpStatus(), known.getCause());
+            copy.recordAttempts(known.attempts());
+            return copy;
+        }
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        return new IllegalStateException(failure);
+    }
+
+    /**
+     * Configures an {@link ApiTransport}. Not thread-safe; the transport it builds is.
+     */
+    public static final class Builder {
+        private String service;
+
+        private String version;
+
+        private URI endpoint;
+
+        private CredentialsProvider credentials;
+
+        private String language;
+
+        private HttpClient httpClient;
+
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+        private String userAgent = DEFAULT_USER_AGENT;
+
+        private ProxySelector proxy;
+
+        private SSLContext sslContext;
+
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+        private Scheduler scheduler = Scheduler.system();
+
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+        private RateLimitMode rateLimitMode = RateLimitMode.WAIT;
+
+        private final Map<String, Integer> rateLimits = new TreeMap<>();
+
+        private System.Logger logger;
+
+        private Builder() {
+        }
+
+        /**
+         * The service name that requests are signed for, from the API description, e.g.
+         * {@code cvm}. Required.
+         *
+         * @param service the service name
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null} or blank
+         */
+        public Builder service(String service) {
+            this.service = requireText(service, "service");
+            return this;
+        }
+
+        /**
+         * The API version, sent as {@code X-TC-Version}, e.g. {@code 2017-03-12}. Required.
+         *
+         * @param version the API version
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null} or blank
+         */
+        public Builder version(String version) {
+            this.version = requireText(version, "version");
+            return this;
+        }
+
+        /**
+         * Where requests go, e.g. {@code https://cvm.tencentcloudapi.com} or a regional
+         * endpoint such as {@code https://cvm.ap-guangzhou.tencentcloudapi.com}. Required.
+         *
+         * <p>Only a scheme, host and optional port: the signature covers the path {@code /},
+         * so an endpoint with a path, query or user information is refused.
+         *
+         * @param endpoint an {@code http} or {@code https} URI
+         * @return this builder
+         * @throws IllegalArgumentException if the URI is not of that form
+         */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = normalizeEndpoint(endpoint);
+            return this;
+        }
+
+        /**
+         * Where each request's credentials come from: fixed {@link Credentials}, or a provider
+         * that finds or refreshes them. Default: {@link CredentialsProviderChain#defaultChain()},
+         * the environment variables, then {@code ~/.tencentcloud/credentials}.
+         *
+         * @param credentials the credentials provider
+         * @return this builder
+         */
+        public Builder credentials(CredentialsProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * The language of error messages, sent as {@code X-TC-Language}: {@code zh-CN} or
+         * {@code en-US}. Optional; without it the API uses its default.
+         *
+         * @param language the language, or {@code null} for the API's default
+         * @return this builder
+         */
+        public Builder language(String language) {
+            this.language = language == null ? null : requireText(language, "language");
+            return this;
+        }
+
+        /**
+         * The HTTP client to send with, for a proxy, custom TLS or a shared executor. Optional;
+         * by default the transport creates its own, with the {@link #connectTimeout} and no
+         * redirects. A client given here is not closed by {@link ApiTransport#close()}, and
+         * {@link #connectTimeout}, {@link #proxy} and {@link #sslContext} do not apply to it.
+         * It must not follow redirects: a redirect could carry the signed request, and its
+         * {@code Authorization} header, to another host.
+         *
+         * @param httpClient the client, or {@code null} for the default
+         * @return this builder
+         * @throws IllegalArgumentException if the client follows redirects
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("the HTTP client must not follow redirects (Redirect.NEVER), not " + httpClient.followRedirects());
+            }
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * How long the default HTTP client waits to connect. Default 5 seconds.
+         *
+         * @param connectTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null}, zero or negative
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long each attempt of a call waits for its response before it fails with
+         * {@code CLIENT_NETWORK_FAILURE} (cause {@code HttpTimeoutException}). Default 30 seconds;
+         * there is no infinite timeout. A timed-out attempt is not retried: the service may
+         * still be carrying it out.
+         *
+         * @param requestTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null}, zero or negative
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * The {@code User-Agent} header. Default {@link ApiTransport#DEFAULT_USER_AGENT}.
+         *
+         * @param userAgent the user agent
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null} or blank
+         */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = requireText(userAgent, "userAgent");
+            return this;
+        }
+
+        /**
+         * The proxy of the default HTTP client, e.g.
+         * {@code ProxySelector.of(new InetSocketAddress("proxy.example.com", 3128))}. Default: none.
+         * For a proxy that needs authentication, give an {@link #httpClient} with an authenticator.
+         *
+         * @param proxy the proxy
+         * @return this builder
+         */
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /**
+         * The TLS context of the default HTTP client, e.g. one trusting a corporate CA. Default: the
+         * JDK's default context.
+         *
+         * @param sslContext the sslContext
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * The largest response body read; a larger one fails the call as
+         * {@code CLIENT_INVALID_RESPONSE} after reading one byte more. Default 16 MiB.
+         *
+         * @param maxResponseBytes a positive number of bytes
+         * @return this builder
+         * @throws IllegalArgumentException if it is less than 1 or {@code Integer.MAX_VALUE}
+         */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            if (maxResponseBytes < 1 || maxResponseBytes == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 and Integer.MAX_VALUE - 1, not " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * Which failures are retried, how often and after what backoff. Default
+         * {@link RetryPolicy#defaults()}: up to 3 retries; {@link RetryPolicy#none()} turns retries off.
+         *
+         * @param retryPolicy the retryPolicy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * What a call does when its action's rate limit is reached: {@link RateLimitMode#WAIT} (the
+         * default), {@link RateLimitMode#FAIL_FAST}, or {@link RateLimitMode#OFF} to ignore limits.
+         *
+         * @param rateLimitMode the rateLimitMode
+         * @return this builder
+         */
+        public Builder rateLimitMode(RateLimitMode rateLimitMode) {
+            this.rateLimitMode = Objects.requireNonNull(rateLimitMode, "rateLimitMode");
+            return this;
+        }
+
+        /**
+         * Limits the calls of one action to {@code perSecond} in any one-second window.
+         * Generated clients set each action's documented limit; call this again to choose
+         * another, e.g. a lower one when several processes share an account's quota.
+         *
+         * @param action the action, e.g. {@code DescribeInstances}
+         * @param perSecond the most calls in any one second, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the action is blank or the limit less than 1
+         */
+        public Builder rateLimit(String action, int perSecond) {
+            requireText(action, "action");
+            if (perSecond < 1) {
+                throw new IllegalArgumentException("the rate limit of " + action + " must be at least 1 per second, not " + perSecond);
+            }
+            rateLimits.put(action, perSecond);
+            return this;
+        }
+
+        /**
+         * Where calls are logged: each attempt at DEBUG (action, region, attempt, latency, RequestId),
+         * a failed call once at WARNING. Nothing logged holds a header, a secret key, a token or a
+         * signature. Default: {@code System.getLogger("<core package>.ApiTransport")}.
+         *
+         * @param logger the logger
+         * @return this builder
+         */
+        public Builder logger(System.Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /**
+         * The clocks and timer: the monotonic clock for rate limits and latency, the wall clock for
+         * signatures, and the non-blocking delays of backoff and rate-limit waits. Default
+         * {@link Scheduler#system()}; tests pass a virtual clock to make retries and rate limits
+         * deterministic and instant.
+         *
+         * @param scheduler the scheduler
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Builds the transport.
+         *
+         * @return a new transport
+         * @throws IllegalStateException if the service, version or endpoint was not set (the
+         *     message names the first one missing), or an HTTP client was given together with a
+         *     proxy or TLS context
+         */
+        public ApiTransport build() {
+            requireSet(service, "service");
+            requireSet(version, "version");
+            requireSet(endpoint, "endpoint");
+            if (httpClient != null && (proxy != null || sslContext != null)) {
+                throw new IllegalStateException("proxy(...) and sslContext(...) configure the default HTTP client; set them on the HttpClient given to httpClient(...) instead");
+            }
+            return new ApiTransport(this);
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
+            }
+            return value;
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalStateException(
+                        "ApiTransport needs " + name + ": call " + name + "(...) before build()");
+            }
+        }
+    }
+}

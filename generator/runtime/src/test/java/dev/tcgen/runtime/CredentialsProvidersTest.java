@@ -1,0 +1,306 @@
+package dev.tcgen.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The credentials providers on an injected environment and a temporary home directory: nothing here reads the real
+ * environment or {@code ~/.tencentcloud}.
+ */
+@Timeout(60)
+class CredentialsProvidersTest {
+
+    private static final String ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
+    private static final String KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+    private static final String TOKEN = "token-abcdef-0123456789";
+    private static final String PROFILE_KEY = "profile-secret-key-value";
+
+    @TempDir
+    Path home;
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    // ---- environment ----
+
+    @Test
+    void theEnvironmentGivesKeysAndAnOptionalToken() {
+        environment.put("TENCENTCLOUD_SECRET_ID", ID);
+        environment.put("TENCENTCLOUD_SECRET_KEY", " " + KEY + " ");
+        CredentialsProvider provider = EnvironmentCredentialsProvider.of(environment::get);
+
+        Credentials plain = provider.credentials();
+        assertEquals(ID, plain.secretId());
+        assertEquals(KEY, plain.secretKey());
+        assertEquals(Optional.empty(), plain.token());
+
+        environment.put("TENCENTCLOUD_TOKEN", TOKEN);
+        assertEquals(Optional.of(TOKEN), provider.credentials().token(), "read again at every call");
+    }
+
+    @Test
+    void aMissingVariableIsNamedAndNoValueIsShown() {
+        CredentialsProvider provider = EnvironmentCredentialsProvider.of(environment::get);
+
+        assertEquals("TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are not set",
+                assertThrows(CredentialsException.class, provider::credentials).getMessage());
+        environment.put("TENCENTCLOUD_SECRET_ID", ID);
+        environment.put("TENCENTCLOUD_SECRET_KEY", "   ");
+        String message = assertThrows(CredentialsException.class, provider::credentials).getMessage();
+        assertEquals("TENCENTCLOUD_SECRET_KEY is not set, although TENCENTCLOUD_SECRET_ID is", message);
+        assertEquals("EnvironmentCredentialsProvider", provider.toString());
+    }
+
+    // ---- profile file ----
+
+    @Test
+    void aProfileIsReadFromTheCredentialsFileUnderTheHomeDirectory() throws IOException {
+        writeProfiles();
+
+        Credentials defaults = ProfileCredentialsProvider.of(ProfileCredentialsProvider.defaultFile(home), "default")
+                .credentials();
+        Credentials staging = ProfileCredentialsProvider.of(ProfileCredentialsProvider.defaultFile(home), "staging")
+                .credentials();
+
+        assertEquals(ID, defaults.secretId());
+        assertEquals(KEY, defaults.secretKey());
+        assertEquals(Optional.empty(), defaults.token());
+        assertEquals("AKIDstaging", staging.secretId());
+        assertEquals(PROFILE_KEY, staging.secretKey());
+        assertEquals(Optional.of(TOKEN), staging.token());
+    }
+
+    @Test
+    void profileProblemsNameTheFileAndProfileButNoValue() throws IOException {
+        Path file = ProfileCredentialsProvider.defaultFile(home);
+        assertEquals(file + " does not exist", assertThrows(CredentialsException.class,
+                () -> ProfileCredentialsProvider.of(file, "default").credentials()).getMessage());
+
+        writeProfiles();
+        assertEquals(file + " has no [prod] profile", assertThrows(CredentialsException.class,
+                () -> ProfileCredentialsProvider.of(file, "prod").credentials()).getMessage());
+        String incomplete = assertThrows(CredentialsException.class,
+                () -> ProfileCredentialsProvider.of(file, "incomplete").credentials()).getMessage();
+        assertEquals("profile [incomplete] of " + file + " has no secret_key", incomplete);
+        assertFalse(incomplete.contains("AKIDincomplete"));
+        assertEquals("ProfileCredentialsProvider[file=" + file + ", profile=staging]",
+                ProfileCredentialsProvider.of(file, "staging").toString());
+    }
+
+    // ---- the default chain ----
+
+    @Test
+    void theDefaultChainPrefersTheEnvironmentThenTheProfileFile() throws IOException {
+        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
+        writeProfiles();
+        assertEquals(ID, chain.credentials().secretId(), "from the profile file");
+
+        environment.put("TENCENTCLOUD_SECRET_ID", "AKIDfromEnvironment");
+        environment.put("TENCENTCLOUD_SECRET_KEY", KEY);
+        assertEquals("AKIDfromEnvironment", chain.credentials().secretId(), "the environment comes first");
+    }
+
+    @Test
+    void whenTheDefaultChainFindsNothingItListsWhatItTried() {
+        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
+
+        String message = assertThrows(CredentialsException.class, chain::credentials).getMessage();
+
+        Path file = home.resolve(".tencentcloud").resolve("credentials");
+        assertEquals("No credentials found; tried: EnvironmentCredentialsProvider: TENCENTCLOUD_SECRET_ID and "
+                + "TENCENTCLOUD_SECRET_KEY are not set; ProfileCredentialsProvider[file=" + file
+                + ", profile=default]: " + file + " does not exist", message);
+    }
+
+    @Test
+    void aChainSkipsProvidersWithoutCredentials() {
+        Credentials fixed = Credentials.of(ID, KEY);
+        CredentialsProviderChain chain = CredentialsProviderChain.of(() -> {
+            throw new CredentialsException("nothing here");
+        }, fixed);
+
+        assertSame(fixed, chain.credentials());
+        assertEquals(2, chain.providers().size());
+        assertThrows(IllegalArgumentException.class, CredentialsProviderChain::of);
+    }
+
+    // ---- caching, expiry-aware ----
+
+    @Test
+    void credentialsWithoutExpirationAreFetchedOnce() {
+        AtomicInteger fetched = new AtomicInteger();
+        CredentialsProvider caching = CachingCredentialsProvider.of(() -> {
+            fetched.incrementAndGet();
+            return Credentials.of(ID, KEY);
+        });
+
+        for (int i = 0; i < 5; i++) {
+            caching.credentials();
+        }
+        assertEquals(1, fetched.get());
+    }
+
+    @Test
+    void expiringCredentialsAreRefreshedAheadOfTheirExpiry() {
+        MutableClock clock = new MutableClock();
+        AtomicInteger fetched = new AtomicInteger();
+        CredentialsProvider caching = CachingCredentialsProvider.of(() -> Credentials.of(ID + fetched.incrementAndGet(),
+                KEY, TOKEN, clock.instant().plus(Duration.ofMinutes(30))), Duration.ofMinutes(5), clock);
+
+        assertEquals(ID + 1, caching.credentials().secretId());
+        clock.advance(Duration.ofMinutes(24));
+        assertEquals(ID + 1, caching.credentials().secretId(), "still fresh");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(ID + 2, caching.credentials().secretId(), "refreshed 5 minutes before expiry");
+        assertEquals(2, fetched.get());
+    }
+
+    @Test
+    void aFailedRefreshKeepsValidCredentialsButNotExpiredOnes() {
+        MutableClock clock = new MutableClock();
+        AtomicInteger calls = new AtomicInteger();
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
+        CredentialsProvider caching = CachingCredentialsProvider.of(() -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new CredentialsException("STS is down");
+            }
+            return Credentials.of(ID, KEY, TOKEN, expiry);
+        }, Duration.ofMinutes(5), clock);
+        caching.credentials();
+
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(ID, caching.credentials().secretId(), "due for refresh, refresh failed, still valid");
+        clock.advance(Duration.ofMinutes(4));
+        assertEquals("STS is down", assertThrows(CredentialsException.class, caching::credentials).getMessage());
+    }
+
+    @Test
+    void expiredCredentialsAreRefreshedOnceHoweverManyThreadsAsk() throws Exception {
+        MutableClock clock = new MutableClock();
+        AtomicInteger fetched = new AtomicInteger();
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CredentialsProvider caching = CachingCredentialsProvider.of(() -> {
+            int number = fetched.incrementAndGet();
+            if (number == 2) {
+                refreshing.countDown();
+                await(release);
+            }
+            return Credentials.of(ID + number, KEY, TOKEN, clock.instant().plus(Duration.ofHours(1)));
+        }, Duration.ofMinutes(5), clock);
+        caching.credentials();
+        clock.advance(Duration.ofHours(2));
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                ids.add(pool.submit(() -> caching.credentials().secretId()));
+            }
+            assertTrue(refreshing.await(10, TimeUnit.SECONDS));
+            release.countDown();
+            for (Future<String> id : ids) {
+                assertEquals(ID + 2, id.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, fetched.get(), "one refresh for all sixteen threads");
+    }
+
+    // ---- nothing shows a secret ----
+
+    @Test
+    void toStringMasksSecrets() {
+        Credentials temporary = Credentials.of(ID, KEY, TOKEN, Instant.parse("2030-01-01T00:00:00Z"));
+        String shown = temporary.toString();
+
+        assertEquals("Credentials[secretId=AKID****MPLE, secretKey=****, token=****, "
+                + "expiration=2030-01-01T00:00:00Z]", shown);
+        CredentialsProvider caching = CachingCredentialsProvider.of(temporary);
+        for (String text : List.of(shown, caching.toString(),
+                CredentialsProviderChain.of(temporary, EnvironmentCredentialsProvider.of(environment::get)).toString())) {
+            assertFalse(text.contains(KEY), text);
+            assertFalse(text.contains(TOKEN), text);
+        }
+    }
+
+    private void writeProfiles() throws IOException {
+        Path file = ProfileCredentialsProvider.defaultFile(home);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n",
+                "# Tencent Cloud credentials",
+                "[default]",
+                "secret_id = " + ID,
+                "SECRET_KEY=" + KEY,
+                "",
+                "; a second profile, with a token",
+                "[ staging ]",
+                "secret_id = AKIDstaging",
+                "secret_key = " + PROFILE_KEY,
+                "token = " + TOKEN,
+                "[incomplete]",
+                "secret_id = AKIDincomplete",
+                "secret_key =",
+                ""), StandardCharsets.UTF_8);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2024-05-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

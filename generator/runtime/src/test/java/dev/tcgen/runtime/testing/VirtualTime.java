@@ -1,0 +1,110 @@
+package dev.tcgen.runtime.testing;
+
+import dev.tcgen.runtime.Scheduler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A virtual clock for the client's {@link Scheduler}: no test waits for real time, and every delay is recorded.
+ *
+ * <p>In {@link #autoAdvancing()} mode a delay moves the clock forward at once to its end (never backwards) and
+ * completes on the calling thread, so retries and rate-limit waits take no wall-clock time. In {@link #manual()} mode
+ * delays stay pending until the test calls {@link #advance(Duration)}, so a test can look at the state of things
+ * while something waits.
+ */
+public final class VirtualTime implements Scheduler {
+
+    /** The wall-clock time at virtual nanosecond 0: a whole second, 2024-05-01T00:00:00Z. */
+    public static final Instant EPOCH = Instant.parse("2024-05-01T00:00:00Z");
+
+    private record Timer(long due, long sequence, CompletableFuture<Void> future) {}
+
+    private final boolean automatic;
+    private final List<Duration> delays = new CopyOnWriteArrayList<>();
+    private final PriorityQueue<Timer> pending = new PriorityQueue<>((a, b) -> a.due() != b.due()
+            ? Long.compare(a.due(), b.due()) : Long.compare(a.sequence(), b.sequence()));
+    private long nanos;
+    private long sequence;
+
+    private VirtualTime(boolean automatic) {
+        this.automatic = automatic;
+    }
+
+    /** Time jumps forward whenever someone waits. */
+    public static VirtualTime autoAdvancing() {
+        return new VirtualTime(true);
+    }
+
+    /** Time moves only when the test calls {@link #advance(Duration)}. */
+    public static VirtualTime manual() {
+        return new VirtualTime(false);
+    }
+
+    @Override
+    public synchronized long nanoTime() {
+        return nanos;
+    }
+
+    @Override
+    public synchronized Instant now() {
+        return EPOCH.plusNanos(nanos);
+    }
+
+    @Override
+    public CompletableFuture<Void> delay(Duration delay) {
+        delays.add(delay);
+        long length = Math.max(0, delay.toNanos());
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        synchronized (this) {
+            if (automatic) {
+                nanos = Math.max(nanos, nanos + length);
+            } else {
+                pending.add(new Timer(nanos + length, sequence++, future));
+                return future;
+            }
+        }
+        future.complete(null);
+        return future;
+    }
+
+    /** Moves the clock forward, completing (in order, on this thread) every timer that falls due. */
+    public void advance(Duration by) {
+        long end;
+        synchronized (this) {
+            end = nanos + by.toNanos();
+        }
+        while (true) {
+            Timer next;
+            synchronized (this) {
+                next = pending.peek();
+                if (next == null || next.due() > end) {
+                    nanos = end;
+                    return;
+                }
+                pending.poll();
+                nanos = Math.max(nanos, next.due());
+            }
+            next.future().complete(null);
+        }
+    }
+
+    /** How many timers are waiting (manual mode). */
+    public synchronized int pendingTimers() {
+        return pending.size();
+    }
+
+    /** Every delay asked for, in order. */
+    public List<Duration> delays() {
+        return new ArrayList<>(delays);
+    }
+
+    /** The virtual time elapsed since the start. */
+    public synchronized Duration elapsed() {
+        return Duration.ofNanos(nanos);
+    }
+}
