@@ -1,6 +1,7 @@
 package dev.tcgen.maven;
 
-import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.GenerationRequest;
+import dev.tcgen.generator.GenerationResult;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.spec.Problem;
@@ -125,26 +126,28 @@ public final class GenerateMojo extends AbstractSpecMojo {
     }
 
     /**
-     * Generates and writes. The old fingerprint is forgotten before the first file is touched: should writing fail
+     * Generates and writes. The old fingerprint is forgotten before anything is generated: should writing fail
      * halfway, the next build must not take the half-written output for up to date.
      */
     private void generate(List<File> files, List<SpecSource> sources, RuntimeMode runtimeMode, Path output,
             String manifest, Path state) throws MojoFailureException, IOException {
         files.forEach(file -> buildContext.removeMessages(file));
-        List<GeneratedSource> generated;
+        Fingerprint.forget(state);
+        GenerationResult generated;
         try {
-            generated = new Generator(new Generator.Options(basePackage, runtimeMode, includes)).generateFrom(sources);
+            generated = Generator.generate(GenerationRequest
+                    .of(new Generator.Options(basePackage, runtimeMode, includes), sources)
+                    .writingTo(output, manifest));
         } catch (SpecException e) {
             throw specFailure(e.problems());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("tcgen: " + e.getMessage());
         }
-        Fingerprint.forget(state);
-        SourceWriter.Result result = SourceWriter.write(output, generated, manifest);
         buildContext.refresh(output.toFile());
+        SourceWriter.Result result = generated.written().orElseThrow();
         getLog().info(String.format("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted",
-                generated.size(), sources.size(), output, result.written().size(), result.unchanged().size(),
-                result.deleted().size()));
+                generated.sources().size(), sources.size(), output, result.written().size(),
+                result.unchanged().size(), result.deleted().size()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tcgen.generator;
 
-import com.palantir.javapoet.JavaFile;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.runtime.RuntimeEmbedder;
 import dev.tcgen.generator.emit.service.ServiceEmitter;
@@ -13,7 +12,8 @@ import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecReader;
 import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.validate.SpecValidator;
-import java.nio.file.Path;
+import dev.tcgen.generator.write.SourceWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,26 +21,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The pipeline, one direction: read each spec, validate it, model it, emit Java files. Output is a pure function of
- * (specs, options, generator version): sorted, without timestamps. Nothing is written here; see
- * {@link dev.tcgen.generator.write.SourceWriter}.
+ * The generator's one entry point: {@link #generate(GenerationRequest)} reads each spec, validates it, models it,
+ * emits the Java files and, when the request says where, writes them. Output is a pure function of (specs, options,
+ * generator version): sorted, without timestamps.
  *
  * <pre>{@code
- * List<GeneratedSource> sources = new Generator(Generator.Options.of("dev.tcgen.client"))
- *         .generate(List.of(Path.of("trtc-2019-07-22.json")));
+ * GenerationResult result = Generator.generate(GenerationRequest
+ *         .ofFiles(Generator.Options.of("dev.tcgen.client"), List.of(Path.of("trtc-2019-07-22.json")))
+ *         .writingTo(Path.of("target/generated-sources/tcgen")));
  * }</pre>
  */
 public final class Generator {
 
     static {
-        // Before any generator is made, in whichever thread comes first: JavaPoet's classes are initialised once,
+        // Before anything is generated, in whichever thread comes first: JavaPoet's classes are initialised once,
         // here, so that threads generating at the same time (mvn -T, an IDE) never race in their initialisers
-        // (square/javapoet#799). GeneratedFiles, which a constructor makes, already uses ClassName.
+        // (square/javapoet#799).
         JavaPoetInit.ensureInitialized();
     }
 
@@ -54,8 +54,9 @@ public final class Generator {
      * @param runtime where the runtime comes from: embedded into {@code <basePackage>.core}, or the runtime jar
      * @param includes which services and actions to generate: {@code service} or {@code service:Action}, with
      *     {@code *} as a wildcard; empty for everything
+     * @param generatorVersion the version written into {@code @Generated} and the User-Agent; tests pin it
      */
-    public record Options(String basePackage, RuntimeMode runtime, List<String> includes) {
+    public record Options(String basePackage, RuntimeMode runtime, List<String> includes, String generatorVersion) {
 
         private static final Pattern INCLUDE = Pattern.compile("[a-z0-9*]+(:[A-Za-z0-9*]+)?");
 
@@ -65,6 +66,7 @@ public final class Generator {
                         + "\"; expected lower-case dot-separated Java identifiers, e.g. dev.tcgen.client");
             }
             Objects.requireNonNull(runtime, "runtime");
+            Objects.requireNonNull(generatorVersion, "generatorVersion");
             includes = List.copyOf(includes);
             for (String include : includes) {
                 if (!INCLUDE.matcher(include).matches()) {
@@ -72,6 +74,11 @@ public final class Generator {
                             + "\"; expected a service or service:Action, with * as a wildcard, e.g. trtc:*CdnStream");
                 }
             }
+        }
+
+        /** Options generating the given services and actions with this generator's version. */
+        public Options(String basePackage, RuntimeMode runtime, List<String> includes) {
+            this(basePackage, runtime, includes, GeneratorVersion.get());
         }
 
         /** Options generating every service and action. */
@@ -90,24 +97,40 @@ public final class Generator {
         }
     }
 
-    private final Options options;
-    private final GeneratedFiles files = new GeneratedFiles(GeneratorVersion.get());
-
-    public Generator(Options options) {
-        this.options = options;
-    }
+    private Generator() {}
 
     /**
-     * Reads and validates one spec file.
+     * Generates the request's specs and writes them where it says.
      *
-     * @throws SpecException listing every problem in the file
+     * @return the sources, sorted by path, and what writing them changed
+     * @throws SpecException listing every problem in every spec; nothing is generated or written then
+     * @throws IllegalArgumentException if an {@code includes} entry matches no action
+     * @throws IOException if the output cannot be written
      */
-    public static ServiceSpec load(Path specFile) throws SpecException {
-        return load(SpecSource.read(specFile));
+    public static GenerationResult generate(GenerationRequest request) throws SpecException, IOException {
+        List<ServiceSpec> loaded = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (SpecSource source : request.specs()) {
+            try {
+                loaded.add(load(source));
+            } catch (SpecException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems);
+        }
+        List<GeneratedSource> sources = generate(loaded, request);
+        Optional<SourceWriter.Result> written = Optional.empty();
+        if (request.output().isPresent()) {
+            GenerationRequest.Output output = request.output().get();
+            written = Optional.of(SourceWriter.write(output.directory(), sources, output.manifest()));
+        }
+        return new GenerationResult(sources, written);
     }
 
     /**
-     * Reads and validates one spec, from a file or elsewhere.
+     * Reads and validates one spec, without generating: for tools that compare or inspect specs.
      *
      * @throws SpecException listing every problem in the spec
      */
@@ -121,125 +144,40 @@ public final class Generator {
         return read.spec();
     }
 
-    /**
-     * Generates the sources of every spec, plus the core package if the options ask for it.
-     *
-     * @param specFiles the spec files
-     * @return the sources, sorted by path
-     * @throws SpecException listing every problem in every spec; nothing is generated then
-     */
-    public List<GeneratedSource> generate(List<Path> specFiles) throws SpecException {
-        List<SpecSource> sources = new ArrayList<>();
-        for (Path file : specFiles) {
-            sources.add(SpecSource.read(file));
-        }
-        return generateFrom(sources);
-    }
-
-    /**
-     * Generates the sources of every spec, plus the core package if the options ask for it.
-     *
-     * @param sources the specs' texts
-     * @return the sources, sorted by path
-     * @throws SpecException listing every problem in every spec; nothing is generated then
-     */
-    public List<GeneratedSource> generateFrom(List<SpecSource> sources) throws SpecException {
-        return generateSpecs(loadAll(sources));
-    }
-
-    /**
-     * Reads and validates every spec.
-     *
-     * @throws SpecException listing every problem in every spec
-     */
-    public static List<ServiceSpec> loadAll(List<SpecSource> sources) throws SpecException {
-        List<ServiceSpec> specs = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        for (SpecSource source : sources) {
-            try {
-                specs.add(load(source));
-            } catch (SpecException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new SpecException(problems);
-        }
-        return specs;
-    }
-
-    /**
-     * Generates from specs already loaded and validated, keeping the services and actions the options include.
-     * Several services are generated in parallel, one task per service, on up to as many threads as there are
-     * processors; the result does not depend on the number of threads.
-     */
-    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded) throws SpecException {
-        return generateSpecs(loaded, Runtime.getRuntime().availableProcessors());
-    }
-
-    /**
-     * Like {@link #generateSpecs(List)}, on at most {@code threads} threads (1: in the calling thread only).
-     *
-     * @throws IllegalArgumentException if {@code threads} is below 1
-     */
-    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded, int threads) throws SpecException {
-        return generateSpecs(loaded, threads, (name, files) -> { });
-    }
-
-    /**
-     * Like {@link #generateSpecs(List, int)}, telling {@code done} as each service version ({@code trtc 2019-07-22})
-     * or the core package ({@code core}) is generated, with its number of files, from the thread that generated it.
-     */
-    public List<GeneratedSource> generateSpecs(List<ServiceSpec> loaded, int threads,
-            BiConsumer<String, Integer> done) throws SpecException {
+    /** One task per service version (and one for an embedded runtime), on the request's threads. */
+    private static List<GeneratedSource> generate(List<ServiceSpec> loaded, GenerationRequest request)
+            throws SpecException {
+        Options options = request.options();
         SpecFilter filter = new SpecFilter(options.includes());
+        filter.checkEveryPatternMatches(loaded);
         List<ServiceSpec> specs = loaded.stream().map(filter::apply).flatMap(Optional::stream).toList();
         checkDistinct(specs);
+        GeneratedFiles files = new GeneratedFiles(options.generatorVersion());
         List<Supplier<List<GeneratedSource>>> tasks = new ArrayList<>();
         if (options.runtime() == RuntimeMode.EMBEDDED) {
-            tasks.add(() -> reported("core", generateRuntime(), done));
+            tasks.add(() -> reported("core", new RuntimeEmbedder(options.runtimePackage(), files).embed(), request));
         }
         for (ServiceSpec spec : specs) {
-            tasks.add(() -> reported(spec.service() + " " + spec.version(), generateService(spec), done));
+            tasks.add(() -> reported(spec.service() + " " + spec.version(), service(spec, options, files), request));
         }
         List<GeneratedSource> all = new ArrayList<>();
-        for (List<GeneratedSource> sources : ParallelTasks.run(tasks, threads)) {
+        for (List<GeneratedSource> sources : ParallelTasks.run(tasks, request.threads())) {
             all.addAll(sources);
         }
         all.sort(Comparator.comparing(GeneratedSource::relativePath));
         return List.copyOf(all);
     }
 
-    /** The sources of the embedded runtime ({@code <basePackage>.core}), whatever the options say, sorted by path. */
-    public List<GeneratedSource> generateRuntime() {
-        JavaPoetInit.ensureInitialized();
-        return new RuntimeEmbedder(RuntimeMode.EMBEDDED.runtimePackage(options.basePackage()), files).embed();
-    }
-
-    /**
-     * The sources of one service version, without the runtime and without applying the options' includes.
-     * Safe to call from several threads at once.
-     *
-     * @param spec a loaded and validated spec
-     * @return the sources, sorted by path
-     */
-    public List<GeneratedSource> generateService(ServiceSpec spec) {
+    private static List<GeneratedSource> service(ServiceSpec spec, Options options, GeneratedFiles files) {
         JavaPoetInit.ensureInitialized();
         ServiceModel model = ModelBuilder.build(spec, options.basePackage(), options.runtimePackage());
-        return render(new ServiceEmitter(model, files).emitAll());
+        return new ServiceEmitter(model, files).emitAll().stream().map(GeneratedSource::of).toList();
     }
 
     private static List<GeneratedSource> reported(String name, List<GeneratedSource> sources,
-            BiConsumer<String, Integer> done) {
-        done.accept(name, sources.size());
+            GenerationRequest request) {
+        request.progress().accept(name, sources.size());
         return sources;
-    }
-
-    private static List<GeneratedSource> render(List<JavaFile> javaFiles) {
-        return javaFiles.stream()
-                .map(GeneratedSource::of)
-                .sorted(Comparator.comparing(GeneratedSource::relativePath))
-                .toList();
     }
 
     /** Two specs of the same service version would write the same package twice. */

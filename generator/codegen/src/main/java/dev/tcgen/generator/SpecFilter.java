@@ -4,7 +4,9 @@ import dev.tcgen.generator.spec.ActionSpec;
 import dev.tcgen.generator.spec.MemberSpec;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.StructureSpec;
+import dev.tcgen.generator.spec.Suggestions;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +26,12 @@ import java.util.stream.Stream;
  */
 final class SpecFilter {
 
+    private final List<String> patterns;
     private final List<Pattern> services;
     private final List<Pattern> actions;
 
     SpecFilter(List<String> patterns) {
+        this.patterns = List.copyOf(patterns);
         this.services = patterns.stream().map(p -> glob(p.contains(":") ? p.substring(0, p.indexOf(':')) : p)).toList();
         this.actions = patterns.stream().map(p -> glob(p.contains(":") ? p : p + ":*")).toList();
     }
@@ -49,6 +53,28 @@ final class SpecFilter {
                 .toList();
         return Optional.of(new ServiceSpec(spec.file(), spec.service(), spec.version(), spec.title(), spec.endpoints(),
                 spec.regions(), kept, structures, spec.errorCodes()));
+    }
+
+    /**
+     * Fails on a pattern that keeps no action of any spec (a typo such as {@code demo:Pong}), which would otherwise
+     * generate a client without actions and delete the classes generated before.
+     *
+     * @throws IllegalArgumentException naming each such pattern, with the closest service or action
+     */
+    void checkEveryPatternMatches(List<ServiceSpec> specs) {
+        List<String> known = specs.stream().flatMap(spec -> Stream.concat(Stream.of(spec.service()),
+                spec.actions().stream().map(action -> spec.service() + ":" + action.name()))).toList();
+        List<String> unmatched = new ArrayList<>();
+        for (int i = 0; i < patterns.size(); i++) {
+            Pattern pattern = actions.get(i);
+            if (known.stream().noneMatch(name -> name.contains(":") && pattern.matcher(name).matches())) {
+                unmatched.add("includes entry \"" + patterns.get(i) + "\" matches no action of the specs"
+                        + Suggestions.didYouMean(patterns.get(i), known));
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", unmatched));
+        }
     }
 
     private static Set<String> reachableStructures(ServiceSpec spec, List<ActionSpec> actions) {

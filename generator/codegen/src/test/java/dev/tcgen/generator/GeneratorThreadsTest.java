@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.generator.testing.TestSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -23,22 +25,23 @@ class GeneratorThreadsTest {
 
     @Test
     void theOutputDoesNotDependOnTheNumberOfThreads() throws Exception {
-        List<ServiceSpec> specs = List.of(Generator.load(TestSpecs.trtc(directory)),
-                Generator.load(SpecFixtures.spec("kitchen-sink.json")),
-                Generator.load(SpecFixtures.spec("no-regions.json")));
-        Generator generator = new Generator(Generator.Options.of("com.example.cloud"));
+        GenerationRequest request = GenerationRequest.ofFiles(Generator.Options.of("com.example.cloud"), List.of(
+                TestSpecs.trtc(directory), SpecFixtures.spec("kitchen-sink.json"), SpecFixtures.spec("no-regions.json")));
+        Map<String, Integer> progress = new ConcurrentHashMap<>();
 
-        List<GeneratedSource> one = generator.generateSpecs(specs, 1);
-        List<GeneratedSource> four = generator.generateSpecs(specs, 4);
+        List<GeneratedSource> one = Generator.generate(request.withThreads(1)).sources();
+        List<GeneratedSource> four = Generator.generate(request.withThreads(4)
+                .withProgress(progress::put)).sources();
 
         assertEquals(one, four);
-        assertEquals(one, generator.generateSpecs(specs));
+        assertEquals(one, Generator.generate(request).sources());
         List<String> paths = one.stream().map(GeneratedSource::relativePath).toList();
         assertEquals(paths.stream().sorted().toList(), paths);
-        List<GeneratedSource> core = generator.generateRuntime();
-        assertEquals(core, one.stream().filter(s -> s.relativePath().startsWith("com/example/cloud/core/")).toList());
-        assertEquals(generator.generateService(specs.get(0)),
-                one.stream().filter(s -> s.relativePath().startsWith("com/example/cloud/trtc/")).toList());
+        assertEquals(Set.of("core", "trtc 2019-07-22", "kitchen 2024-05-06", "regionless 2021-01-01"),
+                progress.keySet());
+        assertEquals(one.size(), progress.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(one.stream().filter(s -> s.relativePath().startsWith("com/example/cloud/core/")).count(),
+                (long) progress.get("core"));
     }
 
     @Test

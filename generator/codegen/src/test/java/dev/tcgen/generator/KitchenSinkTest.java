@@ -54,7 +54,7 @@ class KitchenSinkTest {
 
     @BeforeAll
     static void generateAndCompile() throws Exception {
-        sources = new Generator(Generator.Options.of(BASE)).generate(List.of(
+        sources = SpecFixtures.generate(Generator.Options.of(BASE), List.of(
                 SpecFixtures.spec("kitchen-sink.json"), SpecFixtures.spec("no-regions.json")));
         compilation = GeneratedCode.javac().compile(SpecFixtures.javaFileObjects(sources));
     }
@@ -400,7 +400,7 @@ class KitchenSinkTest {
                  ]}
                 """, StandardCharsets.UTF_8);
 
-        List<GeneratedSource> lang = new Generator(Generator.Options.of(BASE)).generate(List.of(spec));
+        List<GeneratedSource> lang = SpecFixtures.generate(Generator.Options.of(BASE), List.of(spec));
 
         assertThat(GeneratedCode.javac().compile(SpecFixtures.javaFileObjects(lang))).succeededWithoutWarnings();
     }

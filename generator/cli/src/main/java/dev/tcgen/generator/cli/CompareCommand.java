@@ -5,6 +5,7 @@ import dev.tcgen.generator.compat.CompatibilityChecker;
 import dev.tcgen.generator.compat.CompatibilityReport;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.SpecSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -57,7 +58,8 @@ final class CompareCommand {
             return usage("compare needs --baseline FILE and --current FILE");
         }
         try {
-            CompatibilityReport report = CompatibilityChecker.compare(Generator.load(baseline), Generator.load(current));
+            CompatibilityReport report = CompatibilityChecker.compare(
+                    Generator.load(SpecSource.read(baseline)), Generator.load(SpecSource.read(current)));
             out.print(report.render());
             return report.hasBreakingChanges() && !allowBreaking ? Main.FAILED : Main.OK;
         } catch (SpecException e) {

@@ -1,20 +1,18 @@
 package dev.tcgen.generator.cli;
 
-import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.GenerationRequest;
+import dev.tcgen.generator.GenerationResult;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.GeneratorVersion;
 import dev.tcgen.generator.SpecFiles;
 import dev.tcgen.generator.corpus.CorpusRun;
 import dev.tcgen.generator.spec.Problem;
-import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
-import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -108,19 +106,12 @@ public final class Main {
     }
 
     /** On a terminal, one status line while the services are generated (the summary line follows as usual). */
-    private List<GeneratedSource> generateShowingProgress(Generator generator, List<Path> specs)
-            throws SpecException {
-        List<SpecSource> sources = new ArrayList<>();
-        for (Path file : specs) {
-            sources.add(SpecSource.read(file));
-        }
-        List<ServiceSpec> loaded = Generator.loadAll(sources);
+    private GenerationResult generateShowingProgress(GenerationRequest request) throws SpecException, IOException {
         Progress progress = new Progress(out, true, "tcgen", System::nanoTime);
         long start = System.nanoTime();
-        progress.phaseStarted(CorpusRun.Phase.GENERATE, loaded.size() + 1);
-        List<GeneratedSource> generated = generator.generateSpecs(loaded,
-                Runtime.getRuntime().availableProcessors(),
-                (service, files) -> progress.serviceDone(CorpusRun.Phase.GENERATE, service, files));
+        progress.phaseStarted(CorpusRun.Phase.GENERATE, request.specs().size() + 1);
+        GenerationResult generated = Generator.generate(request.withProgress(
+                (service, files) -> progress.serviceDone(CorpusRun.Phase.GENERATE, service, files)));
         progress.phaseFinished(CorpusRun.Phase.GENERATE, Duration.ofNanos(System.nanoTime() - start));
         return generated;
     }
@@ -128,13 +119,15 @@ public final class Main {
     private int generate(Arguments arguments) {
         try {
             List<Path> specs = SpecFiles.expand(arguments.specs());
-            Generator generator = new Generator(new Generator.Options(arguments.basePackage(), arguments.runtime()));
-            List<GeneratedSource> sources = terminal
-                    ? generateShowingProgress(generator, specs)
-                    : generator.generate(specs);
-            SourceWriter.Result result = SourceWriter.write(arguments.out(), sources);
+            GenerationRequest request = GenerationRequest
+                    .ofFiles(new Generator.Options(arguments.basePackage(), arguments.runtime()), specs)
+                    .writingTo(arguments.out());
+            GenerationResult generated = terminal
+                    ? generateShowingProgress(request)
+                    : Generator.generate(request);
+            SourceWriter.Result result = generated.written().orElseThrow();
             out.printf("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted%n",
-                    sources.size(), specs.size(), arguments.out(), result.written().size(),
+                    generated.sources().size(), specs.size(), arguments.out(), result.written().size(),
                     result.unchanged().size(), result.deleted().size());
             return OK;
         } catch (SpecException e) {

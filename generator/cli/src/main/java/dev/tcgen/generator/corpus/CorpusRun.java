@@ -1,6 +1,7 @@
 package dev.tcgen.generator.corpus;
 
 import dev.tcgen.generator.GeneratedSource;
+import dev.tcgen.generator.GenerationRequest;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.JavaPoetInit;
@@ -251,7 +252,8 @@ public final class CorpusRun {
     }
 
     private List<Generated> generateAll(List<Imported> imported) {
-        Generator generator = new Generator(new Generator.Options(options.basePackage(), RuntimeMode.EMBEDDED));
+        Generator.Options generation = new Generator.Options(options.basePackage(), RuntimeMode.EMBEDDED);
+        String corePath = generation.runtimePackage().replace('.', '/') + "/";
         List<Imported> withCore = new ArrayList<>();
         withCore.add(null); // the core package, generated alongside the services
         withCore.addAll(imported);
@@ -260,10 +262,10 @@ public final class CorpusRun {
                 i -> i == null ? Long.MAX_VALUE : i.specText().length(),
                 i -> {
                     if (i == null) {
-                        return new Generated(CORE, generator.generateRuntime(), 0, 0);
+                        return new Generated(CORE, generate(generation, List.of()), 0, 0);
                     }
-                    ServiceSpec spec = Generator.load(new SpecSource(i.specName(),
-                            i.specText().getBytes(StandardCharsets.UTF_8)));
+                    SpecSource source = new SpecSource(i.specName(), i.specText().getBytes(StandardCharsets.UTF_8));
+                    ServiceSpec spec = Generator.load(source);
                     String key = spec.service() + " " + spec.version();
                     synchronized (packages) {
                         String other = packages.putIfAbsent(key, i.entry().id());
@@ -271,10 +273,18 @@ public final class CorpusRun {
                             throw new IllegalStateException("service " + key + " is also in " + other);
                         }
                     }
-                    return new Generated(i.entry().id(), generator.generateService(spec), spec.actions().size(),
-                            spec.structures().size());
+                    // Each service alone, so that one failure costs one service; the runtime comes once, above.
+                    List<GeneratedSource> sources = generate(generation, List.of(source)).stream()
+                            .filter(s -> !s.relativePath().startsWith(corePath))
+                            .toList();
+                    return new Generated(i.entry().id(), sources, spec.actions().size(), spec.structures().size());
                 },
                 g -> g.sources().size());
+    }
+
+    private static List<GeneratedSource> generate(Generator.Options generation, List<SpecSource> specs)
+            throws SpecException, IOException {
+        return Generator.generate(GenerationRequest.of(generation, specs).withThreads(1)).sources();
     }
 
     private Generated write(Generated generated) throws IOException {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.generator.testing.TestResources;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -54,7 +54,7 @@ class ImportCommandTest {
 
         assertEquals(Main.OK, run(importTraps(target)));
 
-        Generator.load(target);
+        SpecFixtures.load(target);
         String err = this.err.toString(StandardCharsets.UTF_8);
         assertTrue(err.contains("DescribeInstanceShards-api-doc.txt:28: parameter FilterSlave of DescribeInstanceShards "
                 + "is required on the page but optional at "), err);

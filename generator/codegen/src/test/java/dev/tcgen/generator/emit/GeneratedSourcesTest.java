@@ -11,6 +11,7 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.testing.TestSpecs;
+import dev.tcgen.generator.testing.SpecFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class GeneratedSourcesTest {
     }
 
     private static List<GeneratedSource> generateTrtc() throws Exception {
-        return new Generator(Generator.Options.of("dev.tcgen.client")).generate(List.of(spec));
+        return SpecFixtures.generate(Generator.Options.of("dev.tcgen.client"), List.of(spec));
     }
 
     @ParameterizedTest

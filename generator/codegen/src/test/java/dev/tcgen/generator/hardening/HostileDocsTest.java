@@ -53,7 +53,7 @@ class HostileDocsTest {
 
     @BeforeAll
     static void generateAndCompile() throws Exception {
-        sources = new Generator(Generator.Options.of(BASE)).generateFrom(List.of(
+        sources = SpecFixtures.generateFrom(Generator.Options.of(BASE), List.of(
                 new SpecSource("hostile-2024-01-01.json", spec().getBytes(StandardCharsets.UTF_8))));
         compilation = GeneratedCode.javac().compile(SpecFixtures.javaFileObjects(throughUtf8Files(sources)));
     }

@@ -162,8 +162,8 @@ class MutatedSpecsTest {
         }
     }
 
-    private static List<GeneratedSource> generate(SpecSource source) throws SpecException {
-        return new Generator(new Generator.Options(BASE, RuntimeMode.DEPENDENCY)).generateFrom(List.of(source));
+    private static List<GeneratedSource> generate(SpecSource source) throws SpecException, IOException {
+        return SpecFixtures.generateFrom(new Generator.Options(BASE, RuntimeMode.DEPENDENCY), List.of(source));
     }
 
     // ---- what every case must satisfy ----

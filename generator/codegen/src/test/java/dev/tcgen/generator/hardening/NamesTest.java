@@ -66,7 +66,7 @@ class NamesTest {
 
     @BeforeAll
     static void generateAndCompile() throws Exception {
-        sources = new Generator(Generator.Options.of(BASE)).generateFrom(List.of(
+        sources = SpecFixtures.generateFrom(Generator.Options.of(BASE), List.of(
                 new SpecSource("lang-2024-01-01.json", langSpec().getBytes(StandardCharsets.UTF_8))));
         compilation = GeneratedCode.javac().compile(SpecFixtures.javaFileObjects(sources));
     }
@@ -268,8 +268,8 @@ class NamesTest {
                    {"name": "GetURL", "input": [], "output": []},
                    {"name": "GetUrl", "input": [], "output": []}]}
                 """;
-        SpecException e = assertThrows(SpecException.class, () -> new Generator(Generator.Options.of(BASE))
-                .generateFrom(List.of(new SpecSource("demo.json", spec.getBytes(StandardCharsets.UTF_8)))));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.generateFrom(Generator.Options.of(BASE),
+                List.of(new SpecSource("demo.json", spec.getBytes(StandardCharsets.UTF_8)))));
         assertEquals(1, e.problems().size(), e.getMessage());
         Problem problem = e.problems().get(0);
         assertEquals("demo.json:6:13", problem.location().toString());

@@ -63,8 +63,8 @@ class ParallelGenerationTest {
             List<Path> specsOfA = round % 2 == 0 ? trtc : kitchen;
             List<Path> specsOfB = round % 2 == 0 ? kitchen : trtc;
             runTogether(List.of(
-                    () -> SourceWriter.write(a, new Generator(Generator.Options.of(BASE)).generate(specsOfA)),
-                    () -> SourceWriter.write(b, new Generator(Generator.Options.of(BASE)).generate(specsOfB))));
+                    () -> SourceWriter.write(a, SpecFixtures.generate(Generator.Options.of(BASE), specsOfA)),
+                    () -> SourceWriter.write(b, SpecFixtures.generate(Generator.Options.of(BASE), specsOfB))));
 
             assertEquals(round % 2 == 0 ? trtcAlone : kitchenAlone, files(a), "round " + round + ", directory a");
             assertEquals(round % 2 == 0 ? kitchenAlone : trtcAlone, files(b), "round " + round + ", directory b");
@@ -102,7 +102,7 @@ class ParallelGenerationTest {
         return new URLClassLoader("fresh", urls, ClassLoader.getPlatformClassLoader());
     }
 
-    /** Reflectively, in the fresh loader: {@code new Generator(options).generateFrom(List.of(source)).size()}. */
+    /** Reflectively, in the fresh loader: {@code Generator.generate(GenerationRequest.of(options, [source])).sources()}. */
     private static Object generateIn(ClassLoader loader, String name, byte[] spec, boolean core) throws Exception {
         Class<?> options = Class.forName("dev.tcgen.generator.Generator$Options", true, loader);
         Class<?> generator = Class.forName("dev.tcgen.generator.Generator", true, loader);
@@ -110,9 +110,11 @@ class ParallelGenerationTest {
         Class<?> mode = Class.forName("dev.tcgen.generator.RuntimeMode", true, loader);
         Object runtime = mode.getMethod("valueOf", String.class).invoke(null, core ? "EMBEDDED" : "DEPENDENCY");
         Object opts = options.getConstructor(String.class, mode).newInstance(BASE, runtime);
-        Object gen = generator.getConstructor(options).newInstance(opts);
+        Class<?> request = Class.forName("dev.tcgen.generator.GenerationRequest", true, loader);
         Object src = source.getConstructor(String.class, byte[].class).newInstance(name, spec);
-        List<?> sources = (List<?>) call(gen, generator.getMethod("generateFrom", List.class), List.of(src));
+        Object req = call(null, request.getMethod("of", options, List.class), opts, List.of(src));
+        Object result = call(null, generator.getMethod("generate", request), req);
+        List<?> sources = (List<?>) call(result, result.getClass().getMethod("sources"));
         assertTrue(sources.size() > 3, name);
         return sources.size();
     }
@@ -166,7 +168,7 @@ class ParallelGenerationTest {
 
     private static Map<String, String> generate(List<Path> specs) throws Exception {
         Map<String, String> files = new TreeMap<>();
-        for (GeneratedSource source : new Generator(Generator.Options.of(BASE)).generate(specs)) {
+        for (GeneratedSource source : SpecFixtures.generate(Generator.Options.of(BASE), specs)) {
             files.put(source.relativePath(), source.content());
         }
         return files;

@@ -14,6 +14,7 @@ import dev.tcgen.generator.testing.GeneratedCode;
 import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,13 +150,13 @@ class SpecLimitsTest {
     private static List<GeneratedSource> assertDoesNotThrowSpec(String spec) {
         try {
             return generate(spec);
-        } catch (SpecException e) {
+        } catch (SpecException | IOException e) {
             throw new AssertionError(e.getMessage(), e);
         }
     }
 
-    private static List<GeneratedSource> generate(String spec) throws SpecException {
-        return new Generator(Generator.Options.of("dev.tcgen.client"))
-                .generateFrom(List.of(new SpecSource("big-2024-01-01.json", spec.getBytes(StandardCharsets.UTF_8))));
+    private static List<GeneratedSource> generate(String spec) throws SpecException, IOException {
+        return SpecFixtures.generateFrom(Generator.Options.of("dev.tcgen.client"),
+                List.of(new SpecSource("big-2024-01-01.json", spec.getBytes(StandardCharsets.UTF_8))));
     }
 }

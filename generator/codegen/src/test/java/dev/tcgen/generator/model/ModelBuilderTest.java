@@ -30,7 +30,7 @@ class ModelBuilderTest {
 
     @BeforeAll
     static void build() throws Exception {
-        model = ModelBuilder.build(Generator.load(SpecFixtures.spec("kitchen-sink.json")), "dev.tcgen.client",
+        model = ModelBuilder.build(SpecFixtures.load(SpecFixtures.spec("kitchen-sink.json")), "dev.tcgen.client",
                 "dev.tcgen.client.core");
     }
 
@@ -132,7 +132,7 @@ class ModelBuilderTest {
 
     @Test
     void requestIdKeepsItsJavaNameWhenAnotherMemberWouldTakeIt() throws Exception {
-        ServiceModel clash = ModelBuilder.build(Generator.load(write("""
+        ServiceModel clash = ModelBuilder.build(SpecFixtures.load(write("""
                 {"service": "demo", "version": "2024-01-01",
                  "endpoints": {"china": "demo.tencentcloudapi.com", "international": "demo.intl.tencentcloudapi.com"},
                  "regions": [],
@@ -152,7 +152,7 @@ class ModelBuilderTest {
 
     @Test
     void aStructureNamedBuilderIsRenamedBecauseEveryValueClassNestsABuilder() throws Exception {
-        ServiceModel builder = ModelBuilder.build(Generator.load(write("""
+        ServiceModel builder = ModelBuilder.build(SpecFixtures.load(write("""
                 {"service": "demo", "version": "2024-01-01",
                  "endpoints": {"china": "demo.tencentcloudapi.com", "international": "demo.intl.tencentcloudapi.com"},
                  "regions": [{"id": "ap-guangzhou"}],
@@ -222,7 +222,7 @@ class ModelBuilderTest {
 
     @Test
     void theDescriptionFallsBackToTheTitle() throws Exception {
-        ServiceModel titled = ModelBuilder.build(Generator.load(write("""
+        ServiceModel titled = ModelBuilder.build(SpecFixtures.load(write("""
                 {"service": "demo", "version": "2024-01-01",
                  "endpoints": {"china": "demo.tencentcloudapi.com", "international": "demo.intl.tencentcloudapi.com"},
                  "regions": [],

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.testing.SpecFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class SpecValidatorTest {
 
     @Test
     void aValidSpecHasNoProblems() throws Exception {
-        assertEquals("demo", Generator.load(write(VALID)).service());
+        assertEquals("demo", SpecFixtures.load(write(VALID)).service());
     }
 
     @Test
@@ -63,7 +64,7 @@ class SpecValidatorTest {
                 .replace("\"regions\": [\"ap-guangzhou\"]", "\"regions\": [\"ap-guangzou\"]");
         Path file = write(spec);
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         List<String> problems = e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::toString).toList();
         assertEquals(List.of(
@@ -83,7 +84,7 @@ class SpecValidatorTest {
                 "{\"name\": \"Label\", \"type\": \"string\"}, {\"name\": \"Label\", \"type\": \"bool\"}");
         Path file = write(spec);
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         assertEquals(1, e.problems().size(), e.getMessage());
         Problem problem = e.problems().get(0);
@@ -99,7 +100,7 @@ class SpecValidatorTest {
                 .replace("{\"name\": \"Label\", \"type\": \"string\"}", "{\"name\": \"Label\"}");
         Path file = write(spec);
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         List<String> messages = e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::message).toList();
         assertEquals(List.of(
@@ -115,7 +116,7 @@ class SpecValidatorTest {
                 .replace("\"type\": \"list\", \"items\": \"Node\"", "\"type\": \"list\"");
         Path file = write(spec);
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         List<String> pointers = e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::pointer).toList();
         assertEquals(List.of("/structures/0/members/0", "/structures/0/members/1/name"), pointers);
@@ -131,7 +132,7 @@ class SpecValidatorTest {
                 .replace("\"name\": \"DescribeTree\",", "\"name\": \"DescribeTree\", \"rateLimt\": 20,");
         Path file = write(spec);
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         List<String> messages = e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::message).toList();
         assertEquals(List.of(
@@ -144,7 +145,7 @@ class SpecValidatorTest {
     void malformedJsonIsReportedAtTheParserPosition() throws IOException {
         Path file = write("{\n  \"service\": \"demo\",\n  \"version\" \"2024-01-01\"\n}\n");
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         assertEquals(1, e.problems().size());
         Problem problem = e.problems().get(0);
@@ -158,7 +159,7 @@ class SpecValidatorTest {
         Path file = write(VALID.replace("\"version\": \"2024-01-01\",",
                 "\"version\": \"2024-01-01\",\n  \"version\": \"2024-02-02\","));
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         assertEquals(List.of(file + ":4:3: duplicate key \"version\"; the first one is at " + file + ":3:14 (at /version)"),
                 e.problems().stream().map(Problem::toString).toList());
@@ -168,7 +169,7 @@ class SpecValidatorTest {
     void anEmptyFileIsExplained() throws IOException {
         Path file = write("");
 
-        SpecException e = assertThrows(SpecException.class, () -> Generator.load(file));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
 
         assertTrue(e.problems().get(0).message().startsWith("the file is empty"), e.getMessage());
     }

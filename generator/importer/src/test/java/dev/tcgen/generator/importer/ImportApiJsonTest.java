@@ -239,8 +239,7 @@ class ImportApiJsonTest {
     @Test
     void theImportedSpecGeneratesJavaThatCompilesWithoutWarnings() throws Exception {
         Path file = ImportFixtures.write(directory, "traps-2020-01-01.json", result.specText());
-        List<GeneratedSource> sources = new Generator(Generator.Options.of("dev.tcgen.client"))
-                .generate(List.of(file));
+        List<GeneratedSource> sources = SpecFixtures.generate(Generator.Options.of("dev.tcgen.client"), List.of(file));
 
         Compilation compilation = GeneratedCode.javac().compile(SpecFixtures.javaFileObjects(sources));
 
@@ -287,7 +286,7 @@ class ImportApiJsonTest {
 
     private static ServiceModel model() throws Exception {
         Path file = ImportFixtures.write(directory, "model-traps-2020-01-01.json", result.specText());
-        ServiceSpec loaded = Generator.load(file);
+        ServiceSpec loaded = SpecFixtures.load(file);
         return ModelBuilder.build(loaded, "dev.tcgen.client", "dev.tcgen.client.core");
     }
 

@@ -7,6 +7,7 @@ import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.model.ModelBuilder;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.testing.SpecFixtures;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ class ImportCorpusTest {
                 SpecDraft.Service service = result.service();
                 Path spec = Files.writeString(directory.resolve(service.service() + "-" + service.version() + ".json"),
                         result.specText());
-                ServiceSpec loaded = Generator.load(spec);
+                ServiceSpec loaded = SpecFixtures.load(spec);
                 ModelBuilder.build(loaded, "dev.tcgen.client", "dev.tcgen.client.core");
                 actions += service.actions().size();
                 structures += service.structures().size();

@@ -120,9 +120,10 @@ class RuntimeEmbedderTest {
     void clientsOfDifferentBasePackagesAndTheRuntimeJarSitOnOneClassPath() throws Exception {
         List<GeneratedSource> all = new ArrayList<>();
         Path spec = SpecFixtures.spec("kitchen-sink.json");
-        all.addAll(new Generator(Generator.Options.of("com.first")).generate(List.of(spec)));
-        all.addAll(new Generator(Generator.Options.of("com.second")).generate(List.of(spec)));
-        all.addAll(new Generator(new Generator.Options("com.third", RuntimeMode.DEPENDENCY)).generate(List.of(spec)));
+        all.addAll(SpecFixtures.generate(Generator.Options.of("com.first"), List.of(spec)));
+        all.addAll(SpecFixtures.generate(Generator.Options.of("com.second"), List.of(spec)));
+        all.addAll(SpecFixtures.generate(new Generator.Options("com.third", RuntimeMode.DEPENDENCY),
+                List.of(spec)));
         assertTrue(all.stream().noneMatch(s -> s.relativePath().startsWith("com/third/core/")));
 
         Compilation compilation = GeneratedCode.javacWithRuntimeJar().compile(SpecFixtures.javaFileObjects(all));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.testing.TestSpecs;
+import dev.tcgen.generator.testing.SpecFixtures;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,8 @@ class ClientEmitterTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        List<GeneratedSource> sources = new Generator(Generator.Options.of("dev.tcgen.client"))
-                .generate(List.of(TestSpecs.trtc(directory)));
+        List<GeneratedSource> sources =
+                SpecFixtures.generate(Generator.Options.of("dev.tcgen.client"), List.of(TestSpecs.trtc(directory)));
         client = sources.stream()
                 .filter(source -> source.relativePath().endsWith("/TrtcClient.java"))
                 .findFirst()
