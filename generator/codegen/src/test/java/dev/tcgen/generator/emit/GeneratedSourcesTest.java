@@ -10,11 +10,8 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
-import dev.tcgen.generator.testing.TestSpecs;
 import dev.tcgen.generator.testing.SpecFixtures;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.tcgen.generator.testing.TestSpecs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +22,14 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole tree generated from the TRTC spec of the api-spec module: golden files for the StopPublishCdnStream
- * classes, compilation with {@code -Xlint:all -Werror}, and determinism.
- *
- * <p>Run with {@code -Dtcgen.updateGolden=true} to rewrite the golden files after an intended change, then review
- * the diff.
+ * The whole tree generated from the TRTC spec of the api-spec module: compilation with {@code -Xlint:all -Werror},
+ * determinism, the expected files and markings. The text of each kind of file is pinned by {@link GoldenFilesTest}.
  */
 class GeneratedSourcesTest {
 
     private static final String TRTC_PACKAGE = "dev/tcgen/client/trtc/v20190722/";
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @TempDir
     static Path directory;
@@ -54,23 +45,6 @@ class GeneratedSourcesTest {
 
     private static List<GeneratedSource> generateTrtc() throws Exception {
         return SpecFixtures.generate(Generator.Options.of("dev.tcgen.client"), List.of(spec));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "StopPublishCdnStreamRequest.java",
-        "StopPublishCdnStreamResponse.java",
-        "TrtcErrorCode.java",
-    })
-    void matchesGoldenFile(String fileName) throws IOException {
-        String actual = byPath().get(TRTC_PACKAGE + fileName).content();
-        Path golden = GOLDEN.resolve(fileName);
-        if (Boolean.getBoolean("tcgen.updateGolden")) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
-                "generated " + fileName + " differs from " + golden + "; if intended, rerun with -Dtcgen.updateGolden=true");
     }
 
     @Test
