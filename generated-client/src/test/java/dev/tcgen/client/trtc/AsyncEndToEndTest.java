@@ -11,13 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
-import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcErrorCode;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
+import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +48,23 @@ class AsyncEndToEndTest {
     static TrtcException failure(CompletableFuture<?> future) {
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
         return assertInstanceOf(TrtcException.class, e.getCause());
+    }
+
+    /**
+     * As README shows: {@code whenComplete} on the call's own future receives the service exception itself, while a
+     * stage after {@code thenAccept} would receive it wrapped in a {@code CompletionException}.
+     */
+    @Test
+    void whenCompleteOnTheCallsFutureReceivesTheServiceExceptionItself() throws Exception {
+        server = server(request -> Answer.error("ResourceNotFound", "no such task", "req-404"));
+        try (TrtcClient client = TestClients.client(server).build()) {
+            CompletableFuture<Throwable> seen = new CompletableFuture<>();
+
+            client.stopPublishCdnStreamAsync(stop("t-404")).whenComplete((response, failure) -> seen.complete(failure));
+
+            TrtcException e = assertInstanceOf(TrtcException.class, seen.get(10, TimeUnit.SECONDS));
+            assertEquals(TrtcErrorCode.RESOURCE_NOT_FOUND, e.errorCode());
+        }
     }
 
     @Test
