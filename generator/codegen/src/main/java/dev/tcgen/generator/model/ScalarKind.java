@@ -1,11 +1,14 @@
 package dev.tcgen.generator.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.tcgen.generator.spec.SpecFormat;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The scalar types of the spec format and the Java type each maps to.
+ * The scalar types of the spec format ({@link SpecFormat#SCALAR_TYPES}, in that order, named alike) and the Java type
+ * each maps to.
  *
  * <ul>
  *   <li>{@code uint64} maps to {@code Long} holding the unsigned value: values above {@code Long.MAX_VALUE} are kept
@@ -19,27 +22,20 @@ import java.util.Optional;
  * </ul>
  */
 public enum ScalarKind {
-    STRING("string", ClassName.get(String.class)),
-    INT64("int64", ClassName.get(Long.class)),
-    UINT64("uint64", ClassName.get(Long.class)),
-    FLOAT("float", ClassName.get(Double.class)),
-    BOOL("bool", ClassName.get(Boolean.class)),
-    DATE("date", ClassName.get(String.class)),
-    DATETIME("datetime", ClassName.get(String.class)),
-    DATETIME_ISO("datetime_iso", ClassName.get(String.class)),
-    BINARY("binary", ClassName.get(String.class));
+    STRING(ClassName.get(String.class)),
+    INT64(ClassName.get(Long.class)),
+    UINT64(ClassName.get(Long.class)),
+    FLOAT(ClassName.get(Double.class)),
+    BOOL(ClassName.get(Boolean.class)),
+    DATE(ClassName.get(String.class)),
+    DATETIME(ClassName.get(String.class)),
+    DATETIME_ISO(ClassName.get(String.class)),
+    BINARY(ClassName.get(String.class));
 
-    private final String specName;
     private final ClassName javaType;
 
-    ScalarKind(String specName, ClassName javaType) {
-        this.specName = specName;
+    ScalarKind(ClassName javaType) {
         this.javaType = javaType;
-    }
-
-    /** The name of this type in the spec format, e.g. {@code datetime_iso}. */
-    public String specName() {
-        return specName;
     }
 
     /** The boxed Java type members of this type have. */
@@ -47,8 +43,8 @@ public enum ScalarKind {
         return javaType;
     }
 
-    /** The scalar of the given spec name, if there is one. */
+    /** The scalar of the given spec name (its constant's name in lower case, e.g. {@code datetime_iso}), if any. */
     public static Optional<ScalarKind> fromSpecName(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.specName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.name().toLowerCase(Locale.ROOT).equals(name)).findFirst();
     }
 }

@@ -2,11 +2,9 @@ package dev.tcgen.generator.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -32,16 +30,16 @@ final class JsonObjectView {
      * A view of the object at {@code pointer}, or empty (with a problem recorded) if the value is not an object.
      *
      * @param what what the object is, for the message, e.g. "an action"
-     * @param allowedKeys the properties the object may have; any other is reported
+     * @param kind the kind of object, whose properties it may have; any other is reported
      */
     static Optional<JsonObjectView> of(
-            LocatedJson json, String pointer, JsonNode node, String what, Set<String> allowedKeys, List<Problem> problems) {
+            LocatedJson json, String pointer, JsonNode node, String what, SpecFormat kind, List<Problem> problems) {
         if (!node.isObject()) {
             problems.add(json.problem(pointer, "expected " + what + " (a JSON object) but found " + kind(node)));
             return Optional.empty();
         }
         JsonObjectView view = new JsonObjectView(json, pointer, node, problems);
-        view.reportUnknownKeys(what, allowedKeys);
+        view.reportUnknownKeys(what, kind);
         return Optional.of(view);
     }
 
@@ -100,13 +98,13 @@ final class JsonObjectView {
         return Optional.ofNullable(node.get(key));
     }
 
-    Optional<JsonObjectView> requiredObject(String key, String what, Set<String> allowedKeys) {
+    Optional<JsonObjectView> requiredObject(String key, String what, SpecFormat kind) {
         JsonNode value = node.get(key);
         if (value == null) {
             problems.add(json.problem(pointer, "missing required property \"" + key + "\" (" + what + ")"));
             return Optional.empty();
         }
-        return of(json, child(key), value, what, allowedKeys, problems);
+        return of(json, child(key), value, what, kind, problems);
     }
 
     /** The elements of a required array, each converted by {@code element(pointer, node)}. */
@@ -152,17 +150,12 @@ final class JsonObjectView {
         return value.textValue();
     }
 
-    private void reportUnknownKeys(String what, Set<String> allowedKeys) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowedKeys.contains(name)) {
-                problems.add(json.problem(child(name), "unknown property \"" + name + "\" in " + what
-                        + Suggestions.didYouMean(name, allowedKeys)
-                        + (Suggestions.closest(name, allowedKeys).isEmpty()
-                                ? "; expected one of " + String.join(", ", allowedKeys.stream().sorted().toList())
-                                : "")));
+    private void reportUnknownKeys(String what, SpecFormat kind) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!kind.keys().contains(name)) {
+                problems.add(json.problem(child(name), Suggestions.unknownProperty(name, what, kind.keys())));
             }
-        }
+        });
     }
 
     private String child(String key) {

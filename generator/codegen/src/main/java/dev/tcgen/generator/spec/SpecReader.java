@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads a spec file into a {@link ServiceSpec}, checking its shape: every property known, of the right kind, and
@@ -14,18 +13,6 @@ import java.util.Set;
  * <p>Binding goes on past every problem it can, so that one run reports them all.
  */
 public final class SpecReader {
-
-    private static final Set<String> SERVICE_KEYS = Set.of(
-            "$schema", "service", "version", "title", "endpoints", "regions", "actions", "structures", "errorCodes");
-    private static final Set<String> ENDPOINT_KEYS = Set.of("china", "international");
-    private static final Set<String> REGION_KEYS = Set.of("id", "name");
-    private static final Set<String> ACTION_KEYS = Set.of("name", "title", "description", "input", "output",
-            "regions", "rateLimit", "errorCodes", "examples", "deprecated");
-    private static final Set<String> STRUCTURE_KEYS = Set.of("name", "description", "members", "deprecated");
-    private static final Set<String> MEMBER_KEYS =
-            Set.of("name", "type", "items", "required", "description", "example", "deprecated");
-    private static final Set<String> ERROR_CODE_KEYS = Set.of("code", "description", "common");
-    private static final Set<String> EXAMPLE_KEYS = Set.of("title", "request", "response");
 
     private final LocatedJson json;
     private final List<Problem> problems = new ArrayList<>();
@@ -77,7 +64,7 @@ public final class SpecReader {
     }
 
     private ServiceSpec bindService() {
-        Optional<JsonObjectView> root = JsonObjectView.of(json, "", json.root(), "a service spec", SERVICE_KEYS,
+        Optional<JsonObjectView> root = JsonObjectView.of(json, "", json.root(), "a service spec", SpecFormat.SERVICE,
                 problems);
         if (root.isEmpty()) {
             return new ServiceSpec(json.file(), "", "", "", new ServiceSpec.Endpoints("", ""),
@@ -89,7 +76,7 @@ public final class SpecReader {
                 service.requiredString("service"),
                 service.requiredString("version"),
                 service.optionalString("title"),
-                service.requiredObject("endpoints", "the China and international host names", ENDPOINT_KEYS)
+                service.requiredObject("endpoints", "the China and international host names", SpecFormat.ENDPOINTS)
                         .map(e -> new ServiceSpec.Endpoints(e.requiredString("china"), e.requiredString("international")))
                         .orElse(new ServiceSpec.Endpoints("", "")),
                 service.requiredArray("regions", this::bindRegion),
@@ -99,12 +86,12 @@ public final class SpecReader {
     }
 
     private Optional<RegionSpec> bindRegion(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "a region", REGION_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "a region", SpecFormat.REGION, problems)
                 .map(region -> new RegionSpec(pointer, region.requiredString("id"), region.optionalString("name")));
     }
 
     private Optional<ActionSpec> bindAction(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "an action", ACTION_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "an action", SpecFormat.ACTION, problems)
                 .map(action -> new ActionSpec(
                         pointer,
                         action.requiredString("name"),
@@ -121,7 +108,7 @@ public final class SpecReader {
     }
 
     private Optional<StructureSpec> bindStructure(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "a structure", STRUCTURE_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "a structure", SpecFormat.STRUCTURE, problems)
                 .map(structure -> new StructureSpec(
                         pointer,
                         structure.requiredString("name"),
@@ -131,7 +118,7 @@ public final class SpecReader {
     }
 
     private Optional<MemberSpec> bindMember(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "a member", MEMBER_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "a member", SpecFormat.MEMBER, problems)
                 .map(member -> new MemberSpec(
                         pointer,
                         member.requiredString("name"),
@@ -144,7 +131,7 @@ public final class SpecReader {
     }
 
     private Optional<ErrorCodeSpec> bindErrorCode(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "an error code", ERROR_CODE_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "an error code", SpecFormat.ERROR_CODE, problems)
                 .map(code -> new ErrorCodeSpec(
                         pointer,
                         code.requiredString("code"),
@@ -153,7 +140,7 @@ public final class SpecReader {
     }
 
     private Optional<ExampleSpec> bindExample(String pointer, JsonNode node) {
-        return JsonObjectView.of(json, pointer, node, "an example", EXAMPLE_KEYS, problems)
+        return JsonObjectView.of(json, pointer, node, "an example", SpecFormat.EXAMPLE, problems)
                 .map(example -> new ExampleSpec(
                         pointer,
                         example.optionalString("title"),

@@ -14,7 +14,7 @@ public final class Suggestions {
      * The known name closest to {@code unknown}, if one is close enough to be a likely typo: at most a third of the
      * longer name's characters differ (ignoring case), and at least one character is shared.
      */
-    public static Optional<String> closest(String unknown, Collection<String> known) {
+    private static Optional<String> closest(String unknown, Collection<String> known) {
         String lower = unknown.toLowerCase(Locale.ROOT);
         return known.stream()
                 .filter(candidate -> isClose(lower, candidate.toLowerCase(Locale.ROOT)))
@@ -25,7 +25,18 @@ public final class Suggestions {
 
     /** {@code "; did you mean \"X\"?"} or an empty string. */
     public static String didYouMean(String unknown, Collection<String> known) {
-        return closest(unknown, known).map(s -> "; did you mean \"" + s + "\"?").orElse("");
+        return didYouMeanOr(unknown, known, "");
+    }
+
+    /** {@code "; did you mean \"X\"?"} or, if no known name is close, {@code otherwise}. */
+    public static String didYouMeanOr(String unknown, Collection<String> known, String otherwise) {
+        return closest(unknown, known).map(s -> "; did you mean \"" + s + "\"?").orElse(otherwise);
+    }
+
+    /** Names a property the object {@code what} may not have, and the closest allowed one or else all of them. */
+    public static String unknownProperty(String key, String what, Collection<String> allowed) {
+        String expected = "; expected one of " + String.join(", ", allowed.stream().sorted().toList());
+        return "unknown property \"" + key + "\" in " + what + didYouMeanOr(key, allowed, expected);
     }
 
     private static boolean isClose(String a, String b) {

@@ -1,6 +1,7 @@
 package dev.tcgen.generator.validate;
 
-import dev.tcgen.generator.model.ScalarKind;
+import static dev.tcgen.generator.spec.SpecFormat.SCALAR_TYPES;
+
 import dev.tcgen.generator.spec.ActionSpec;
 import dev.tcgen.generator.spec.ErrorCodeSpec;
 import dev.tcgen.generator.spec.LocatedJson;
@@ -11,7 +12,6 @@ import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.StructureSpec;
 import dev.tcgen.generator.spec.Suggestions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +61,6 @@ public final class SpecValidator {
     static final int MAX_REGIONS = 200;
     /** The most regions listed by all actions together, each a constant in the client's static initialiser. */
     static final int MAX_LISTED_REGIONS = 2_000;
-    private static final List<String> SCALAR_NAMES =
-            Arrays.stream(ScalarKind.values()).map(ScalarKind::specName).toList();
 
     private final ServiceSpec spec;
     private final LocatedJson json;
@@ -181,9 +179,8 @@ public final class SpecValidator {
             String region = regions.get(i);
             if (!regionIds.contains(region)) {
                 problem(pointer + "/" + i, "action " + action.name() + " supports region \"" + region
-                        + "\", which is not among the service's regions" + Suggestions.didYouMean(region, regionIds)
-                        + (Suggestions.closest(region, regionIds).isEmpty()
-                                ? " (" + String.join(", ", regionIds) + ")" : ""));
+                        + "\", which is not among the service's regions"
+                        + Suggestions.didYouMeanOr(region, regionIds, " (" + String.join(", ", regionIds) + ")"));
             }
         }
         checkNoRepeats(pointer, regions, "region");
@@ -222,17 +219,16 @@ public final class SpecValidator {
         if (name.equals(LIST)) {
             problem(pointer, "lists of lists are not supported; expected a scalar type or a structure name");
         } else if (name.isEmpty()) {
-            problem(pointer, "empty " + what + "; expected one of " + String.join(", ", SCALAR_NAMES)
+            problem(pointer, "empty " + what + "; expected one of " + String.join(", ", SCALAR_TYPES)
                     + " or the name of a structure");
         } else if (Character.isUpperCase(name.charAt(0))) {
             if (!structureNames.contains(name)) {
-                problem(pointer, "unknown structure \"" + name + "\"" + Suggestions.didYouMean(name, structureNames)
-                        + (Suggestions.closest(name, structureNames).isEmpty()
-                                ? "; no structure of that name is declared in \"structures\"" : ""));
+                problem(pointer, "unknown structure \"" + name + "\"" + Suggestions.didYouMeanOr(name, structureNames,
+                        "; no structure of that name is declared in \"structures\""));
             }
-        } else if (!SCALAR_NAMES.contains(name)) {
-            problem(pointer, "unknown " + what + " \"" + name + "\"" + Suggestions.didYouMean(name, SCALAR_NAMES)
-                    + "; expected one of " + String.join(", ", SCALAR_NAMES) + ", or a structure name");
+        } else if (!SCALAR_TYPES.contains(name)) {
+            problem(pointer, "unknown " + what + " \"" + name + "\"" + Suggestions.didYouMean(name, SCALAR_TYPES)
+                    + "; expected one of " + String.join(", ", SCALAR_TYPES) + ", or a structure name");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tcgen.generator.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.generator.spec.LocatedJson;
+import dev.tcgen.generator.spec.SpecFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -171,7 +172,7 @@ public final class ApiJsonImporter {
             case "float", "bool", "binary" -> type = element.equals(kind) ? kind : null;
             case "list" -> {
                 type = "list";
-                items = Optional.ofNullable(MemberTypes.SCALARS.contains(element) ? element : objectName(element));
+                items = Optional.ofNullable(SpecFormat.SCALAR_TYPES.contains(element) ? element : objectName(element));
                 if (items.isEmpty()) {
                     type = null;
                 }

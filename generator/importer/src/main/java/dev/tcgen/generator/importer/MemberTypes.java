@@ -1,8 +1,8 @@
 package dev.tcgen.generator.importer;
 
+import dev.tcgen.generator.spec.SpecFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -10,9 +10,6 @@ import java.util.function.Function;
  * to give the values of a query-string example their JSON types.
  */
 final class MemberTypes {
-
-    static final Set<String> SCALARS =
-            Set.of("string", "int64", "uint64", "float", "bool", "date", "datetime", "datetime_iso", "binary");
 
     private final List<SpecDraft.Member> input;
     private final Function<String, Optional<SpecDraft.Structure>> structures;
@@ -48,7 +45,7 @@ final class MemberTypes {
                 }
             }
             if (i == path.size()) {
-                return SCALARS.contains(type) ? Optional.of(type) : Optional.empty();
+                return SpecFormat.SCALAR_TYPES.contains(type) ? Optional.of(type) : Optional.empty();
             }
             Optional<SpecDraft.Structure> structure = structures.apply(type);
             if (structure.isEmpty()) {

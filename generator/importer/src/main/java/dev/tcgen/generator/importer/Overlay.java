@@ -3,15 +3,16 @@ package dev.tcgen.generator.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tcgen.generator.spec.LocatedJson;
+import dev.tcgen.generator.spec.SpecFormat;
+import dev.tcgen.generator.spec.Suggestions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -33,22 +34,14 @@ import java.util.function.Function;
  * }</pre>
  * An action or structure entry changes the values it names (title, description, regions, rateLimit, errorCodes,
  * examples, deprecated; members by name: type, items, required, description, example, deprecated). Naming an
- * action, structure or member the import does not have, or a property that does not exist, is a problem: an overlay
- * is written by hand, and a typo must not go unnoticed.
+ * action, structure or member the import does not have, or a property that does not exist, is a problem, naming the
+ * closest name if one is close: an overlay is written by hand, and a typo must not go unnoticed.
  */
 public final class Overlay {
 
-    private static final Set<String> TOP_KEYS =
-            Set.of("$schema", "title", "endpoints", "regions", "errorCodes", "actions", "structures");
-    private static final Set<String> ENDPOINT_KEYS = Set.of("china", "international");
-    private static final Set<String> REGION_KEYS = Set.of("id", "name");
-    private static final Set<String> ERROR_CODE_KEYS = Set.of("code", "description", "common");
-    private static final Set<String> ACTION_KEYS = Set.of("name", "title", "description", "input", "output",
-            "regions", "rateLimit", "errorCodes", "examples", "deprecated");
-    private static final Set<String> STRUCTURE_KEYS = Set.of("name", "description", "members", "deprecated");
-    private static final Set<String> MEMBER_KEYS =
-            Set.of("name", "type", "items", "required", "description", "example", "deprecated");
-    private static final Set<String> EXAMPLE_KEYS = Set.of("title", "request", "response");
+    /** A spec's properties but the service's name and version, which the import always knows. */
+    private static final List<String> OVERLAY_KEYS = SpecFormat.SERVICE.keys().stream()
+            .filter(key -> !key.equals("service") && !key.equals("version")).toList();
 
     private final LocatedJson overlay;
     private final List<ImportMessage> problems = new ArrayList<>();
@@ -73,19 +66,19 @@ public final class Overlay {
 
     private SpecDraft.Service applyTo(SpecDraft.Service service) {
         JsonNode root = overlay.root();
-        if (!object(root, "", "an overlay", TOP_KEYS)) {
+        if (!object(root, "", "an overlay", OVERLAY_KEYS)) {
             return service;
         }
         String chinaEndpoint = service.chinaEndpoint();
         String internationalEndpoint = service.internationalEndpoint();
         JsonNode endpoints = root.get("endpoints");
-        if (endpoints != null && object(endpoints, "/endpoints", "endpoints", ENDPOINT_KEYS)) {
+        if (endpoints != null && object(endpoints, "/endpoints", "endpoints", SpecFormat.ENDPOINTS.keys())) {
             chinaEndpoint = text(endpoints, "/endpoints", "china").orElse(chinaEndpoint);
             internationalEndpoint = text(endpoints, "/endpoints", "international").orElse(internationalEndpoint);
         }
         List<SpecDraft.Region> regions = service.regions();
         if (root.has("regions")) {
-            regions = elements(root, "", "regions", "a region", REGION_KEYS, (pointer, region) ->
+            regions = elements(root, "", "regions", "a region", SpecFormat.REGION, (pointer, region) ->
                     new SpecDraft.Region(required(region, pointer, "id"), text(region, pointer, "name").orElse("")));
         }
         SpecDraft.Service result = service.withHeader(
@@ -93,9 +86,9 @@ public final class Overlay {
                 text(root, "", "title").orElse(service.title()),
                 chinaEndpoint, internationalEndpoint, regions);
         result = result.withErrorCodes(errorCodes(root, result.errorCodes()));
-        result = result.withActions(patchAll(root, "actions", "an action", ACTION_KEYS, result.actions(),
+        result = result.withActions(patchAll(root, "actions", "an action", SpecFormat.ACTION, result.actions(),
                 SpecDraft.Action::name, this::patchAction));
-        return result.withStructures(patchAll(root, "structures", "a structure", STRUCTURE_KEYS,
+        return result.withStructures(patchAll(root, "structures", "a structure", SpecFormat.STRUCTURE,
                 result.structures(), SpecDraft.Structure::name, this::patchStructure));
     }
 
@@ -103,7 +96,7 @@ public final class Overlay {
         Map<String, SpecDraft.ErrorCode> byCode = new TreeMap<>();
         codes.forEach(code -> byCode.put(code.code(), code));
         if (root.has("errorCodes")) {
-            elements(root, "", "errorCodes", "an error code", ERROR_CODE_KEYS, (pointer, node) -> {
+            elements(root, "", "errorCodes", "an error code", SpecFormat.ERROR_CODE, (pointer, node) -> {
                 String code = required(node, pointer, "code");
                 SpecDraft.ErrorCode known = byCode.get(code);
                 byCode.put(code, new SpecDraft.ErrorCode(code,
@@ -120,20 +113,21 @@ public final class Overlay {
     }
 
     /** Applies each entry of the array {@code key} to the value of the same name. */
-    private <T> List<T> patchAll(JsonNode root, String key, String what, Set<String> keys, List<T> values,
+    private <T> List<T> patchAll(JsonNode root, String key, String what, SpecFormat kind, List<T> values,
             Function<T, String> name, Patcher<T> patcher) {
         if (!root.has(key)) {
             return values;
         }
         Map<String, T> byName = new LinkedHashMap<>();
         values.forEach(value -> byName.put(name.apply(value), value));
-        elements(root, "", key, what, keys, (pointer, node) -> {
+        elements(root, "", key, what, kind, (pointer, node) -> {
             String wanted = required(node, pointer, "name");
             T value = byName.get(wanted);
             if (value == null) {
                 if (!wanted.isEmpty()) {
                     problem(pointer + "/name", "the overlay changes " + what.substring(what.indexOf(' ') + 1) + " "
-                            + wanted + ", which the import does not have");
+                            + wanted + ", which the import does not have"
+                            + Suggestions.didYouMean(wanted, byName.keySet()));
                 }
             } else {
                 byName.put(wanted, patcher.patch(value, node, pointer));
@@ -162,7 +156,7 @@ public final class Overlay {
             builder.errorCodes(strings(node, pointer, "errorCodes"));
         }
         if (node.has("examples")) {
-            builder.examples(elements(node, pointer, "examples", "an example", EXAMPLE_KEYS, (p, example) ->
+            builder.examples(elements(node, pointer, "examples", "an example", SpecFormat.EXAMPLE, (p, example) ->
                     new SpecDraft.Example(required(example, p, "title"), jsonObject(example, p, "request"),
                             jsonObject(example, p, "response"), origin(p))));
         }
@@ -189,13 +183,13 @@ public final class Overlay {
             List<SpecDraft.Member> members, String owner) {
         Map<String, SpecDraft.Member> byName = new LinkedHashMap<>();
         members.forEach(member -> byName.put(member.name(), member));
-        elements(node, pointer, key, "a member", MEMBER_KEYS, (p, patch) -> {
+        elements(node, pointer, key, "a member", SpecFormat.MEMBER, (p, patch) -> {
             String name = required(patch, p, "name");
             SpecDraft.Member member = byName.get(name);
             if (member == null) {
                 if (!name.isEmpty()) {
                     problem(p + "/name", "the overlay changes member " + name + " of " + owner + " (" + key
-                            + "), which the import does not have");
+                            + "), which the import does not have" + Suggestions.didYouMean(name, byName.keySet()));
                 }
                 return name;
             }
@@ -221,7 +215,7 @@ public final class Overlay {
         T read(String pointer, JsonNode node);
     }
 
-    private <T> List<T> elements(JsonNode parent, String pointer, String key, String what, Set<String> keys,
+    private <T> List<T> elements(JsonNode parent, String pointer, String key, String what, SpecFormat kind,
             Element<T> element) {
         String arrayPointer = LocatedJson.child(pointer, key);
         JsonNode array = parent.get(key);
@@ -232,22 +226,21 @@ public final class Overlay {
         List<T> values = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String elementPointer = LocatedJson.child(arrayPointer, i);
-            if (object(array.get(i), elementPointer, what, keys)) {
+            if (object(array.get(i), elementPointer, what, kind.keys())) {
                 values.add(element.read(elementPointer, array.get(i)));
             }
         }
         return values;
     }
 
-    private boolean object(JsonNode node, String pointer, String what, Set<String> keys) {
+    private boolean object(JsonNode node, String pointer, String what, Collection<String> keys) {
         if (!node.isObject()) {
             problem(pointer, "expected " + what + " (a JSON object)");
             return false;
         }
         node.fieldNames().forEachRemaining(key -> {
             if (!keys.contains(key)) {
-                problem(LocatedJson.child(pointer, key), "unknown property \"" + key + "\" in " + what
-                        + "; expected one of " + String.join(", ", new TreeSet<>(keys)));
+                problem(LocatedJson.child(pointer, key), Suggestions.unknownProperty(key, what, keys));
             }
         });
         return true;

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcgen.generator.spec.SpecFormat;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@link SpecDraft} as a spec file the way {@code api-spec} keeps them: keys in the order of the format's
- * tables, 2-space indentation, {@code "key": value}, one final newline, error codes sorted by code, actions and
- * structures sorted by name, members in documentation order. Optional values at their default are left out
- * ({@code required}, {@code deprecated} when false; empty texts; absent regions or rate limit); {@code structures},
+ * Writes a {@link SpecDraft} as a spec file the way {@code api-spec} keeps them: keys in the order of
+ * {@link SpecFormat}, 2-space indentation, {@code "key": value}, one final newline, error codes sorted by code,
+ * actions and structures sorted by name, members in documentation order. Optional values at their default are left
+ * out ({@code required}, {@code deprecated} when false; empty texts; absent regions or rate limit); {@code structures},
  * {@code errorCodes} and each code's {@code common} are always written. Same draft, same bytes.
  */
 public final class SpecWriter {
@@ -36,13 +37,14 @@ public final class SpecWriter {
         spec.put("service", service.service());
         spec.put("version", service.version());
         putText(spec, "title", service.title());
-        ObjectNode endpoints = spec.putObject("endpoints");
-        endpoints.put("china", service.chinaEndpoint());
-        endpoints.put("international", service.internationalEndpoint());
+        spec.set("endpoints", inFormatOrder(SpecFormat.ENDPOINTS, NODES.objectNode()
+                .put("china", service.chinaEndpoint())
+                .put("international", service.internationalEndpoint())));
         ArrayNode regions = spec.putArray("regions");
         for (SpecDraft.Region region : service.regions()) {
-            ObjectNode node = regions.addObject().put("id", region.id());
+            ObjectNode node = NODES.objectNode().put("id", region.id());
             putText(node, "name", region.name());
+            regions.add(inFormatOrder(SpecFormat.REGION, node));
         }
         ArrayNode actions = spec.putArray("actions");
         service.actions().stream()
@@ -56,11 +58,11 @@ public final class SpecWriter {
         service.errorCodes().stream()
                 .sorted(Comparator.comparing(SpecDraft.ErrorCode::code))
                 .forEach(code -> {
-                    ObjectNode node = codes.addObject().put("code", code.code());
+                    ObjectNode node = NODES.objectNode().put("code", code.code());
                     putText(node, "description", code.description());
-                    node.put("common", code.common());
+                    codes.add(inFormatOrder(SpecFormat.ERROR_CODE, node.put("common", code.common())));
                 });
-        return spec;
+        return inFormatOrder(SpecFormat.SERVICE, spec);
     }
 
     /** One action as a JSON object, keys in the format's order. */
@@ -78,16 +80,16 @@ public final class SpecWriter {
         if (!action.examples().isEmpty()) {
             ArrayNode examples = node.putArray("examples");
             for (SpecDraft.Example example : action.examples()) {
-                examples.addObject()
+                examples.add(inFormatOrder(SpecFormat.EXAMPLE, NODES.objectNode()
                         .put("title", example.title())
                         .<ObjectNode>set("request", example.request().deepCopy())
-                        .set("response", example.response().deepCopy());
+                        .set("response", example.response().deepCopy())));
             }
         }
         if (action.deprecated()) {
             node.put("deprecated", true);
         }
-        return node;
+        return inFormatOrder(SpecFormat.ACTION, node);
     }
 
     private static ObjectNode structure(SpecDraft.Structure structure) {
@@ -97,13 +99,13 @@ public final class SpecWriter {
         if (structure.deprecated()) {
             node.put("deprecated", true);
         }
-        return node;
+        return inFormatOrder(SpecFormat.STRUCTURE, node);
     }
 
     private static ArrayNode members(List<SpecDraft.Member> members) {
         ArrayNode array = NODES.arrayNode();
         for (SpecDraft.Member member : members) {
-            ObjectNode node = array.addObject().put("name", member.name()).put("type", member.type());
+            ObjectNode node = NODES.objectNode().put("name", member.name()).put("type", member.type());
             member.items().ifPresent(items -> node.put("items", items));
             if (member.required()) {
                 node.put("required", true);
@@ -113,8 +115,16 @@ public final class SpecWriter {
             if (member.deprecated()) {
                 node.put("deprecated", true);
             }
+            array.add(inFormatOrder(SpecFormat.MEMBER, node));
         }
         return array;
+    }
+
+    /** The object with its properties in the order the format lists them for its kind. */
+    private static ObjectNode inFormatOrder(SpecFormat kind, ObjectNode node) {
+        ObjectNode ordered = NODES.objectNode();
+        kind.keys().stream().filter(node::has).forEach(key -> ordered.set(key, node.get(key)));
+        return ordered;
     }
 
     private static void putText(ObjectNode node, String key, String value) {

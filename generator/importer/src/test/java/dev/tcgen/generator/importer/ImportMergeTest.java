@@ -198,12 +198,41 @@ class ImportMergeTest {
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.endsWith("bad-overlay.json:2: \"title\" must be a string")),
                 problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("bad-overlay.json:3: unknown property \"colour\"")));
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("bad-overlay.json:3: unknown property \"colour\" in an "
+                + "overlay; expected one of $schema, actions, endpoints, errorCodes, regions, structures, title")));
         assertTrue(problems.stream().anyMatch(p -> p.contains("bad-overlay.json:5: the overlay changes action "
                 + "NoSuchAction, which the import does not have")));
         assertTrue(problems.stream().anyMatch(p -> p.contains("bad-overlay.json:6: the overlay changes member "
                 + "NoSuchMember of DescribeCategories (input), which the import does not have")));
         assertTrue(problems.stream().anyMatch(p -> p.contains("bad-overlay.json:6: \"rateLimit\" must be")));
+    }
+
+    @Test
+    void anOverlaysMisspeltNamesAreReportedWithTheNameItMeant() {
+        Path overlay = ImportFixtures.write(directory, "typo-overlay.json", """
+                {
+                  "region": [],
+                  "actions": [
+                    {"name": "DescribeCategory"},
+                    {"name": "DescribeCategories", "region": ["ap-guangzhou"], "input": [{"name": "BotBizID"}]}
+                  ]
+                }
+                """);
+
+        ImportException e = assertThrows(ImportException.class, () -> SpecImporter.run(
+                ImportFixtures.traps(List.of(), Optional.of(overlay)), "t.json"));
+
+        List<String> problems = e.problems().stream().map(ImportMessage::toString).toList();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("typo-overlay.json:2: unknown property \"region\" in an "
+                + "overlay; did you mean \"regions\"?")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("typo-overlay.json:4: the overlay changes action "
+                + "DescribeCategory, which the import does not have; did you mean \"DescribeCategories\"?")));
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("typo-overlay.json:5: unknown property \"region\" in an "
+                + "action; did you mean \"regions\"?")));
+        assertTrue(problems.stream().anyMatch(p -> p.endsWith("typo-overlay.json:5: the overlay changes member "
+                + "BotBizID of DescribeCategories (input), which the import does not have; did you mean "
+                + "\"BotBizId\"?")));
     }
 
     @Test
