@@ -7,6 +7,7 @@ import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecSource;
+import dev.tcgen.generator.write.ForeignFileException;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.File;
 import java.io.IOException;
@@ -119,6 +120,8 @@ public final class GenerateMojo extends AbstractSpecMojo {
                 fingerprint.save(state);
                 getLog().info(String.format("tcgen: generated in %d ms", elapsedMillis(start)));
             }
+        } catch (ForeignFileException e) {
+            throw new MojoFailureException("tcgen: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("tcgen: cannot write to " + output + ": " + e, e);
         }
@@ -148,6 +151,7 @@ public final class GenerateMojo extends AbstractSpecMojo {
         getLog().info(String.format("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted",
                 generated.sources().size(), sources.size(), output, result.written().size(),
                 result.unchanged().size(), result.deleted().size()));
+        result.warning().ifPresent(warning -> getLog().warn("tcgen: " + warning));
     }
 
     /**

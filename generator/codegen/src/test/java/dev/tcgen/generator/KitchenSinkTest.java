@@ -121,7 +121,7 @@ class KitchenSinkTest {
             for (String comment : text.comments()) {
                 assertFalse(comment.contains("\\u"), source.relativePath() + " comment: " + comment);
                 for (String injected : List.of("{@code injected}", "@param injected", "@deprecated not really",
-                        "@return nothing", "{@link Injected}", "<script>", "<p>para", "<br>", "<b>", "\u0007")) {
+                        "@return nothing", "{@link Injected}", "<script>", "\u0007")) {
                     assertFalse(comment.contains(injected), source.relativePath() + " comment has \"" + injected
                             + "\": " + comment);
                 }
@@ -137,7 +137,7 @@ class KitchenSinkTest {
     }
 
     @Test
-    void hostileTextArrivesEscapedInTheDocs() {
+    void hostileTextArrivesEscapedInTheDocsAndItsSafeHtmlAsHtml() {
         String client = content(KITCHEN, "KitchenClient");
         List<String> comments = JavaSourceText.of(client).comments();
         String describe = comments.stream().filter(c -> c.contains("Describes everything.")).findFirst()
@@ -145,7 +145,7 @@ class KitchenSinkTest {
         for (String escaped : List.of("*&#47; public static void injectedMethod() {} /*",
                 "{&#64;code injected} &#64;param injected $L $$ $S $T $N $ &#92; back&#92;slash",
                 "C:&#92;dir&#92;u000a &#92;u002a/", "&lt;script&gt;alert(1)&lt;/script&gt;",
-                "&lt;p&gt;para&lt;/p&gt; line&lt;br&gt;break", "[a Markdown link](https://example.com/a*&#47;b)",
+                "<p>para</p> line<br>break <br>", "[a Markdown link](https://example.com/a*&#47;b)",
                 "中文描述：获取所有信息。 emoji 😀🚀 bell tab here.", "Split *&#47; splitInjected(); *&#47; /*.",
                 "&#64;deprecated not really",
                 "End with a star *")) {

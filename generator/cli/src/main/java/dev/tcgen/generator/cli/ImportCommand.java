@@ -5,13 +5,12 @@ import dev.tcgen.generator.importer.ImportMessage;
 import dev.tcgen.generator.importer.SpecImporter;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,29 +98,17 @@ final class ImportCommand {
                 return same ? Main.OK : Main.FAILED;
             }
             if (!same) {
-                write(options.out(), result.specText());
+                Files.createDirectories(options.out().toAbsolutePath().getParent());
+                if (!SourceWriter.writeFile(options.out(), result.specText().getBytes(StandardCharsets.UTF_8))) {
+                    err.println("tcgen import: warning: the file system could not rename " + options.out()
+                            + " into place atomically; a reader could have seen it half-written");
+                }
             }
             out.printf("tcgen import: %s; %s %s%n", summary, same ? "unchanged" : "wrote", options.out());
             return Main.OK;
         } catch (IOException e) {
             err.println("tcgen import: cannot write " + options.out() + ": " + e);
             return Main.FAILED;
-        }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".tcgen-import-", ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tcgen.generator.SpecFiles;
 import dev.tcgen.generator.corpus.CorpusRun;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.write.ForeignFileException;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,6 +130,7 @@ public final class Main {
             out.printf("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted%n",
                     generated.sources().size(), specs.size(), arguments.out(), result.written().size(),
                     result.unchanged().size(), result.deleted().size());
+            result.warning().ifPresent(warning -> err.println("tcgen: warning: " + warning));
             return OK;
         } catch (SpecException e) {
             e.problems().stream().sorted(Problem.BY_POSITION).forEach(err::println);
@@ -137,6 +139,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("tcgen: " + e.getMessage());
             return USAGE;
+        } catch (ForeignFileException e) {
+            err.println("tcgen: " + e.getMessage());
+            return FAILED;
         } catch (IOException e) {
             err.println("tcgen: cannot write the sources: " + e);
             return FAILED;

@@ -3,6 +3,7 @@ package dev.tcgen.generator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.generator.testing.TestResources;
@@ -12,7 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +68,22 @@ class ImportCommandTest {
         err.lines().forEach(line -> assertTrue(line.matches("\\S+:\\d+: .+"), line));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("tcgen import: traps 2020-01-01: 7 actions, 16 "
                 + "structures, 27 error codes, 15 warning(s); wrote "), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSpecGetsThePermissionsOfAnyNewFileAndNoTemporaryFileIsLeft() throws Exception {
+        assumeTrue(Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class),
+                "the file system has no POSIX permissions");
+        Set<PosixFilePermission> newFile = Files.getPosixFilePermissions(Files.createFile(directory.resolve("new")));
+        Path target = directory.resolve("traps.json");
+
+        assertEquals(Main.OK, run(importTraps(target)));
+
+        assertEquals(PosixFilePermissions.toString(newFile),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of(directory.resolve("new"), target), files.sorted().toList());
+        }
     }
 
     @Test

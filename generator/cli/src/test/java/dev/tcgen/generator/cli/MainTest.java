@@ -17,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -244,6 +245,22 @@ class MainTest {
                 client);
         assertTrue(client.contains("import com.example.core."), client);
         assertTrue(out().matches("(?s).*: \\d+ written, 0 unchanged, [1-9]\\d* deleted\\R"), out());
+    }
+
+    @Test
+    void aHandWrittenFileAtAGeneratedPathIsNamedAndNothingIsWritten() throws IOException {
+        Path output = directory.resolve("out");
+        Path client = output.resolve(KITCHEN_DIR + "KitchenClient.java");
+        Files.createDirectories(client.getParent());
+        Files.writeString(client, "// mine\n", StandardCharsets.UTF_8);
+
+        assertEquals(Main.FAILED, run("--spec", kitchenSink(), "--out", output.toString()));
+
+        assertEquals("tcgen: refusing to overwrite 1 file(s) in " + output.toAbsolutePath() + " that tcgen did not "
+                + "write (its manifest .tcgen-files does not list them): " + KITCHEN_DIR + "KitchenClient.java; "
+                + "move or delete them, or generate into another directory" + System.lineSeparator(), err());
+        assertEquals(Set.of(KITCHEN_DIR + "KitchenClient.java"), snapshot(output).keySet());
+        assertEquals("// mine\n", Files.readString(client, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -17,8 +17,8 @@ interface FileOperations {
     /** Writes a new file (replacing a leftover of the same name) and flushes it to the disk. */
     void write(Path file, byte[] bytes) throws IOException;
 
-    /** Renames a file over another, atomically where the file system can. */
-    void move(Path source, Path target) throws IOException;
+    /** Renames a file over another, atomically where the file system can; returns whether atomically. */
+    boolean move(Path source, Path target) throws IOException;
 
     /** Deletes a file or an empty directory. */
     void delete(Path path) throws IOException;
@@ -39,11 +39,13 @@ interface FileOperations {
         }
 
         @Override
-        public void move(Path source, Path target) throws IOException {
+        public boolean move(Path source, Path target) throws IOException {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return true;
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+                return false;
             }
         }
 

@@ -4,6 +4,7 @@ import dev.tcgen.generator.GeneratedSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +26,8 @@ import java.util.stream.Stream;
  *   <li>a file whose content is unchanged is not touched, so its timestamp stays and javac and IDEs stay quiet;
  *   <li>files this writer produced last time and does not produce now (a removed action, a renamed structure) are
  *       deleted; files it never wrote are never touched. What it wrote is listed in {@value #MANIFEST} (or the
- *       manifest name given) in the output directory;
+ *       manifest name given) in the output directory. A file it did not write is not overwritten either, unless it
+ *       holds the very content to write: a {@link ForeignFileException} names them all before anything is written;
  *   <li>an update of the tree is a small transaction, so that a failure or a kill at any moment leaves either the
  *       previous output or a state that the next write completes:
  *       <ol>
@@ -34,10 +38,11 @@ import java.util.stream.Stream;
  *         <li><b>commit</b>: a journal naming every move and deletion is written and renamed into the staging
  *             directory in one step;
  *         <li><b>apply</b>: the manifest is replaced by one listing both the previous files and the new ones, each
- *             staged file is renamed over its target (atomically: no reader ever sees half a file), stale files are
- *             deleted, the manifest is replaced by the new one and the staging directory removed. A kill here
- *             leaves the journal; the next write first finishes the interrupted update (and {@link #isComplete}
- *             says false until then), so a rerun always converges and no file is ever left behind untracked.
+ *             staged file is renamed over its target (atomically where the file system can: see
+ *             {@link Result#atomic}), stale files are deleted, the manifest is replaced by the new one and the
+ *             staging directory removed. A kill here leaves the journal; the next write first finishes the
+ *             interrupted update (and {@link #isComplete} says false until then), so a rerun always converges and
+ *             no file is ever left behind untracked.
  *       </ol>
  * </ul>
  *
@@ -62,13 +67,21 @@ public final class SourceWriter {
      * @param written files created or changed
      * @param unchanged files left as they were, their content already right
      * @param deleted files of an earlier run that this run no longer produces
+     * @param atomic whether the file system could rename every file into place atomically; if not, a reader could
+     *     have seen files half-written
      */
-    public record Result(List<String> written, List<String> unchanged, List<String> deleted) {
+    public record Result(List<String> written, List<String> unchanged, List<String> deleted, boolean atomic) {
 
         public Result {
             written = List.copyOf(written);
             unchanged = List.copyOf(unchanged);
             deleted = List.copyOf(deleted);
+        }
+
+        /** A warning for the user if not every file could be renamed into place atomically. */
+        public Optional<String> warning() {
+            return atomic ? Optional.empty() : Optional.of("the file system could not rename files atomically; a "
+                    + "reader could have seen them half-written");
         }
     }
 
@@ -76,6 +89,7 @@ public final class SourceWriter {
     private final String manifestName;
     private final Path staging;
     private final FileOperations files;
+    private boolean atomic = true;
 
     private SourceWriter(Path outputDirectory, String manifestName, FileOperations files) {
         if (manifestName.isEmpty() || manifestName.contains("/") || manifestName.contains("\\")
@@ -96,6 +110,7 @@ public final class SourceWriter {
      * @return what changed
      * @throws IOException if a file cannot be written; if it happens before every new file is staged, the output is
      *     as it was; after, a rerun completes the update
+     * @throws ForeignFileException if files the writer did not write are in the way; nothing is written then
      * @throws IllegalArgumentException if two sources share a path (or paths that differ only in case), or a source
      *     or manifest path leaves the output directory; nothing is written then
      */
@@ -121,6 +136,22 @@ public final class SourceWriter {
     }
 
     /**
+     * Writes one file as this writer writes each: in full to a new file beside it (so with the permissions of any new
+     * file) then renamed over it.
+     *
+     * @return whether the rename was atomic; if not, a reader could have seen the file half-written
+     */
+    public static boolean writeFile(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            FileOperations.DEFAULT.write(temporary, bytes);
+            return FileOperations.DEFAULT.move(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
      * Whether every file the last write listed in the manifest is still there and no update was interrupted: false
      * when the manifest is missing (never written, or the directory was cleaned), a listed file was deleted, or a
      * write was stopped halfway. Contents are not compared.
@@ -143,12 +174,13 @@ public final class SourceWriter {
         Files.createDirectories(root);
         finishInterruptedUpdate();
         Set<String> previous = readManifest();
+        refuseForeignFiles(sources, previous);
         Plan plan = new Plan();
         try {
             stageChangedFiles(sources, plan);
             planDeletions(previous, current, plan);
             if (plan.written.isEmpty() && plan.deleted.isEmpty() && manifestLists(current)) {
-                return plan.result();
+                return plan.result(atomic);
             }
             Set<String> both = new TreeSet<>(previous);
             both.addAll(current);
@@ -156,7 +188,7 @@ public final class SourceWriter {
             stage(STAGED_MANIFEST, manifestText(current));
             commit(plan.journal);
             apply();
-            return plan.result();
+            return plan.result(atomic);
         } catch (IOException | RuntimeException | Error e) {
             abandonUncommitted(e);
             throw e;
@@ -170,8 +202,8 @@ public final class SourceWriter {
         final List<String> deleted = new ArrayList<>();
         final List<String> journal = new ArrayList<>();
 
-        Result result() {
-            return new Result(written, unchanged, deleted);
+        Result result(boolean atomic) {
+            return new Result(written, unchanged, deleted, atomic);
         }
     }
 
@@ -179,19 +211,38 @@ public final class SourceWriter {
     private void stageChangedFiles(List<GeneratedSource> sources, Plan plan) throws IOException {
         for (GeneratedSource source : sources) {
             Path target = resolve(source.relativePath());
-            byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
             if (Files.isDirectory(target)) {
                 throw new IOException("cannot write " + target + ": it is a directory");
             }
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            if (holds(target, source)) {
                 plan.unchanged.add(source.relativePath());
             } else {
                 String staged = String.valueOf(plan.written.size());
-                stage(staged, bytes);
+                stage(staged, source.content().getBytes(StandardCharsets.UTF_8));
                 plan.journal.add(MOVE + staged + " " + source.relativePath());
                 plan.written.add(source.relativePath());
             }
         }
+    }
+
+    /** Refuses, naming them all, to overwrite files with other content that the previous write did not write. */
+    private void refuseForeignFiles(List<GeneratedSource> sources, Set<String> previous) throws IOException {
+        List<String> foreign = new ArrayList<>();
+        for (GeneratedSource source : sources) {
+            Path target = resolve(source.relativePath());
+            if (!previous.contains(source.relativePath()) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !holds(target, source)) {
+                foreign.add(source.relativePath());
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new ForeignFileException(root, manifestName, foreign);
+        }
+    }
+
+    private static boolean holds(Path file, GeneratedSource source) throws IOException {
+        return Files.isRegularFile(file)
+                && Arrays.equals(Files.readAllBytes(file), source.content().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Files of the previous write that this one does not produce. */
@@ -222,7 +273,7 @@ public final class SourceWriter {
     private void commit(List<String> journal) throws IOException {
         files.write(staging.resolve(JOURNAL + ".tmp"), String.join("\n", journal).concat("\n")
                 .getBytes(StandardCharsets.UTF_8));
-        files.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
+        atomic &= files.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
     }
 
     /**
@@ -234,7 +285,7 @@ public final class SourceWriter {
         List<String> entries = Files.readAllLines(staging.resolve(JOURNAL), StandardCharsets.UTF_8);
         Path tracking = staging.resolve(TRACKING_MANIFEST);
         if (Files.exists(tracking)) {
-            files.move(tracking, root.resolve(manifestName));
+            atomic &= files.move(tracking, root.resolve(manifestName));
         }
         for (String entry : entries) {
             if (entry.startsWith(MOVE)) {
@@ -244,7 +295,7 @@ public final class SourceWriter {
                 if (Files.exists(stagedFile)) {
                     Path target = resolve(rest.substring(space + 1));
                     Files.createDirectories(target.getParent());
-                    files.move(stagedFile, target);
+                    atomic &= files.move(stagedFile, target);
                 }
             }
         }
@@ -259,7 +310,7 @@ public final class SourceWriter {
         }
         Path stagedManifest = staging.resolve(STAGED_MANIFEST);
         if (Files.exists(stagedManifest)) {
-            files.move(stagedManifest, root.resolve(manifestName));
+            atomic &= files.move(stagedManifest, root.resolve(manifestName));
         }
         removeStaging();
     }

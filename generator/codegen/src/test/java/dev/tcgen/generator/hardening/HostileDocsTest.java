@@ -3,6 +3,7 @@ package dev.tcgen.generator.hardening;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.testing.compile.Compilation;
 import dev.tcgen.generator.GeneratedSource;
 import dev.tcgen.generator.Generator;
+import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.testing.GeneratedCode;
 import dev.tcgen.generator.testing.GeneratedJavadoc;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * description and example value, structure description, example title, request and response, error-code description
  * and region name. What the kitchen-sink test does not cover: {@code \}{@code u000a}, {@code /*}, emoji and quotes
  * in example values, the Unicode line and paragraph separators and lone surrogates, and string constants read back
- * after the sources went through a UTF-8 file, as a build reads them.
+ * after the sources went through a UTF-8 file, as a build reads them. And the HTML Tencent's documents hold: a list
+ * renders as a list, while scripts, {@code javascript:} links, images and unbalanced tags stay valid Javadoc.
  */
 class HostileDocsTest {
 
@@ -42,10 +46,16 @@ class HostileDocsTest {
     private static final List<String> INJECTED = List.of("injected", "alert(1)", "<script>", "中文", "😀", "para",
             "separators", "surrogate", "nested", "reversed", "quoted", "CDATA");
 
+    private static final String LIST = "Values:\n<li>YES: on;</li>\n<li>NO: off.</li>";
+
     private static final List<String> TEXTS = Stream.concat(SpecMutator.HOSTILE_TEXTS.stream(), Stream.of(
                     "example with \\u000a inside", "a /* comment start", "emoji 😀🚀 in an example",
                     "line\u2028separator and paragraph\u2029separator", "lone \uD83D high and \uDE00 low surrogates",
-                    "quote \" and backslash \\ and both \\\"", "$S \"quoted\" \u0007 <b>"))
+                    "quote \" and backslash \\ and both \\\"", "$S \"quoted\" \u0007 <b>", LIST,
+                    "<a href=\"javascript:alert(1)\">injected</a> <img src=x onerror=alert(1)>",
+                    "<a href=\"https://e.com/$L?a=1&b=@x*/\">$S link</a> <a href=\"https://e.com/\\u000a*/\">x</a>",
+                    "<ul><li>left <b>open <p>para",
+                    "</ul></li></b> stray closers <b><i>crossed</b></i> <code>x<ul><li>nested</code>"))
             .toList();
 
     private static List<GeneratedSource> sources;
@@ -124,6 +134,15 @@ class HostileDocsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void documentedListsRenderAsLists() {
+        String list = JavadocText.html(LIST);
+        assertEquals("Values:\n<ul><li>YES: on;</li>\n<li>NO: off.</li></ul>", list);
+        String comments = sources.stream().map(GeneratedSource::content).collect(Collectors.joining())
+                .replaceAll("\n\\s*\\* ?", "\n");
+        assertTrue(comments.contains(list), "the list is not in any Javadoc");
     }
 
     @Test

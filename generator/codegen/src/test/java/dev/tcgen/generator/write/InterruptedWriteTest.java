@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -161,6 +162,19 @@ class InterruptedWriteTest {
     }
 
     @Test
+    void filesTheFileSystemCouldNotRenameAtomicallyAreReported() throws IOException {
+        Path out = directory.resolve("out");
+        writeAndAge(out, V1);
+
+        SourceWriter.Result result = SourceWriter.write(out, V2, SourceWriter.MANIFEST, new NonAtomic());
+
+        assertFalse(result.atomic());
+        assertEquals(Optional.of("the file system could not rename files atomically; a reader could have seen them "
+                + "half-written"), result.warning());
+        assertExactly(out, V2);
+    }
+
+    @Test
     void pathsThatDifferOnlyInCaseAreRefusedBeforeAnythingIsWritten() {
         Path out = directory.resolve("out");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceWriter.write(out,
@@ -297,16 +311,25 @@ class InterruptedWriteTest {
         }
 
         @Override
-        public void move(Path source, Path target) throws IOException {
+        public boolean move(Path source, Path target) throws IOException {
             next();
-            DEFAULT.move(source, target);
             committed |= target.getFileName().toString().equals("journal");
+            return DEFAULT.move(source, target);
         }
 
         @Override
         public void delete(Path path) throws IOException {
             next();
             DEFAULT.delete(path);
+        }
+    }
+
+    /** Says every move fell back to an ordinary, non-atomic one. */
+    private static final class NonAtomic extends Counting {
+        @Override
+        public boolean move(Path source, Path target) throws IOException {
+            super.move(source, target);
+            return false;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tcgen.generator.GeneratedSource;
 import java.io.IOException;
@@ -11,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +219,102 @@ class SourceWriterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SourceWriter.write(out, List.of(CLIENT, source(CLIENT.relativePath(), "class Other {}\n"))));
         assertTrue(e.getMessage().contains(CLIENT.relativePath()), e.getMessage());
+    }
+
+    @Test
+    void filesItDidNotWriteAreNotOverwrittenAndNothingIsWritten() throws IOException {
+        Path client = out.resolve(CLIENT.relativePath());
+        Path signer = out.resolve(SIGNER.relativePath());
+        for (Path file : List.of(client, signer)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "// mine\n", StandardCharsets.UTF_8);
+        }
+
+        ForeignFileException e = assertThrows(ForeignFileException.class,
+                () -> SourceWriter.write(out, List.of(CLIENT, REQUEST, SIGNER)));
+
+        assertEquals("refusing to overwrite 2 file(s) in " + out + " that tcgen did not write (its manifest "
+                + SourceWriter.MANIFEST + " does not list them): " + CLIENT.relativePath() + ", "
+                + SIGNER.relativePath() + "; move or delete them, or generate into another directory", e.getMessage());
+        assertEquals("// mine\n", Files.readString(client, StandardCharsets.UTF_8));
+        assertEquals("// mine\n", Files.readString(signer, StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(signer, client), files.filter(Files::isRegularFile).sorted().toList(),
+                    "the writer left something behind");
+        }
+    }
+
+    @Test
+    void aFileWithTheContentToWriteIsAdoptedAndLaterUpdated() throws IOException {
+        Path client = out.resolve(CLIENT.relativePath());
+        Files.createDirectories(client.getParent());
+        Files.writeString(client, CLIENT.content(), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(client, LONG_AGO);
+
+        SourceWriter.Result result = SourceWriter.write(out, List.of(CLIENT, REQUEST));
+
+        assertEquals(List.of(CLIENT.relativePath()), result.unchanged());
+        assertEquals(LONG_AGO, Files.getLastModifiedTime(client));
+        assertEquals(CLIENT.relativePath() + "\n" + REQUEST.relativePath() + "\n",
+                Files.readString(out.resolve(SourceWriter.MANIFEST), StandardCharsets.UTF_8));
+        GeneratedSource changed = source(CLIENT.relativePath(), "class DemoClient { int x; }\n");
+        assertEquals(List.of(CLIENT.relativePath()), SourceWriter.write(out, List.of(changed, REQUEST)).written());
+        assertEquals(changed.content(), Files.readString(client, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutItsManifestTheWriterRefusesOnlyFilesWhoseContentWouldChange() throws IOException {
+        SourceWriter.write(out, List.of(CLIENT, REQUEST));
+        Files.delete(out.resolve(SourceWriter.MANIFEST));
+        GeneratedSource changed = source(REQUEST.relativePath(), "class GetRequest { int x; }\n");
+
+        ForeignFileException e = assertThrows(ForeignFileException.class,
+                () -> SourceWriter.write(out, List.of(CLIENT, changed)));
+
+        assertTrue(e.getMessage().contains(" 1 file(s) ") && e.getMessage().contains(": " + REQUEST.relativePath()
+                + "; "), e.getMessage());
+        assertEquals(REQUEST.content(), Files.readString(out.resolve(REQUEST.relativePath()), StandardCharsets.UTF_8));
+        Files.delete(out.resolve(REQUEST.relativePath()));
+        assertEquals(List.of(REQUEST.relativePath()), SourceWriter.write(out, List.of(CLIENT, changed)).written());
+    }
+
+    @Test
+    void aFileAnotherManifestListsIsNotOverwritten() throws IOException {
+        SourceWriter.write(out, List.of(CLIENT), ".tcgen-files-a");
+
+        assertThrows(ForeignFileException.class, () -> SourceWriter.write(out,
+                List.of(source(CLIENT.relativePath(), "class Other {}\n")), ".tcgen-files-b"));
+
+        assertEquals(CLIENT.content(), Files.readString(out.resolve(CLIENT.relativePath()), StandardCharsets.UTF_8));
+        assertEquals(List.of(CLIENT.relativePath()), SourceWriter.write(out, List.of(CLIENT), ".tcgen-files-b")
+                .unchanged(), "identical, so shared");
+    }
+
+    @Test
+    void writtenFilesGetThePermissionsOfAnyNewFile() throws IOException {
+        assumeTrue(Files.getFileStore(out).supportsFileAttributeView(PosixFileAttributeView.class),
+                "the file system has no POSIX permissions");
+        Set<PosixFilePermission> newFile = Files.getPosixFilePermissions(Files.createFile(out.resolve("new")));
+        SourceWriter.write(out, List.of(CLIENT));
+        SourceWriter.write(out, List.of(source(CLIENT.relativePath(), "class DemoClient { int x; }\n")));
+        Path single = Files.writeString(out.resolve("single.json"), "old");
+        Files.setPosixFilePermissions(single, Set.of(PosixFilePermission.OWNER_READ));
+
+        assertTrue(SourceWriter.writeFile(single, "new".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(newFile, Files.getPosixFilePermissions(out.resolve(CLIENT.relativePath())));
+        assertEquals(newFile, Files.getPosixFilePermissions(out.resolve(SourceWriter.MANIFEST)));
+        assertEquals(newFile, Files.getPosixFilePermissions(single));
+        assertEquals("new", Files.readString(single));
+        assertEquals(List.of(), temporaryFiles());
+    }
+
+    @Test
+    void whereTheFileSystemRenamesAtomicallyThereIsNoWarning() throws IOException {
+        SourceWriter.Result result = SourceWriter.write(out, List.of(CLIENT));
+
+        assertTrue(result.atomic());
+        assertEquals(Optional.empty(), result.warning());
     }
 
     private List<Path> temporaryFiles() throws IOException {

@@ -230,7 +230,7 @@ final class ClientEmitter {
     }
 
     private CodeBlock actionJavadoc(ActionModel action) {
-        CodeBlock.Builder doc = CodeBlock.builder().add("$L\n", JavadocText.escape(action.description()));
+        CodeBlock.Builder doc = CodeBlock.builder().add("$L\n", JavadocText.html(action.description()));
         doc.add("\n<p>Action {@code $L}. ", action.wireName());
         if (action.supportedRegions().isEmpty()) {
             doc.add("Supported in every region of the service.");

@@ -45,7 +45,7 @@ final class EnumEmitters {
                                 + "{@code code()} keeps the raw string.\n",
                         service.service(), service.version(), service.exception());
         for (ErrorCodeModel code : service.errorCodes()) {
-            String doc = JavadocText.escape(code.description())
+            String doc = JavadocText.html(code.description())
                     + (code.common() ? "\n\n<p>A common error code, shared by all Tencent Cloud services.\n" : "\n");
             codes.addEnumConstant(code.constantName(), TypeSpec.anonymousClassBuilder("$S, $L, $L",
                             code.code(), StringLiteral.of(code.description()), code.common())

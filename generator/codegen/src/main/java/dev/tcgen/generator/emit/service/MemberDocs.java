@@ -32,7 +32,7 @@ final class MemberDocs {
     }
 
     private static String describe(MemberModel member) {
-        String text = JavadocText.escape(member.description());
+        String text = JavadocText.html(member.description());
         return text.isEmpty() ? "The {@code " + member.wireName() + "} member." : text;
     }
 

@@ -84,7 +84,7 @@ public final class ServiceEmitter {
     }
 
     private ValueClassEmitter.ValueClass structure(StructureModel structure) {
-        String description = JavadocText.escape(structure.description());
+        String description = JavadocText.html(structure.description());
         CodeBlock javadoc = CodeBlock.builder()
                 .add("$L\n", description.isEmpty() ? "The {@code " + structure.wireName() + "} structure." : description)
                 .add(structure.deprecated() ? "\n<p>The API marks this structure as deprecated.\n" : "")
