@@ -147,7 +147,7 @@ public final class KitchenClient implements AutoCloseable {
 
     /**
      * Creates a session with a password.
-     * Second line &lt;br&gt; with HTML.
+     * Second line <br> with HTML.
      *
      * <p>Action {@code CreateSession}. Supported regions: {@code ap-guangzhou}, {@code ap-singapore}. The API accepts at most 5 requests per second; by default the client spaces its calls to stay within that. Transient failures are retried. Blocks until the answer; {@link #createSessionAsync} does not.
      *
@@ -191,7 +191,7 @@ public final class KitchenClient implements AutoCloseable {
     }
 
     /**
-     * Describes everything. *&#47; public static void injectedMethod() {} /* {&#64;code injected} &#64;param injected $L $$ $S $T $N $ &#92; back&#92;slash C:&#92;dir&#92;u000a &#92;u002a/ &lt;script&gt;alert(1)&lt;/script&gt; &lt;p&gt;para&lt;/p&gt; line&lt;br&gt;break &lt;br/&gt; [a Markdown link](https://example.com/a*&#47;b) 中文描述：获取所有信息。 emoji 😀🚀 bell tab here. Split *&#47; splitInjected(); *&#47; /*.
+     * Describes everything. *&#47; public static void injectedMethod() {} /* {&#64;code injected} &#64;param injected $L $$ $S $T $N $ &#92; back&#92;slash C:&#92;dir&#92;u000a &#92;u002a/ &lt;script&gt;alert(1)&lt;/script&gt; <p>para</p> line<br>break <br> [a Markdown link](https://example.com/a*&#47;b) 中文描述：获取所有信息。 emoji 😀🚀 bell tab here. Split *&#47; splitInjected(); *&#47; /*.
      * <p>
      * &#64;deprecated not really; &#64;return nothing {&#64;link Injected}
      * *&#47;

@@ -49,7 +49,7 @@ public enum KitchenErrorCode {
     INVALID_PARAMETER("InvalidParameter", "Parameter error.", true),
 
     /**
-     * {@code ResourceNotFound}: Not found *&#47; &#92;u000a $S "quoted"  &lt;b&gt;.
+     * {@code ResourceNotFound}: Not found *&#47; &#92;u000a $S "quoted"  <b>.</b>
      *
      * <p>A common error code, shared by all Tencent Cloud services.
      */
