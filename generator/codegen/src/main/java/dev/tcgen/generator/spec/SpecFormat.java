@@ -22,6 +22,12 @@ public enum SpecFormat {
     public static final List<String> SCALAR_TYPES =
             List.of("string", "int64", "uint64", "float", "bool", "date", "datetime", "datetime_iso", "binary");
 
+    /**
+     * The form of a region id, e.g. {@code ap-guangzhou} or {@code ap-shenzhen-fsi}: lower-case words and digits
+     * joined by hyphens. The validator holds spec files to it, and a generated {@code Region.of} the ids it is given.
+     */
+    public static final String REGION_ID = "[a-z]+(-[a-z0-9]+)+";
+
     private final List<String> keys;
 
     SpecFormat(String... keys) {
