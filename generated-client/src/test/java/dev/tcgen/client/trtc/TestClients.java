@@ -7,6 +7,7 @@ import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
