@@ -343,12 +343,8 @@ final class ClientEmitter {
 
     /** {@code call(action, request)}: an action by name, JSON in and out, for one the spec does not have yet. */
     private MethodSpec genericCall() {
-        return MethodSpec.methodBuilder("call")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(JsonNode.class)
-                .addParameter(String.class, "action")
-                .addParameter(JsonNode.class, "request")
-                .addJavadoc("Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
+        return genericCall("call", TypeName.get(JsonNode.class), CodeBlock.of(
+                "Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
                         + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
                         + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
                         + "region; no region check applies.\n\n"
@@ -356,30 +352,32 @@ final class ClientEmitter {
                         + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
                         + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
                         + "long total = response.path(\"TotalCount\").asLong();\n"
-                        + "}</pre>\n\n"
-                        + "@param action the action, sent as {@code X-TC-Action}\n"
-                        + "@param request the request body, a JSON object\n"
-                        + "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
+                        + "}</pre>\n\n"), CodeBlock.of(
+                "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
                         + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
-                        + "    fails before an answer\n", service.exception())
-                .addStatement("return transport.call(action, $L, request, $T.class, $T::new)", regionId(),
-                        JsonNode.class, service.exception())
-                .build();
+                        + "    fails before an answer\n", service.exception()));
     }
 
     private MethodSpec genericCallAsync() {
-        return MethodSpec.methodBuilder("callAsync")
+        return genericCall("callAsync", ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class),
+                CodeBlock.of("{@link #call($T, $T)} without blocking: the future completes with the\n"
+                        + "{@code Response} object, or exceptionally with a {@link $T}.\n\n", String.class,
+                        JsonNode.class, service.exception()),
+                CodeBlock.of("@return the future {@code Response} object\n"));
+    }
+
+    /** {@code name(String action, JsonNode request)}, which calls the transport's method of that name. */
+    private MethodSpec genericCall(String name, TypeName returns, CodeBlock description, CodeBlock returnsAndThrows) {
+        return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class))
+                .returns(returns)
                 .addParameter(String.class, "action")
                 .addParameter(JsonNode.class, "request")
-                .addJavadoc("{@link #call($T, $T)} without blocking: the future completes with the\n"
-                        + "{@code Response} object, or exceptionally with a {@link $T}.\n\n"
-                        + "@param action the action, sent as {@code X-TC-Action}\n"
-                        + "@param request the request body, a JSON object\n"
-                        + "@return the future {@code Response} object\n", String.class, JsonNode.class,
-                        service.exception())
-                .addStatement("return transport.callAsync(action, $L, request, $T.class, $T::new)", regionId(),
+                .addJavadoc(description)
+                .addJavadoc("@param action the action, sent as {@code X-TC-Action}\n"
+                        + "@param request the request body, a JSON object\n")
+                .addJavadoc(returnsAndThrows)
+                .addStatement("return transport.$N(action, $L, request, $T.class, $T::new)", name, regionId(),
                         JsonNode.class, service.exception())
                 .build();
     }
