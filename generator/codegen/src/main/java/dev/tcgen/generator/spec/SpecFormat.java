@@ -1,5 +1,6 @@
 package dev.tcgen.generator.spec;
 
+import dev.tcgen.runtime.AbstractRegion;
 import java.util.List;
 
 /**
@@ -24,9 +25,9 @@ public enum SpecFormat {
 
     /**
      * The form of a region id, e.g. {@code ap-guangzhou} or {@code ap-shenzhen-fsi}: lower-case words and digits
-     * joined by hyphens. The validator holds spec files to it, and a generated {@code Region.of} the ids it is given.
+     * joined by hyphens. The validator holds spec files to it, and the runtime every region a client is given.
      */
-    public static final String REGION_ID = "[a-z]+(-[a-z0-9]+)+";
+    public static final String REGION_ID = AbstractRegion.ID_FORM;
 
     private final List<String> keys;
 

@@ -86,8 +86,7 @@ final class EnumEmitters {
         return codes.build();
     }
 
-    /** Adds a final {@code String} field and its accessor, documented with {@code javadoc}. */
-    static void addStringProperty(TypeSpec.Builder type, String name, String javadoc) {
+    private static void addStringProperty(TypeSpec.Builder type, String name, String javadoc) {
         type.addField(String.class, name, Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)

@@ -9,11 +9,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.JavadocText;
+import dev.tcgen.generator.emit.RuntimeTypes;
 import dev.tcgen.generator.emit.StringLiteral;
 import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
-import dev.tcgen.generator.spec.SpecFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits the service's {@code Region} class, for every service: a constant per region the spec lists, and
  * {@code Region.of(id)} for any other, so that a client can be called in a region its spec does not name (every
- * spec imported from Tencent's {@code api.json} names none). A value class rather than an enum for that reason.
+ * spec imported from Tencent's {@code api.json} names none). A class rather than an enum for that reason; what does
+ * not depend on the spec (the id's form, equality) is the runtime's {@code AbstractRegion}.
  */
 final class RegionEmitter {
 
@@ -32,10 +33,12 @@ final class RegionEmitter {
     private static final String KNOWN = "KNOWN";
 
     private final ServiceModel service;
+    private final RuntimeTypes runtime;
     private final GeneratedFiles files;
 
-    RegionEmitter(ServiceModel service, GeneratedFiles files) {
+    RegionEmitter(ServiceModel service, RuntimeTypes runtime, GeneratedFiles files) {
         this.service = service;
+        this.runtime = runtime;
         this.files = files;
     }
 
@@ -43,6 +46,7 @@ final class RegionEmitter {
         ClassName type = service.regionClass();
         TypeSpec.Builder region = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(runtime.regionBase())
                 .addAnnotation(files.generatedAnnotation())
                 .addJavadoc(classJavadoc());
         for (RegionModel known : service.regions()) {
@@ -65,47 +69,31 @@ final class RegionEmitter {
                 .initializer("$N.stream().collect($T.toUnmodifiableMap($T::id, $T.identity()))", KNOWN,
                         Collectors.class, type, Function.class)
                 .build());
-        EnumEmitters.addStringProperty(region, "id",
-                "The region id, as sent in {@code X-TC-Region}, e.g. {@code ap-guangzhou}.");
-        EnumEmitters.addStringProperty(region, "displayName",
-                "A human-readable name of the region, e.g. {@code South China (Guangzhou)}; the id for a region\n"
-                        + "the spec does not name.");
         return region.addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .addParameter(String.class, "id")
                         .addParameter(String.class, "displayName")
-                        .addStatement("this.id = id")
-                        .addStatement("this.displayName = displayName")
+                        .addStatement("super(id, displayName)")
                         .build())
-                .addMethod(of(type))
+                .addMethod(MethodSpec.methodBuilder("of")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(type)
+                        .addParameter(String.class, "id")
+                        .addJavadoc("The region of an id: its constant if the spec lists it, else a new region.\n\n"
+                                + "@param id a region id: lower-case words and digits joined by hyphens, e.g. "
+                                + "{@code ap-jakarta}\n"
+                                + "@return the region\n"
+                                + "@throws $T if the id is not of that form\n", IllegalArgumentException.class)
+                        .addStatement("$T known = $N.get($T.requireNonNull(id, $S))", type,
+                                Naming.REGION_LOOKUP_TABLE, Objects.class, "id")
+                        .addStatement("return known != null ? known : new $T(id, id)", type)
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("values")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(list)
                         .addJavadoc("The regions the spec lists, in its order.\n\n"
                                 + "@return an immutable list; empty if the spec lists none\n")
                         .addStatement("return $N", KNOWN)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("equals")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.BOOLEAN)
-                        .addParameter(Object.class, "other")
-                        .addJavadoc("Two regions are equal when their ids are.\n")
-                        .addStatement("return this == other || other instanceof $T && id.equals((($T) other).id)",
-                                type, type)
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("hashCode")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(TypeName.INT)
-                        .addStatement("return id.hashCode()")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("toString")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(String.class)
-                        .addJavadoc("The id, e.g. {@code ap-guangzhou}.\n")
-                        .addStatement("return id")
                         .build())
                 .build();
     }
@@ -127,31 +115,9 @@ final class RegionEmitter {
         }
         return doc.add("Region.of(\"ap-jakarta\")\n")
                 .add("}</pre>\n")
-                .add(service.checksActionRegions() ? "\n<p>Some actions support only some regions; each client "
-                        + "method's Javadoc says which.\n" : "")
-                .build();
-    }
-
-    private MethodSpec of(ClassName type) {
-        return MethodSpec.methodBuilder("of")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(type)
-                .addParameter(String.class, "id")
-                .addJavadoc("The region of an id: its constant if the spec lists it, else a new region.\n\n"
-                        + "@param id a region id: lower-case words and digits joined by hyphens, e.g. "
-                        + "{@code ap-jakarta}\n"
-                        + "@return the region\n"
-                        + "@throws $T if the id is not of that form\n", IllegalArgumentException.class)
-                .addStatement("$T known = $N.get($T.requireNonNull(id, $S))", type, Naming.REGION_LOOKUP_TABLE,
-                        Objects.class, "id")
-                .beginControlFlow("if (known != null)")
-                .addStatement("return known")
-                .endControlFlow()
-                .beginControlFlow("if (!id.matches($S))", SpecFormat.REGION_ID)
-                .addStatement("throw new $T($S + id + $S)", IllegalArgumentException.class, "not a region id: \"",
-                        "\"; expected lower-case words and digits joined by hyphens, e.g. ap-guangzhou")
-                .endControlFlow()
-                .addStatement("return new $T(id, id)", type)
+                .add("\n<p>Two regions are equal when their ids are; {@code toString()} is the id.")
+                .add(service.checksActionRegions() ? " Some actions support only some\nregions; each client "
+                        + "method's Javadoc says which.\n" : "\n")
                 .build();
     }
 }

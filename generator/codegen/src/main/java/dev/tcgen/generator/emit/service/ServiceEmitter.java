@@ -40,7 +40,7 @@ public final class ServiceEmitter {
         }
         service.structures().forEach(structure -> types.add(values.emit(structure(structure))));
         types.add(new EnumEmitters(service, files).errorCodes());
-        types.add(new RegionEmitter(service, files).emit());
+        types.add(new RegionEmitter(service, runtime, files).emit());
         types.add(new ServiceExceptionEmitter(service, runtime, files).emit());
         types.add(new ClientEmitter(service, runtime, files).emit());
         List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());
