@@ -141,14 +141,13 @@ final class ClientBuilderEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(service.regionClass(), "region")
-                .addJavadoc("The region of every call, sent as {@code X-TC-Region}: $L.\n"
-                        + "$L\n\n"
+                .addJavadoc("The region of every call, sent as {@code X-TC-Region}: $L.$L\n\n"
                         + "@param region the region\n@return this builder\n",
                         regionRequired ? "a constant such as {@code Region." + service.regions().get(0).constantName()
                                 + "}, or\n{@code Region.of(\"ap-jakarta\")} for any other"
                                 : "{@code Region.of(\"ap-guangzhou\")}, say",
-                        regionRequired ? "Required."
-                                : "Optional: without it no {@code X-TC-Region} is sent, which only actions that take no\n"
+                        regionRequired ? " Required."
+                                : "\nOptional: without it no {@code X-TC-Region} is sent, which only actions that take no\n"
                                         + "region accept.")
                 .addStatement("this.region = $T.requireNonNull(region, $S)", Objects.class, "region")
                 .addStatement("return this")

@@ -436,8 +436,7 @@ public final class KitchenClient implements AutoCloseable {
 
         /**
          * The region of every call, sent as {@code X-TC-Region}: a constant such as {@code Region.AP_GUANGZHOU}, or
-         * {@code Region.of("ap-jakarta")} for any other.
-         * Required.
+         * {@code Region.of("ap-jakarta")} for any other. Required.
          *
          * @param region the region
          * @return this builder
