@@ -2,6 +2,7 @@ package dev.tcgen.client.trtc;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

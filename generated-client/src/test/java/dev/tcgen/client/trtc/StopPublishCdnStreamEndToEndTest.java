@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.TencentCloudException;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.v20190722.Region;

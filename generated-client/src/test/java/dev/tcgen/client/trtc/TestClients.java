@@ -7,6 +7,7 @@ import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.time.Duration;
@@ -64,8 +65,11 @@ final class TestClients {
         return StopPublishCdnStreamRequest.builder().sdkAppId(1400188366L).taskId(taskId).build();
     }
 
-    /** A successful StopPublishCdnStream answer that echoes the request's task. */
+    /** A successful answer that echoes the request's task, if it names one (as StopPublishCdnStream's does). */
     static Answer echo(Received request, String requestId) {
+        if (!request.body().contains("\"TaskId\":")) {
+            return Answer.response("", requestId);
+        }
         String taskId = request.body().replaceAll(".*\"TaskId\":\"([^\"]*)\".*", "$1");
         return Answer.response("\"TaskId\":\"" + taskId + "\"", requestId);
     }

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import dev.tcgen.generator.testing.JavaSourceText;
 import dev.tcgen.generator.testing.Reflection;
 import dev.tcgen.generator.testing.SpecFixtures;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +93,8 @@ class KitchenSinkTest {
                 "Keywords.java", "KitchenClient.java", "KitchenErrorCode.java", "KitchenException.java",
                 "LegacyThingRequest.java", "LegacyThingResponse.java", "Node.java", "Obsolete.java",
                 "PingRequest.java", "PingResponse.java", "Region.java", "RegionModel.java", "Secret.java"), kitchen);
-        assertEquals(List.of("GetStatusRequest.java", "GetStatusResponse.java", "RegionlessClient.java",
-                "RegionlessErrorCode.java", "RegionlessException.java"), filesIn(REGIONLESS));
+        assertEquals(List.of("GetStatusRequest.java", "GetStatusResponse.java", "Region.java",
+                "RegionlessClient.java", "RegionlessErrorCode.java", "RegionlessException.java"), filesIn(REGIONLESS));
         assertEquals(1, sources.stream().filter(s -> s.relativePath().endsWith("/core/Json.java")).count());
     }
 
@@ -178,10 +180,9 @@ class KitchenSinkTest {
     }
 
     @Test
-    void theRegionStructureIsRenamedAndTheRegionEnumKeepsItsName() throws Exception {
-        assertTrue(kitchen("Region").isEnum());
+    void theRegionStructureIsRenamedAndTheRegionClassKeepsItsName() throws Exception {
+        assertEquals(kitchen("Region"), kitchen("KitchenClient").getMethod("region").getReturnType());
         Class<?> structure = kitchen("RegionModel");
-        assertFalse(structure.isEnum());
         assertEquals(structure, kitchen("DescribeEverythingResponse").getMethod("region").getReturnType());
         Object parsed = mapper().readValue("{\"RegionId\":\"ap-guangzhou\",\"Name\":\"Guangzhou\"}", structure);
         assertEquals("ap-guangzhou", Reflection.call(parsed, "regionId"));
@@ -354,11 +355,7 @@ class KitchenSinkTest {
 
     @Test
     void anActionWithRegionsRejectsAnotherRegionBeforeSending() throws Exception {
-        Object credentials = Reflection.call(loader().loadClass(CORE + "Credentials"), "of", "AKIDtest", "secret");
-        Object builder = Reflection.call(kitchen("KitchenClient"), "builder");
-        Reflection.call(builder, "credentials", credentials);
-        Reflection.call(builder, "region", Reflection.constant(kitchen("Region"), "NA_ASHBURN"));
-        Object client = Reflection.call(builder, "build");
+        Object client = Reflection.call(kitchenBuilder(Reflection.constant(kitchen("Region"), "NA_ASHBURN")), "build");
         Object request = Reflection.call(kitchen("CreateSessionRequest"), "builder");
         Reflection.call(request, "password", "p");
         Reflection.call(request, "userSig", "s");
@@ -375,13 +372,93 @@ class KitchenSinkTest {
     }
 
     @Test
-    void aServiceWithoutRegionsHasNoRegionSettingAndNoRegionEnum() throws Exception {
-        assertFalse(filesIn(REGIONLESS).contains("Region.java"));
+    void aRegionIsAConstantOrAnyIdOfTheRightForm() throws Exception {
+        Class<?> region = kitchen("Region");
+        Object guangzhou = Reflection.constant(region, "AP_GUANGZHOU");
+        assertSame(guangzhou, Reflection.call(region, "of", "ap-guangzhou"));
+        assertEquals(List.of(guangzhou, Reflection.constant(region, "AP_SINGAPORE"),
+                Reflection.constant(region, "NA_ASHBURN")), Reflection.call(region, "values"));
+
+        Object jakarta = Reflection.call(region, "of", "ap-jakarta");
+        assertEquals("ap-jakarta", Reflection.call(jakarta, "id"));
+        assertEquals("ap-jakarta", Reflection.call(jakarta, "displayName"));
+        assertEquals("ap-jakarta", jakarta.toString());
+        assertEquals(jakarta, Reflection.call(region, "of", "ap-jakarta"));
+        assertEquals(jakarta.hashCode(), Reflection.call(region, "of", "ap-jakarta").hashCode());
+        assertNotEquals(jakarta, guangzhou);
+        assertFalse(((List<?>) Reflection.call(region, "values")).contains(jakarta));
+
+        for (String bad : List.of("AP-GUANGZHOU", "guangzhou", "ap_guangzhou", "ap-", "-ap", "ap guangzhou", "")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Reflection.call(region, "of", bad));
+            assertEquals("not a region id: \"" + bad + "\"; expected lower-case words and digits joined by hyphens, "
+                    + "e.g. ap-guangzhou", e.getMessage());
+        }
+        assertThrows(NullPointerException.class, () -> Reflection.call(region, "of", (Object) null));
+    }
+
+    @Test
+    void theRegionalEndpointIsTheBuildersRegionsUnlessAnotherEndpointComesLater() throws Exception {
+        Object builder = kitchenBuilder(Reflection.call(kitchen("Region"), "of", "ap-shenzhen-fsi"));
+        Reflection.call(builder, "regionalEndpoint");
+        assertEquals(URI.create("https://kitchen.ap-shenzhen-fsi.tencentcloudapi.com/"), endpoint(builder));
+        Reflection.call(builder, "internationalEndpoint");
+        assertEquals(URI.create("https://kitchen.intl.tencentcloudapi.com/"), endpoint(builder));
+    }
+
+    @Test
+    void withRegionMakesAClientInAnotherRegionOnTheSameTransport() throws Exception {
+        Object client = Reflection.call(kitchenBuilder(Reflection.constant(kitchen("Region"), "AP_GUANGZHOU")),
+                "build");
+        try {
+            Object jakarta = Reflection.call(kitchen("Region"), "of", "ap-jakarta");
+            Object inJakarta = Reflection.call(client, "withRegion", jakarta);
+            assertEquals(jakarta, Reflection.call(inJakarta, "region"));
+            assertSame(Reflection.call(client, "transport"), Reflection.call(inJakarta, "transport"));
+            assertEquals(Reflection.constant(kitchen("Region"), "AP_GUANGZHOU"), Reflection.call(client, "region"));
+        } finally {
+            ((AutoCloseable) client).close();
+        }
+    }
+
+    @Test
+    void aServiceWithoutRegionsTakesAnyRegionButNeedsNone() throws Exception {
+        Class<?> region = loader().loadClass(REGIONLESS + "Region");
+        assertEquals(List.of(), Reflection.call(region, "values"));
         Class<?> client = loader().loadClass(REGIONLESS + "RegionlessClient");
-        Class<?> builder = loader().loadClass(REGIONLESS + "RegionlessClient$Builder");
-        assertTrue(Arrays.stream(client.getMethods()).noneMatch(m -> m.getName().equals("region")));
-        assertTrue(Arrays.stream(builder.getMethods()).noneMatch(m -> m.getName().equals("region")));
-        assertTrue(Arrays.stream(client.getMethods()).anyMatch(m -> m.getName().equals("getStatus")));
+        Object builder = Reflection.call(client, "builder");
+        assertTrue(Arrays.stream(builder.getClass().getMethods()).noneMatch(m -> m.getName().equals("checkRegions")),
+                "no action lists regions, so there is nothing to check");
+        Object withoutRegion = Reflection.call(builder, "build");
+        try {
+            assertEquals(null, Reflection.call(withoutRegion, "region"));
+        } finally {
+            ((AutoCloseable) withoutRegion).close();
+        }
+        Reflection.call(builder, "regionalEndpoint");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Reflection.call(builder, "build"));
+        assertEquals("regionalEndpoint() needs a region: call region(Region.of(\"ap-guangzhou\")) or another",
+                e.getMessage());
+        Reflection.call(builder, "region", Reflection.call(region, "of", "eu-frankfurt"));
+        assertEquals(URI.create("https://regionless.eu-frankfurt.tencentcloudapi.com/"), endpoint(builder));
+    }
+
+    /** A kitchen client builder with test credentials and a region. */
+    private static Object kitchenBuilder(Object region) throws Exception {
+        Object credentials = Reflection.call(loader().loadClass(CORE + "Credentials"), "of", "AKIDtest", "secret");
+        Object builder = Reflection.call(kitchen("KitchenClient"), "builder");
+        Reflection.call(builder, "credentials", credentials);
+        return Reflection.call(builder, "region", region);
+    }
+
+    /** The endpoint of the client a builder builds. */
+    private static URI endpoint(Object builder) throws Exception {
+        Object client = Reflection.call(builder, "build");
+        try {
+            return (URI) Reflection.call(Reflection.call(client, "transport"), "endpoint");
+        } finally {
+            ((AutoCloseable) client).close();
+        }
     }
 
     @Test

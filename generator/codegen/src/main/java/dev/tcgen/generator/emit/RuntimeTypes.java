@@ -1,6 +1,7 @@
 package dev.tcgen.generator.emit;
 
 import com.palantir.javapoet.ClassName;
+import dev.tcgen.runtime.AbstractRegion;
 import dev.tcgen.runtime.ApiTransport;
 import dev.tcgen.runtime.CredentialsProvider;
 import dev.tcgen.runtime.RateLimitMode;
@@ -68,6 +69,11 @@ public record RuntimeTypes(String packageName) {
     /** Reads an unsigned JSON number up to 2^64-1 into a {@code Long}. */
     public ClassName unsignedLongDeserializer() {
         return get(UnsignedLongDeserializer.class);
+    }
+
+    /** The base of every service's {@code Region} class: the id, display name, equality. */
+    public ClassName regionBase() {
+        return get(AbstractRegion.class);
     }
 
     /** Time and timers for the transport. */

@@ -65,12 +65,12 @@ public final class ModelBuilder {
         ClassName client = className(prefix + "Client");
         ClassName exception = className(prefix + "Exception");
         ClassName errorCodeEnum = className(prefix + "ErrorCode");
-        ClassName regionEnum = className("Region");
+        ClassName regionClass = className("Region");
 
         List<RegionModel> regionModels = spec.regions().stream().map(this::region).toList();
         List<ErrorCodeModel> codeModels = errorCodes();
         Set<String> taken = new HashSet<>(List.of(client.simpleName(), exception.simpleName(),
-                errorCodeEnum.simpleName(), regionEnum.simpleName(), NESTED_BUILDER));
+                errorCodeEnum.simpleName(), regionClass.simpleName(), NESTED_BUILDER));
         for (ActionSpec action : spec.actions()) {
             taken.add(action.name() + "Request");
             taken.add(action.name() + "Response");
@@ -86,7 +86,7 @@ public final class ModelBuilder {
                 .map(this::structure)
                 .toList();
         return new ServiceModel(spec.service(), spec.version(), spec.title(), packageName, runtimePackage, client,
-                exception, errorCodeEnum, regionEnum, spec.endpoints().china(), spec.endpoints().international(),
+                exception, errorCodeEnum, regionClass, spec.endpoints().china(), spec.endpoints().international(),
                 regionModels, actions, structures, codeModels);
     }
 

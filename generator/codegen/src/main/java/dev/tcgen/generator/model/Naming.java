@@ -30,7 +30,7 @@ public final class Naming {
     /** The error-code enum's table of constants by code; no error code's constant may take this name. */
     public static final String ERROR_CODE_LOOKUP_TABLE = "BY_CODE";
 
-    /** The region enum's table of constants by id; no region's constant may take this name. */
+    /** The {@code Region} class's table of constants by id; no region's constant may take this name. */
     public static final String REGION_LOOKUP_TABLE = "BY_ID";
 
     /**

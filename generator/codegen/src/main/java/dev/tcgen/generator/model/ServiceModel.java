@@ -14,7 +14,7 @@ import java.util.List;
  * @param client the client class, e.g. {@code TrtcClient}
  * @param exception the service exception class, e.g. {@code TrtcException}
  * @param errorCodeEnum the error code enum, e.g. {@code TrtcErrorCode}
- * @param regionEnum the region enum, {@code Region}
+ * @param regionClass the region class, {@code Region}
  * @param chinaEndpoint host name of the China site endpoint
  * @param internationalEndpoint host name of the international site endpoint
  * @param regions the service's regions, in spec order
@@ -31,7 +31,7 @@ public record ServiceModel(
         ClassName client,
         ClassName exception,
         ClassName errorCodeEnum,
-        ClassName regionEnum,
+        ClassName regionClass,
         String chinaEndpoint,
         String internationalEndpoint,
         List<RegionModel> regions,
@@ -44,5 +44,10 @@ public record ServiceModel(
         actions = List.copyOf(actions);
         structures = List.copyOf(structures);
         errorCodes = List.copyOf(errorCodes);
+    }
+
+    /** Whether some action lists the regions it supports, so that the client checks a call's region. */
+    public boolean checksActionRegions() {
+        return actions.stream().anyMatch(action -> !action.supportedRegions().isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tcgen.generator.spec;
 
+import dev.tcgen.runtime.AbstractRegion;
 import java.util.List;
 
 /**
@@ -21,6 +22,12 @@ public enum SpecFormat {
     /** The scalar types a member's {@code type} or {@code items} may name, besides {@code list} and structures. */
     public static final List<String> SCALAR_TYPES =
             List.of("string", "int64", "uint64", "float", "bool", "date", "datetime", "datetime_iso", "binary");
+
+    /**
+     * The form of a region id, e.g. {@code ap-guangzhou} or {@code ap-shenzhen-fsi}: lower-case words and digits
+     * joined by hyphens. The validator holds spec files to it, and the runtime every region a client is given.
+     */
+    public static final String REGION_ID = AbstractRegion.ID_FORM;
 
     private final List<String> keys;
 

@@ -9,6 +9,7 @@ import dev.tcgen.generator.spec.MemberSpec;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.RegionSpec;
 import dev.tcgen.generator.spec.ServiceSpec;
+import dev.tcgen.generator.spec.SpecFormat;
 import dev.tcgen.generator.spec.StructureSpec;
 import dev.tcgen.generator.spec.Suggestions;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class SpecValidator {
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern VERSION = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
-    private static final Pattern REGION_ID = Pattern.compile("[a-z]+(-[a-z0-9]+)+");
+    private static final Pattern REGION_ID = Pattern.compile(SpecFormat.REGION_ID);
     private static final Pattern ACTION_NAME = Pattern.compile("[A-Z][A-Za-z0-9]*");
     private static final Pattern STRUCTURE_NAME = Pattern.compile("[A-Z][A-Za-z0-9_]*");
     private static final Pattern WIRE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

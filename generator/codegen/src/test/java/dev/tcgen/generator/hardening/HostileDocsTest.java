@@ -162,7 +162,7 @@ class HostileDocsTest {
         for (int i = 0; i < TEXTS.size(); i++) {
             descriptions.add((String) Reflection.call(Reflection.call(codes, "fromCode", "Hostile.Text" + i),
                     "description"));
-            Object region = ((java.util.Optional<?>) Reflection.call(regions, "fromId", "ap-r" + i)).orElseThrow();
+            Object region = Reflection.call(regions, "of", "ap-r" + i);
             names.add((String) Reflection.call(region, "displayName"));
         }
         for (int i = 0; i < TEXTS.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.tcgen.generator.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -241,14 +242,13 @@ class MutatedSpecsTest {
             assertEquals(code.constantName(), ((Enum<?>) constant).name());
             assertEquals(code.description(), Reflection.call(constant, "description"), code.code());
         }
-        if (!model.regions().isEmpty()) {
-            Class<?> regions = loader.loadClass(model.regionEnum().canonicalName());
-            for (RegionModel region : model.regions()) {
-                Object constant = Reflection.constant(regions, region.constantName());
-                assertEquals(region.id(), Reflection.call(constant, "id"));
-                assertEquals(region.description().isBlank() ? region.id() : region.description(),
-                        Reflection.call(constant, "displayName"), region.id());
-            }
+        Class<?> regions = loader.loadClass(model.regionClass().canonicalName());
+        for (RegionModel region : model.regions()) {
+            Object constant = Reflection.constant(regions, region.constantName());
+            assertEquals(region.id(), Reflection.call(constant, "id"));
+            assertSame(constant, Reflection.call(regions, "of", region.id()));
+            assertEquals(region.description().isBlank() ? region.id() : region.description(),
+                    Reflection.call(constant, "displayName"), region.id());
         }
     }
 

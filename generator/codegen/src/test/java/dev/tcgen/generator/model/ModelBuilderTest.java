@@ -41,7 +41,7 @@ class ModelBuilderTest {
         assertEquals(ClassName.get(PACKAGE, "KitchenClient"), model.client());
         assertEquals(ClassName.get(PACKAGE, "KitchenException"), model.exception());
         assertEquals(ClassName.get(PACKAGE, "KitchenErrorCode"), model.errorCodeEnum());
-        assertEquals(ClassName.get(PACKAGE, "Region"), model.regionEnum());
+        assertEquals(ClassName.get(PACKAGE, "Region"), model.regionClass());
     }
 
     @Test

@@ -72,6 +72,11 @@ class SpecFormatTest {
     }
 
     @Test
+    void theSchemasRegionIdIsTheFormats() {
+        assertEquals("^" + SpecFormat.REGION_ID + "$", schema.path("$defs").path("regionId").path("pattern").asText());
+    }
+
+    @Test
     void everyScalarTypeHasOneScalarKind() {
         assertEquals(SpecFormat.SCALAR_TYPES.size(), ScalarKind.values().length);
         for (String name : SpecFormat.SCALAR_TYPES) {

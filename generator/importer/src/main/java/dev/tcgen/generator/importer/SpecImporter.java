@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The whole import, from files to spec text: {@code api.json} (+ {@code examples.json}) → doc pages merged in →
- * common error codes → overlay → the pages' regions if the service still has none → {@link SpecWriter} → checked
- * by the generator's own reader and validator, so an import never produces a spec the generator would reject.
+ * common error codes → overlay → the pages' regions if the service still has none (a warning if it has none at the
+ * end) → {@link SpecWriter} → checked by the generator's own reader and validator, so an import never produces a
+ * spec the generator would reject.
  *
  * <pre>{@code
  * SpecImporter.Result result = SpecImporter.run(new SpecImporter.Inputs(Path.of("api.json"),
@@ -54,6 +55,12 @@ public final class SpecImporter {
      * @param warnings what the import noticed, sorted by file and line
      */
     public record Result(String specText, SpecDraft.Service service, List<ImportMessage> warnings) {}
+
+    /** The warning for a service that ends up without regions, which every import of api.json alone does. */
+    static final String NO_REGIONS = "the service has no regions: api.json never lists them, and no doc page or "
+            + "overlay gave any. Its client still takes any region, as Region.of(\"ap-guangzhou\"), but has no Region "
+            + "constants; to add them, give an overlay with \"regions\": [{\"id\": \"ap-guangzhou\", \"name\": "
+            + "\"South China (Guangzhou)\"}, ...] (see the README, \"Regions\")";
 
     private SpecImporter() {}
 
@@ -95,6 +102,10 @@ public final class SpecImporter {
         SpecMerger.Result withRegions = SpecMerger.withPageRegions(service, pages);
         service = withRegions.service();
         warnings.addAll(withRegions.warnings());
+        if (service.regions().isEmpty()) {
+            warnings.add(new ImportMessage(new Origin(apiJson.file(), apiJson.locate("/metadata").line()),
+                    NO_REGIONS));
+        }
         String text = SpecWriter.write(service);
         validate(specName, text);
         return new Result(text, service,

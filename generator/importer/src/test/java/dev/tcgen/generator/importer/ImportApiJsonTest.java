@@ -233,7 +233,19 @@ class ImportApiJsonTest {
         assertFalse(action(spec, "GetSnapOverview").has("examples"));
         assertTrue(hasWarning(result.warnings(), "traps/examples.json", 47, "streamed response", "left out"));
         assertTrue(hasWarning(result.warnings(), "traps/examples.json", 51, "NoSuchAction", "ignored"));
-        assertEquals(8, result.warnings().size(), result.warnings().toString());
+        assertEquals(9, result.warnings().size(), result.warnings().toString());
+    }
+
+    @Test
+    void aServiceLeftWithoutRegionsIsReportedWithHowToAddThem() throws Exception {
+        assertTrue(hasWarning(result.warnings(), "traps/api.json", 52, "the service has no regions",
+                "Region.of(\"ap-guangzhou\")", "an overlay with \"regions\": [{\"id\": \"ap-guangzhou\""),
+                result.warnings().toString());
+
+        SpecImporter.Result withOverlay = SpecImporter.run(
+                ImportFixtures.traps(List.of(), Optional.of(ImportFixtures.file("traps/overlay.json"))), "traps.json");
+        assertTrue(withOverlay.warnings().stream().noneMatch(w -> w.message().contains("no regions")),
+                withOverlay.warnings().toString());
     }
 
     @Test

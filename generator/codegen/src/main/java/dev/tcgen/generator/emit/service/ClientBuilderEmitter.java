@@ -24,16 +24,19 @@ final class ClientBuilderEmitter {
 
     private final ServiceModel service;
     private final RuntimeTypes runtime;
+    private static final String REGIONAL_ENDPOINT = "regionalEndpoint";
+
     private final ClassName builder;
     private final ClassName transportBuilder;
-    private final boolean hasRegions;
+    /** The spec lists regions, so {@code build()} requires one. */
+    private final boolean regionRequired;
 
     ClientBuilderEmitter(ServiceModel service, RuntimeTypes runtime, ClassName builder) {
         this.service = service;
         this.runtime = runtime;
         this.builder = builder;
         this.transportBuilder = runtime.transportBuilder();
-        this.hasRegions = !service.regions().isEmpty();
+        this.regionRequired = !service.regions().isEmpty();
     }
 
     TypeSpec emit() {
@@ -41,10 +44,14 @@ final class ClientBuilderEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Configures a {@link $T}. $L; everything else has a default. Not thread-safe; the\n"
                         + "client it builds is.\n", service.client(),
-                        hasRegions ? "The region is required" : "Nothing is required")
-                .addField(FieldSpec.builder(transportBuilder, "transport", Modifier.PRIVATE, Modifier.FINAL).build());
-        if (hasRegions) {
-            type.addField(service.regionEnum(), "region", Modifier.PRIVATE);
+                        regionRequired ? "The region is required" : "Nothing is required")
+                .addField(FieldSpec.builder(transportBuilder, "transport", Modifier.PRIVATE, Modifier.FINAL).build())
+                .addField(service.regionClass(), "region", Modifier.PRIVATE)
+                .addField(TypeName.BOOLEAN, REGIONAL_ENDPOINT, Modifier.PRIVATE);
+        if (service.checksActionRegions()) {
+            type.addField(FieldSpec.builder(TypeName.BOOLEAN, ClientEmitter.CHECK_REGIONS, Modifier.PRIVATE)
+                    .initializer("true")
+                    .build());
         }
         type.addMethod(constructor())
                 .addMethod(forward("credentials", runtime.credentialsProvider(),
@@ -52,13 +59,11 @@ final class ClientBuilderEmitter {
                         "{@code ProfileCredentialsProvider.create(\"staging\")} or a {@code CachingCredentialsProvider}",
                         "over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}, the",
                         "environment variables, then {@code ~/.tencentcloud/credentials}."));
-        if (hasRegions) {
-            type.addMethod(region());
+        type.addMethod(region());
+        if (service.checksActionRegions()) {
+            type.addMethod(checkRegions());
         }
-        return type.addMethod(forward("endpoint", TypeName.get(URI.class),
-                        "The endpoint, default {@link " + service.client().simpleName() + "#DEFAULT_ENDPOINT}; e.g. a "
-                                + "regional endpoint or a local test server.",
-                        "Requests are still signed for service {@code " + service.service() + "}."))
+        return type.addMethod(endpoint())
                 .addMethod(MethodSpec.methodBuilder("internationalEndpoint")
                         .addModifiers(Modifier.PUBLIC)
                         .returns(builder)
@@ -66,6 +71,7 @@ final class ClientBuilderEmitter {
                                 + "@return this builder\n", service.client())
                         .addStatement("return endpoint(INTERNATIONAL_ENDPOINT)")
                         .build())
+                .addMethod(regionalEndpoint())
                 .addMethod(forward("language", TypeName.get(String.class),
                         "The language of error messages, sent as {@code X-TC-Language}: {@code en-US} or",
                         "{@code zh-CN}; {@code null} for the API's default (the default)."))
@@ -134,12 +140,85 @@ final class ClientBuilderEmitter {
         return MethodSpec.methodBuilder("region")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
-                .addParameter(service.regionEnum(), "region")
-                .addJavadoc("The region every call goes to, sent as {@code X-TC-Region}. Required.\n\n"
-                        + "@param region the region\n@return this builder\n")
+                .addParameter(service.regionClass(), "region")
+                .addJavadoc("The region of every call, sent as {@code X-TC-Region}: $L.$L\n\n"
+                        + "@param region the region\n@return this builder\n",
+                        regionRequired ? "a constant such as {@code Region." + service.regions().get(0).constantName()
+                                + "}, or\n{@code Region.of(\"ap-jakarta\")} for any other"
+                                : "{@code Region.of(\"ap-guangzhou\")}, say",
+                        regionRequired ? " Required."
+                                : "\nOptional: without it no {@code X-TC-Region} is sent, which only actions that take no\n"
+                                        + "region accept.")
                 .addStatement("this.region = $T.requireNonNull(region, $S)", Objects.class, "region")
                 .addStatement("return this")
                 .build();
+    }
+
+    private MethodSpec checkRegions() {
+        String flag = ClientEmitter.CHECK_REGIONS;
+        return MethodSpec.methodBuilder(flag)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(TypeName.BOOLEAN, flag)
+                .addJavadoc("Whether calling an action in a region its documentation does not list fails before anything\n"
+                        + "is sent, with {@code UnsupportedRegion}: {@code true} by default. Pass {@code false} to call\n"
+                        + "an action in a region Tencent opened for it after this client was generated.\n\n"
+                        + "@param $N whether to check\n@return this builder\n", flag)
+                .addStatement("this.$N = $N", flag, flag)
+                .addStatement("return this")
+                .build();
+    }
+
+    private MethodSpec endpoint() {
+        return MethodSpec.methodBuilder("endpoint")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(URI.class, "endpoint")
+                .addJavadoc("The endpoint, default {@link $T#DEFAULT_ENDPOINT}; e.g. a local test server. Requests are\n"
+                        + "still signed for service {@code $L}.\n\n"
+                        + "@param endpoint {@code http(s)://host[:port]}\n@return this builder\n"
+                        + "@throws $T if the value is invalid (see {@code ApiTransport.Builder})\n", service.client(),
+                        service.service(), IllegalArgumentException.class)
+                .addStatement("transport.endpoint(endpoint)")
+                .addStatement("$N = false", REGIONAL_ENDPOINT)
+                .addStatement("return this")
+                .build();
+    }
+
+    private MethodSpec regionalEndpoint() {
+        return MethodSpec.methodBuilder(REGIONAL_ENDPOINT)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc("Uses the endpoint of the client's region, e.g.\n"
+                        + "{@code $L}, instead of\n"
+                        + "{@link $T#DEFAULT_ENDPOINT}, which resolves to a nearby region: less latency, and the\n"
+                        + "way into a finance zone such as {@code ap-shanghai-fsi}. {@code X-TC-Region} still decides\n"
+                        + "the region of each call, {@code withRegion}'s too. A later {@link #endpoint} or\n"
+                        + "{@link #internationalEndpoint} replaces it.\n\n"
+                        + "@return this builder\n", regionalEndpoint("ap-guangzhou"), service.client())
+                .addStatement("$N = true", REGIONAL_ENDPOINT)
+                .addStatement("return this")
+                .build();
+    }
+
+    /**
+     * {@code https://<service>.<region>.tencentcloudapi.com}: the China site's host with the region after its first
+     * label, as Tencent names the regional endpoints (of both sites).
+     */
+    private String regionalEndpoint(String region) {
+        return regionalEndpointStart() + region + regionalEndpointEnd();
+    }
+
+    /** What comes before the region in a regional endpoint: {@code https://trtc.}. */
+    private String regionalEndpointStart() {
+        String host = service.chinaEndpoint();
+        return "https://" + host.substring(0, host.indexOf('.') + 1);
+    }
+
+    /** What comes after the region in a regional endpoint: {@code .tencentcloudapi.com}. */
+    private String regionalEndpointEnd() {
+        String host = service.chinaEndpoint();
+        return host.indexOf('.') < 0 ? "." + host : host.substring(host.indexOf('.'));
     }
 
     private MethodSpec rateLimit() {
@@ -174,20 +253,28 @@ final class ClientBuilderEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(service.client())
                 .addJavadoc("Builds the client.\n\n@return the client\n"
-                        + "@throws $T $L\n", IllegalStateException.class, hasRegions
-                                ? "if the region is missing, or an HTTP client was given together with a proxy or "
-                                        + "TLS context"
-                                : "if an HTTP client was given together with a proxy or TLS context");
-        if (hasRegions) {
+                        + "@throws $T if $L, or if an HTTP client was given\n"
+                        + "    together with a proxy or TLS context\n", IllegalStateException.class, regionRequired
+                                ? "the region is missing" : "the regional endpoint was chosen without a region");
+        if (regionRequired) {
             build.beginControlFlow("if (region == null)")
                     .addStatement("throw new $T($S)", IllegalStateException.class,
                             "region is required: call region(Region." + service.regions().get(0).constantName()
                                     + ") or another Region")
                     .endControlFlow()
-                    .addStatement("return new $T(transport.build(), region)", service.client());
+                    .beginControlFlow("if ($N)", REGIONAL_ENDPOINT);
         } else {
-            build.addStatement("return new $T(transport.build())", service.client());
+            build.beginControlFlow("if ($N)", REGIONAL_ENDPOINT)
+                    .beginControlFlow("if (region == null)")
+                    .addStatement("throw new $T($S)", IllegalStateException.class,
+                            "regionalEndpoint() needs a region: call region(Region.of(\"ap-guangzhou\")) or another")
+                    .endControlFlow();
         }
-        return build.build();
+        return build.addStatement("transport.endpoint($T.create($S + region.id() + $S))", URI.class,
+                        regionalEndpointStart(), regionalEndpointEnd())
+                .endControlFlow()
+                .addStatement("return new $T(transport.build(), region$L)", service.client(),
+                        ClientEmitter.checkRegionsArgument(service))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tcgen.generator.emit.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -34,19 +35,22 @@ final class ClientEmitter {
 
     static final String RATE_LIMITS = "RATE_LIMITS";
     static final String ACTIONS = "ACTIONS";
+    /** The client's and its builder's flag that turns the check of an action's documented regions on or off. */
+    static final String CHECK_REGIONS = "checkRegions";
 
     private final ServiceModel service;
     private final RuntimeTypes runtime;
     private final GeneratedFiles files;
     private final ClassName builder;
-    private final boolean hasRegions;
+    /** The spec lists regions, so the builder requires one and the client always has one. */
+    private final boolean regionRequired;
 
     ClientEmitter(ServiceModel service, RuntimeTypes runtime, GeneratedFiles files) {
         this.service = service;
         this.runtime = runtime;
         this.files = files;
         this.builder = service.client().nestedClass("Builder");
-        this.hasRegions = !service.regions().isEmpty();
+        this.regionRequired = !service.regions().isEmpty();
     }
 
     TypeSpec emit() {
@@ -78,8 +82,10 @@ final class ClientEmitter {
                 .filter(action -> !action.supportedRegions().isEmpty())
                 .forEach(action -> client.addField(regionList(action)));
         client.addField(FieldSpec.builder(runtime.transport(), "transport", Modifier.PRIVATE, Modifier.FINAL).build());
-        if (hasRegions) {
-            client.addField(FieldSpec.builder(service.regionEnum(), "region", Modifier.PRIVATE, Modifier.FINAL).build());
+        client.addField(FieldSpec.builder(service.regionClass(), "region", Modifier.PRIVATE, Modifier.FINAL).build());
+        if (service.checksActionRegions()) {
+            client.addField(FieldSpec.builder(TypeName.BOOLEAN, CHECK_REGIONS, Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
         }
         client.addMethod(documentedRateLimits());
         client.addMethod(constructor());
@@ -90,27 +96,36 @@ final class ClientEmitter {
                         + "@return the builder\n")
                 .addStatement("return new $T()", builder)
                 .build());
-        if (hasRegions) {
-            client.addMethod(MethodSpec.methodBuilder("region")
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(service.regionEnum())
-                    .addJavadoc("The region every call of this client goes to.\n\n@return the region\n")
-                    .addStatement("return region")
-                    .build());
-        }
+        client.addMethod(MethodSpec.methodBuilder("region")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(service.regionClass())
+                .addJavadoc("The region of this client's calls, sent as {@code X-TC-Region}.\n\n@return the region$L\n",
+                        regionRequired ? "" : ", or {@code null} if none was set (no {@code X-TC-Region} is sent)")
+                .addStatement("return region")
+                .build());
+        client.addMethod(withRegion());
         client.addMethod(MethodSpec.methodBuilder("transport")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(runtime.transport())
-                .addJavadoc("The transport the client sends with: its settings ({@code retryPolicy()},\n"
-                        + "{@code rateLimits()}, ...), and {@code call}/{@code callAsync} for an action this client\n"
-                        + "was generated without.\n\n@return the transport\n")
+                .addJavadoc("The transport the client sends with, and its settings ({@code endpoint()},\n"
+                        + "{@code retryPolicy()}, {@code rateLimits()}, ...).\n\n@return the transport\n")
                 .addStatement("return transport")
                 .build());
         for (ActionModel action : service.actions()) {
             client.addMethod(actionMethod(action));
             client.addMethod(asyncActionMethod(action));
         }
-        if (hasRegions) {
+        client.addMethod(genericCall());
+        client.addMethod(genericCallAsync());
+        if (!regionRequired) {
+            client.addMethod(MethodSpec.methodBuilder("regionId")
+                    .addModifiers(Modifier.PRIVATE)
+                    .returns(String.class)
+                    .addJavadoc("The {@code X-TC-Region} of this client's calls, or {@code null} for none.\n")
+                    .addStatement("return region == null ? null : region.id()")
+                    .build());
+        }
+        if (service.checksActionRegions()) {
             client.addMethod(unsupportedRegion());
         }
         client.addMethod(MethodSpec.methodBuilder("close")
@@ -157,9 +172,9 @@ final class ClientEmitter {
 
     private FieldSpec regionList(ActionModel action) {
         CodeBlock regions = action.supportedRegions().stream()
-                .map(region -> CodeBlock.of("$T.$N", service.regionEnum(), region.constantName()))
+                .map(region -> CodeBlock.of("$T.$N", service.regionClass(), region.constantName()))
                 .collect(CodeBlock.joining(", "));
-        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionEnum());
+        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
         return FieldSpec.builder(listOfRegions, regionListName(action), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($L)", List.class, regions)
                 .build();
@@ -173,11 +188,46 @@ final class ClientEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(runtime.transport(), "transport")
-                .addStatement("this.transport = transport");
-        if (hasRegions) {
-            constructor.addParameter(service.regionEnum(), "region").addStatement("this.region = region");
+                .addParameter(service.regionClass(), "region")
+                .addStatement("this.transport = transport")
+                .addStatement("this.region = region");
+        if (service.checksActionRegions()) {
+            constructor.addParameter(TypeName.BOOLEAN, CHECK_REGIONS).addStatement("this.$N = $N", CHECK_REGIONS,
+                    CHECK_REGIONS);
         }
         return constructor.build();
+    }
+
+    /** The constructor's last argument, {@code ", checkRegions"}, for a client that checks regions; else empty. */
+    static String checkRegionsArgument(ServiceModel service) {
+        return service.checksActionRegions() ? ", " + CHECK_REGIONS : "";
+    }
+
+    private MethodSpec withRegion() {
+        return MethodSpec.methodBuilder("withRegion")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(service.client())
+                .addParameter(service.regionClass(), "region")
+                .addJavadoc("This client in another region, for calls there without building another client: the same\n"
+                        + "transport (connections, credentials, endpoint, rate limits, retries), so it costs one small\n"
+                        + "object, and it is closed with this client.\n\n"
+                        + "<pre>{@code\n"
+                        + "client.withRegion(Region.of(\"ap-jakarta\")).$L(request);\n"
+                        + "}</pre>\n\n"
+                        + "@param region the region of its calls, sent as {@code X-TC-Region}\n"
+                        + "@return a client in that region\n", exampleMethod())
+                .addStatement("return new $T(transport, $T.requireNonNull(region, $S)$L)", service.client(),
+                        Objects.class, "region", checkRegionsArgument(service))
+                .build();
+    }
+
+    private String exampleMethod() {
+        return service.actions().isEmpty() ? "someAction" : service.actions().get(0).methodName();
+    }
+
+    /** The client's region as the transport takes it: its id, or {@code null} for none. */
+    private String regionId() {
+        return regionRequired ? "region.id()" : "regionId()";
     }
 
     private MethodSpec actionMethod(ActionModel action) {
@@ -198,7 +248,7 @@ final class ClientEmitter {
                     .endControlFlow();
         }
         return method.addStatement("return transport.call($S, $L, request, $T.class, $T::new)", action.wireName(),
-                        hasRegions ? "region.id()" : "null", action.response(), service.exception())
+                        regionId(), action.response(), service.exception())
                 .build();
     }
 
@@ -225,7 +275,7 @@ final class ClientEmitter {
                     .endControlFlow();
         }
         return method.addStatement("return transport.callAsync($S, $L, request, $T.class, $T::new)",
-                        action.wireName(), hasRegions ? "region.id()" : "null", action.response(), service.exception())
+                        action.wireName(), regionId(), action.response(), service.exception())
                 .build();
     }
 
@@ -291,20 +341,61 @@ final class ClientEmitter {
         }
     }
 
+    /** {@code call(action, request)}: an action by name, JSON in and out, for one the spec does not have yet. */
+    private MethodSpec genericCall() {
+        return genericCall("call", TypeName.get(JsonNode.class), CodeBlock.of(
+                "Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
+                        + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
+                        + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
+                        + "region; no region check applies.\n\n"
+                        + "<pre>{@code\n"
+                        + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
+                        + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
+                        + "long total = response.path(\"TotalCount\").asLong();\n"
+                        + "}</pre>\n\n"), CodeBlock.of(
+                "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
+                        + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
+                        + "    fails before an answer\n", service.exception()));
+    }
+
+    private MethodSpec genericCallAsync() {
+        return genericCall("callAsync", ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class),
+                CodeBlock.of("{@link #call($T, $T)} without blocking: the future completes with the\n"
+                        + "{@code Response} object, or exceptionally with a {@link $T}.\n\n", String.class,
+                        JsonNode.class, service.exception()),
+                CodeBlock.of("@return the future {@code Response} object\n"));
+    }
+
+    /** {@code name(String action, JsonNode request)}, which calls the transport's method of that name. */
+    private MethodSpec genericCall(String name, TypeName returns, CodeBlock description, CodeBlock returnsAndThrows) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(returns)
+                .addParameter(String.class, "action")
+                .addParameter(JsonNode.class, "request")
+                .addJavadoc(description)
+                .addJavadoc("@param action the action, sent as {@code X-TC-Action}\n"
+                        + "@param request the request body, a JSON object\n")
+                .addJavadoc(returnsAndThrows)
+                .addStatement("return transport.$N(action, $L, request, $T.class, $T::new)", name, regionId(),
+                        JsonNode.class, service.exception())
+                .build();
+    }
+
     private MethodSpec unsupportedRegion() {
-        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionEnum());
+        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
         return MethodSpec.methodBuilder("unsupportedRegion")
                 .addJavadoc("The exception for calling {@code action} in this client's region, or {@code null} if\n"
-                        + "the action supports it.\n")
+                        + "the action supports it or the check is off.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(service.exception())
                 .addParameter(String.class, "action")
                 .addParameter(listOfRegions, "supported")
-                .beginControlFlow("if (supported.contains(region))")
+                .beginControlFlow("if (!$N || supported.contains(region))", CHECK_REGIONS)
                 .addStatement("return null")
                 .endControlFlow()
                 .addStatement("$T ids = supported.stream().map($T::id).collect($T.joining($S))", String.class,
-                        service.regionEnum(), Collectors.class, ", ")
+                        service.regionClass(), Collectors.class, ", ")
                 .addStatement("return new $T($S, action + $S + ids + $S + region.id() + $S, null, 0, null)",
                         service.exception(), "UnsupportedRegion", " supports ", "; this client is configured for ",
                         " (nothing was sent)")

@@ -1,5 +1,6 @@
 package dev.tcgen.generator.emit.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.ActionModel;
@@ -21,6 +22,10 @@ final class ClientJavadoc {
                         title, service.service(), service.version())
                 .add("and an {@code ...Async} method returning a {@code CompletableFuture}.\n\n")
                 .add(example())
+                .add("\n<p>The builder's region applies to every call, {@link #withRegion}'s to some; any region is\n")
+                .add("{@code Region.of} its id. {@link #call($T, $T)} calls an action this client was\n",
+                        String.class, JsonNode.class)
+                .add("generated without.\n")
                 .add("\n<p>What every call gets, without configuration:\n")
                 .add("<ul>\n")
                 .add("  <li>Credentials come from the builder, or else from the default chain: the\n")
@@ -48,7 +53,6 @@ final class ClientJavadoc {
     }
 
     private CodeBlock example() {
-        boolean hasRegions = !service.regions().isEmpty();
         String call = service.actions().isEmpty() ? "someAction"
                 : service.actions().get(0).methodName();
         ActionModel first = service.actions().isEmpty() ? null : service.actions().get(0);
@@ -57,7 +61,9 @@ final class ClientJavadoc {
                 .add("<pre>{@code\n")
                 .add("try ($L client = $L.builder()\n", service.client().simpleName(), service.client().simpleName())
                 .add("        .credentials(Credentials.of(secretId, secretKey))   // or leave out: default chain\n");
-        if (hasRegions) {
+        if (service.regions().isEmpty()) {
+            doc.add("        .region(Region.of(\"ap-guangzhou\"))\n");
+        } else {
             doc.add("        .region(Region.$L)\n", service.regions().get(0).constantName());
         }
         return doc.add("        .build()) {\n")

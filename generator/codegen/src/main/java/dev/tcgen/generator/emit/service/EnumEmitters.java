@@ -11,16 +11,14 @@ import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.emit.StringLiteral;
 import dev.tcgen.generator.model.ErrorCodeModel;
 import dev.tcgen.generator.model.Naming;
-import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
-/** Emits the service's two enums: its error codes, and its regions. Both look values up by their wire string. */
+/** Emits the service's error-code enum, which looks codes up by their wire string. */
 final class EnumEmitters {
 
     private final ServiceModel service;
@@ -86,41 +84,6 @@ final class EnumEmitters {
                 .addStatement("return code == null ? UNKNOWN : $N.getOrDefault(code, UNKNOWN)", Naming.ERROR_CODE_LOOKUP_TABLE)
                 .build());
         return codes.build();
-    }
-
-    /** The region enum, in the spec's order. */
-    TypeSpec regions() {
-        ClassName type = service.regionEnum();
-        TypeSpec.Builder regions = TypeSpec.enumBuilder(type)
-                .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(files.generatedAnnotation())
-                .addJavadoc("The regions of $L $L. Some actions support only some of them; each client method's "
-                        + "Javadoc says which.\n", service.service(), service.version());
-        for (RegionModel region : service.regions()) {
-            String name = region.description().isBlank() ? region.id() : region.description();
-            regions.addEnumConstant(region.constantName(), TypeSpec.anonymousClassBuilder("$S, $L", region.id(),
-                            StringLiteral.of(name))
-                    .addJavadoc("{@code $L}: $L.\n", region.id(), JavadocText.escape(name))
-                    .build());
-        }
-        addStringProperty(regions, "id", "The region id as sent in {@code X-TC-Region}, e.g. {@code ap-guangzhou}.");
-        addStringProperty(regions, "displayName", "A human-readable name of the region.");
-        regions.addMethod(MethodSpec.constructorBuilder()
-                .addParameter(String.class, "id")
-                .addParameter(String.class, "displayName")
-                .addStatement("this.id = id")
-                .addStatement("this.displayName = displayName")
-                .build());
-        regions.addField(lookupTable(type, Naming.REGION_LOOKUP_TABLE, "id", ""));
-        regions.addMethod(MethodSpec.methodBuilder("fromId")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), type))
-                .addParameter(String.class, "id")
-                .addJavadoc("The region of an id.\n\n@param id a region id such as {@code ap-guangzhou}\n"
-                        + "@return the region, or empty if this service has no such region\n")
-                .addStatement("return $T.ofNullable($N.get(id))", Optional.class, Naming.REGION_LOOKUP_TABLE)
-                .build());
-        return regions.build();
     }
 
     private static void addStringProperty(TypeSpec.Builder type, String name, String javadoc) {

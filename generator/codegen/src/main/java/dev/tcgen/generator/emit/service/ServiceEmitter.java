@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Emits every file of one service version's package: per action a request and a response, one class per structure,
- * the error-code and region enums, the exception and the client.
+ * the error-code enum, the {@code Region} class, the exception and the client.
  */
 public final class ServiceEmitter {
 
@@ -39,11 +39,8 @@ public final class ServiceEmitter {
             types.add(values.emit(response(action)));
         }
         service.structures().forEach(structure -> types.add(values.emit(structure(structure))));
-        EnumEmitters enums = new EnumEmitters(service, files);
-        types.add(enums.errorCodes());
-        if (!service.regions().isEmpty()) {
-            types.add(enums.regions());
-        }
+        types.add(new EnumEmitters(service, files).errorCodes());
+        types.add(new RegionEmitter(service, runtime, files).emit());
         types.add(new ServiceExceptionEmitter(service, runtime, files).emit());
         types.add(new ClientEmitter(service, runtime, files).emit());
         List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());

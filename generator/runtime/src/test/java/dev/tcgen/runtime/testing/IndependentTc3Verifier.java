@@ -1,4 +1,4 @@
-package dev.tcgen.client.trtc;
+package dev.tcgen.runtime.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,10 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A TC3-HMAC-SHA256 check written from Tencent Cloud's documentation, independently of the generated signer, as the
+ * A TC3-HMAC-SHA256 check written from Tencent Cloud's documentation, independently of the runtime's signer, as a
  * test server's stand-in for Tencent's gateway.
  */
-final class IndependentTc3Verifier {
+public final class IndependentTc3Verifier {
 
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "TC3-HMAC-SHA256 Credential=([^/]+)/(\\d{4}-\\d{2}-\\d{2})/([a-z0-9]+)/tc3_request, "
@@ -26,14 +26,19 @@ final class IndependentTc3Verifier {
     private final String secretKey;
     private final String service;
 
-    IndependentTc3Verifier(String secretId, String secretKey, String service) {
+    /**
+     * @param secretId the secret id a request must be signed with
+     * @param secretKey its key
+     * @param service the service of the credential scope, e.g. {@code trtc}
+     */
+    public IndependentTc3Verifier(String secretId, String secretKey, String service) {
         this.secretId = secretId;
         this.secretKey = secretKey;
         this.service = service;
     }
 
     /** Why the request's signature is wrong, or {@code null} if it is right. */
-    String problem(String authorization, String contentType, String host, long timestamp, byte[] body) {
+    public String problem(String authorization, String contentType, String host, long timestamp, byte[] body) {
         if (authorization == null) {
             return "no Authorization header";
         }
