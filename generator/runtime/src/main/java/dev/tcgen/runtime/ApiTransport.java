@@ -394,12 +394,10 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
-     * Builds one attempt's signed HTTP request, with the provider's current credentials
-     * and the scheduler's current time.
+     * Builds one attempt's HTTP request, signed with {@code current} and the scheduler's
+     * current time.
      */
-    HttpRequest signedRequest(String action, String region, byte[] payload,
-            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
-        Credentials current = currentCredentials(action, exceptions);
+    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
         long timestamp = scheduler.now().getEpochSecond();
         String authorization =
                 Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
@@ -423,23 +421,30 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
-     * Asks the provider; a failure of the provider is the service exception
-     * {@code CLIENT_CREDENTIALS}, with the provider's exception as the cause.
+     * Asks the provider without blocking ({@link CredentialsProvider#credentialsAsync()}); a
+     * failure of the provider, or no credentials, fails the future with the service exception
+     * {@code CLIENT_CREDENTIALS}, the provider's exception as the cause.
      */
-    private Credentials currentCredentials(String action,
+    CompletableFuture<Credentials> credentialsAsync(String action,
             ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
-        Credentials current;
+        CompletableFuture<Credentials> asked;
         try {
-            current = credentials.credentials();
+            asked = credentials.credentialsAsync();
         } catch (RuntimeException e) {
-            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
-                    "No credentials to sign " + action + " with: " + e.getMessage(), null, 0, e);
+            asked = CompletableFuture.failedFuture(e);
         }
-        if (current == null) {
-            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
-                    "The credentials provider " + credentials + " returned null", null, 0, null);
-        }
-        return current;
+        return asked.handle((current, failure) -> {
+            if (failure != null) {
+                Throwable cause = CredentialsFutures.unwrap(failure);
+                throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                        "No credentials to sign " + action + " with: " + cause.getMessage(), null, 0, cause);
+            }
+            if (current == null) {
+                throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                        "The credentials provider " + credentials + " returned null", null, 0, null);
+            }
+            return current;
+        });
     }
 
     /**
@@ -479,7 +484,7 @@ public final class ApiTransport implements AutoCloseable {
      * {@code scheme://host[:port]/}, lowercase, without a default port, so the request's
      * {@code Host} header and the signed host are the same text.
      */
-    private static URI normalizeEndpoint(URI endpoint) {
+    static URI normalizeEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         String scheme =
                 endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
@@ -506,7 +511,7 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * What the JDK HttpClient sends as {@code Host} for a normalised endpoint.
      */
-    private static String hostHeader(URI endpoint) {
+    static String hostHeader(URI endpoint) {
         return endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ':' + endpoint.getPort();
     }
 
@@ -625,7 +630,7 @@ public final class ApiTransport implements AutoCloseable {
         /**
          * Where each request's credentials come from: fixed {@link Credentials}, or a provider
          * that finds or refreshes them. Default: {@link CredentialsProviderChain#defaultChain()},
-         * the environment variables, then {@code ~/.tencentcloud/credentials}.
+         * the environment variables, the profile files, the CVM instance role, TKE's OIDC.
          *
          * @param credentials the credentials provider
          * @return this builder

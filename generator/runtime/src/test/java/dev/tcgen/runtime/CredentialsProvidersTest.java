@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcgen.runtime.testing.CapturingLogger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,30 +116,7 @@ class CredentialsProvidersTest {
                 ProfileCredentialsProvider.of(file, "staging").toString());
     }
 
-    // ---- the default chain ----
-
-    @Test
-    void theDefaultChainPrefersTheEnvironmentThenTheProfileFile() throws IOException {
-        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
-        writeProfiles();
-        assertEquals(ID, chain.credentials().secretId(), "from the profile file");
-
-        environment.put("TENCENTCLOUD_SECRET_ID", "AKIDfromEnvironment");
-        environment.put("TENCENTCLOUD_SECRET_KEY", KEY);
-        assertEquals("AKIDfromEnvironment", chain.credentials().secretId(), "the environment comes first");
-    }
-
-    @Test
-    void whenTheDefaultChainFindsNothingItListsWhatItTried() {
-        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
-
-        String message = assertThrows(CredentialsException.class, chain::credentials).getMessage();
-
-        Path file = home.resolve(".tencentcloud").resolve("credentials");
-        assertEquals("No credentials found; tried: EnvironmentCredentialsProvider: TENCENTCLOUD_SECRET_ID and "
-                + "TENCENTCLOUD_SECRET_KEY are not set; ProfileCredentialsProvider[file=" + file
-                + ", profile=default]: " + file + " does not exist", message);
-    }
+    // ---- chains ----
 
     @Test
     void aChainSkipsProvidersWithoutCredentials() {
@@ -148,6 +128,37 @@ class CredentialsProvidersTest {
         assertSame(fixed, chain.credentials());
         assertEquals(2, chain.providers().size());
         assertThrows(IllegalArgumentException.class, CredentialsProviderChain::of);
+    }
+
+    @Test
+    void aChainAsksEachProviderAsynchronouslyAndMovesOnWhenOneFails() {
+        CompletableFuture<Credentials> fetching = new CompletableFuture<>();
+        CredentialsProvider remote = new CredentialsProvider() {
+            @Override
+            public Credentials credentials() {
+                throw new AssertionError("the chain must ask asynchronously");
+            }
+
+            @Override
+            public CompletableFuture<Credentials> credentialsAsync() {
+                return fetching;
+            }
+
+            @Override
+            public String toString() {
+                return "Remote";
+            }
+        };
+        Credentials fixed = Credentials.of(ID, KEY);
+        CompletableFuture<Credentials> found = CredentialsProviderChain.of(remote, fixed).credentialsAsync();
+
+        assertFalse(found.isDone(), "waiting for the remote provider, not blocking");
+        fetching.completeExceptionally(new CredentialsException("no role here"));
+        assertSame(fixed, found.join());
+
+        CompletableFuture<Credentials> none = CredentialsProviderChain.of(remote).credentialsAsync();
+        CompletionException e = assertThrows(CompletionException.class, none::join);
+        assertEquals("No credentials found; tried: Remote: no role here", e.getCause().getMessage());
     }
 
     // ---- caching, expiry-aware ----
@@ -232,6 +243,61 @@ class CredentialsProvidersTest {
             pool.shutdownNow();
         }
         assertEquals(2, fetched.get(), "one refresh for all sixteen threads");
+    }
+
+    @Test
+    void asynchronousCallersOfAnEmptyCacheShareOneFetchWithoutBlocking() {
+        AtomicInteger fetched = new AtomicInteger();
+        CompletableFuture<Credentials> fetch = new CompletableFuture<>();
+        CachingCredentialsProvider caching = CachingCredentialsProvider.of(new CredentialsProvider() {
+            @Override
+            public Credentials credentials() {
+                throw new AssertionError("the cache must ask asynchronously");
+            }
+
+            @Override
+            public CompletableFuture<Credentials> credentialsAsync() {
+                fetched.incrementAndGet();
+                return fetch;
+            }
+        });
+
+        List<CompletableFuture<Credentials>> callers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            callers.add(caching.credentialsAsync());
+        }
+        assertTrue(callers.stream().noneMatch(CompletableFuture::isDone));
+        callers.get(0).cancel(false);
+        assertFalse(fetch.isCancelled(), "one caller giving up does not stop the fetch for the others");
+
+        Credentials fresh = Credentials.of(ID, KEY);
+        fetch.complete(fresh);
+        for (CompletableFuture<Credentials> caller : callers.subList(1, callers.size())) {
+            assertSame(fresh, caller.join());
+        }
+        assertSame(fresh, caching.credentials());
+        assertEquals(1, fetched.get());
+    }
+
+    @Test
+    void aFailedRefreshOfValidCredentialsIsLoggedAsAWarningWithoutSecrets() {
+        MutableClock clock = new MutableClock();
+        CapturingLogger logger = new CapturingLogger();
+        AtomicInteger calls = new AtomicInteger();
+        CachingCredentialsProvider caching = new CachingCredentialsProvider(() -> calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(Credentials.of(ID, KEY, TOKEN, clock.instant().plus(Duration.ofMinutes(10))))
+                : CompletableFuture.failedFuture(new CredentialsException("STS is down")),
+                "the source", Duration.ofMinutes(5), clock, logger);
+        caching.credentials();
+        clock.advance(Duration.ofMinutes(6));
+
+        assertEquals(ID, caching.credentials().secretId());
+
+        assertEquals(1, logger.entries().size());
+        String warning = logger.at(System.Logger.Level.WARNING).get(0).text();
+        assertTrue(warning.startsWith("Refreshing credentials from the source failed; going on with the cached ones "
+                + "until they expire at 2024-05-01T00:10:00Z: STS is down"), warning);
+        assertFalse(warning.contains(KEY) || warning.contains(TOKEN), warning);
     }
 
     // ---- nothing shows a secret ----
