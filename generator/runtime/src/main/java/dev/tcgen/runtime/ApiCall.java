@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * failure ({@link RetryPolicy#isRetryable}) schedules the next attempt on the
  * {@link Scheduler} after the policy's backoff; no thread sleeps. The credentials of each
  * attempt come from the provider's {@link CredentialsProvider#credentialsAsync()}, so no thread
- * waits while they are fetched either. The result is the future {@link #start()} returns;
- * cancelling it stops the call before its next step.
+ * waits while they are fetched either. An answer {@code AuthFailure.SignatureExpire} is retried
+ * once, at once, dated with the server's time ({@link ClockSkew}). The result is the future
+ * {@link #start()} returns; cancelling it stops the call before its next step.
  *
  * <p>Logging: each attempt at DEBUG with action, region, attempt, latency and RequestId; a failed
  * call once at WARNING. Nothing logged contains a header, a secret key, a token or a signature.
@@ -49,6 +50,12 @@ final class ApiCall<T> {
     private int attempts;
 
     private TencentCloudException lastFailure;
+
+    /**
+     * Whether an answer {@code AuthFailure.SignatureExpire} made this call retry with the
+     * server's time ({@link ClockSkew}); that happens once per call.
+     */
+    private boolean clockCorrected;
 
     ApiCall(ApiTransport transport, String action, String region, byte[] payload,
             Class<T> responseType,
@@ -165,6 +172,12 @@ final class ApiCall<T> {
         try {
             value = reader.read(responseType);
         } catch (TencentCloudException e) {
+            if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
+                clockCorrected = true;
+                logRetry(e, latency, Duration.ZERO);
+                attempt();
+                return;
+            }
             retryOrFail(e, latency);
             return;
         }

@@ -120,6 +120,8 @@ public final class ApiTransport implements AutoCloseable {
 
     private final System.Logger logger;
 
+    private final ClockSkew clockSkew;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiTransport(Builder builder) {
@@ -141,6 +143,7 @@ public final class ApiTransport implements AutoCloseable {
         this.rateLimiters = rateLimiters(builder);
         this.logger = builder.logger != null ? builder.logger
                 : System.getLogger(ApiTransport.class.getName());
+        this.clockSkew = new ClockSkew(scheduler, logger);
     }
 
     /**
@@ -394,11 +397,18 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
-     * Builds one attempt's HTTP request, signed with {@code current} and the scheduler's
-     * current time.
+     * The difference between the local clock and the server's, which dates every signature.
+     */
+    ClockSkew clockSkew() {
+        return clockSkew;
+    }
+
+    /**
+     * Builds one attempt's HTTP request, signed with {@code current} and the current time
+     * (corrected by the {@link ClockSkew} learnt so far).
      */
     HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
-        long timestamp = scheduler.now().getEpochSecond();
+        long timestamp = clockSkew.now().getEpochSecond();
         String authorization =
                 Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
