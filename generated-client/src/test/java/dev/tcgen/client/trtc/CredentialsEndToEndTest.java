@@ -3,8 +3,6 @@ package dev.tcgen.client.trtc;
 import static dev.tcgen.client.trtc.TestClients.SECRET_ID;
 import static dev.tcgen.client.trtc.TestClients.SECRET_KEY;
 import static dev.tcgen.client.trtc.TestClients.TOKEN;
-import static dev.tcgen.client.trtc.TestClients.echo;
-import static dev.tcgen.client.trtc.TestClients.server;
 import static dev.tcgen.client.trtc.TestClients.stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +20,6 @@ import dev.tcgen.client.trtc.v20190722.TrtcException;
 import dev.tcgen.runtime.testing.FakeCredentialsServer;
 import dev.tcgen.runtime.testing.FakeMetadataServer;
 import dev.tcgen.runtime.testing.FakeStsServer;
-import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,23 +44,22 @@ class CredentialsEndToEndTest {
     Path home;
 
     private final Map<String, String> environment = new HashMap<>();
-    private final VirtualTime time = VirtualTime.manual();
-    private final FakeMetadataServer metadata = new FakeMetadataServer(time.clock());
-    private final FakeStsServer sts = new FakeStsServer(time.clock(), request -> "AssumeRole is not used here");
+    private CredentialServices services;
+    private FakeMetadataServer metadata;
+    private FakeStsServer sts;
     private FakeTrtcServer server;
 
     @BeforeEach
     void startServers() throws IOException {
-        server = server(request -> echo(request, "req-ok"));
-        metadata.role(null).keys(SECRET_ID, SECRET_KEY);
-        sts.keys(SECRET_ID, SECRET_KEY);
+        services = new CredentialServices(request -> "AssumeRole is not used here");
+        metadata = services.metadata.role(null);
+        sts = services.sts;
+        server = services.server;
     }
 
     @AfterEach
     void stopServers() {
-        server.close();
-        metadata.close();
-        sts.close();
+        services.close();
     }
 
     private TrtcClient client() {
@@ -74,7 +70,7 @@ class CredentialsEndToEndTest {
                         .systemFile(systemFile())
                         .metadataEndpoint(metadata.endpoint())
                         .stsEndpoint(sts.endpoint())
-                        .clock(time.clock())
+                        .clock(services.time.clock())
                         .build())
                 .region(Region.AP_GUANGZHOU)
                 .endpoint(server.endpoint())
@@ -90,9 +86,7 @@ class CredentialsEndToEndTest {
         try (TrtcClient client = client()) {
             assertEquals("req-ok", client.stopPublishCdnStream(stop("t-1")).requestId());
         }
-        FakeTrtcServer.Received received = server.received().get(server.received().size() - 1);
-        assertTrue(received.signatureValid(), received.signatureProblem());
-        return received;
+        return services.lastRequest();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package dev.tcgen.client.trtc;
 
-import static dev.tcgen.client.trtc.TestClients.SECRET_ID;
 import static dev.tcgen.client.trtc.TestClients.SECRET_KEY;
-import static dev.tcgen.client.trtc.TestClients.echo;
-import static dev.tcgen.client.trtc.TestClients.server;
 import static dev.tcgen.client.trtc.TestClients.stop;
 import static dev.tcgen.runtime.testing.FakeCredentialsServer.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,27 +44,27 @@ class RoleCredentialsEndToEndTest {
     private static final String BASE_KEY = "base-user-secret-key-EXAMPLE";
     private static final String ROLE_ARN = "qcs::cam::uin/100000000001:roleName/deployer";
 
-    private final VirtualTime time = VirtualTime.manual();
     private final CapturingLogger logger = new CapturingLogger();
-    private final FakeMetadataServer metadata = new FakeMetadataServer(time.clock());
-    private final FakeStsServer sts = new FakeStsServer(time.clock(), request -> new IndependentTc3Verifier(
-            BASE_ID, BASE_KEY, "sts").problem(request.header("Authorization"), request.header("Content-Type"),
-            request.header("Host"), Long.parseLong(request.header("X-TC-Timestamp")),
-            request.body().getBytes(StandardCharsets.UTF_8)));
+    private CredentialServices services;
+    private VirtualTime time;
+    private FakeMetadataServer metadata;
+    private FakeStsServer sts;
     private FakeTrtcServer server;
 
     @BeforeEach
     void startServers() throws IOException {
-        server = server(request -> echo(request, "req-ok"));
-        metadata.keys(SECRET_ID, SECRET_KEY);
-        sts.keys(SECRET_ID, SECRET_KEY);
+        services = new CredentialServices(request -> new IndependentTc3Verifier(BASE_ID, BASE_KEY, "sts").problem(
+                request.header("Authorization"), request.header("Content-Type"), request.header("Host"),
+                Long.parseLong(request.header("X-TC-Timestamp")), request.body().getBytes(StandardCharsets.UTF_8)));
+        time = services.time;
+        metadata = services.metadata;
+        sts = services.sts;
+        server = services.server;
     }
 
     @AfterEach
     void stopServers() {
-        server.close();
-        metadata.close();
-        sts.close();
+        services.close();
     }
 
     private TrtcClient client(CredentialsProvider credentials) {
@@ -80,9 +77,7 @@ class RoleCredentialsEndToEndTest {
     }
 
     private Received lastRequest() {
-        Received received = server.received().get(server.received().size() - 1);
-        assertTrue(received.signatureValid(), received.signatureProblem());
-        return received;
+        return services.lastRequest();
     }
 
     @Test

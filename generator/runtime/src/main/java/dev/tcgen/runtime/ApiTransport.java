@@ -437,13 +437,7 @@ public final class ApiTransport implements AutoCloseable {
      */
     CompletableFuture<Credentials> credentialsAsync(String action,
             ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
-        CompletableFuture<Credentials> asked;
-        try {
-            asked = credentials.credentialsAsync();
-        } catch (RuntimeException e) {
-            asked = CompletableFuture.failedFuture(e);
-        }
-        return asked.handle((current, failure) -> {
+        return CredentialsFutures.ask(credentials::credentialsAsync).handle((current, failure) -> {
             if (failure != null) {
                 Throwable cause = CredentialsFutures.unwrap(failure);
                 throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,

@@ -163,13 +163,7 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
             started = new CompletableFuture<>();
             refreshing = started;
         }
-        CompletableFuture<Credentials> fetched;
-        try {
-            fetched = fetch.get();
-        } catch (RuntimeException e) {
-            fetched = CompletableFuture.failedFuture(e);
-        }
-        fetched.whenComplete((fresh, failure) -> finish(started, fresh, failure));
+        CredentialsFutures.ask(fetch).whenComplete((fresh, failure) -> finish(started, fresh, failure));
         return started;
     }
 

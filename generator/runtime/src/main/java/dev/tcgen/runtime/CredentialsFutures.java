@@ -3,14 +3,27 @@ package dev.tcgen.runtime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
- * How the blocking {@link CredentialsProvider#credentials()} of a provider that works
- * asynchronously waits for its future, and how a failure is taken out of the wrappers futures
- * add.
+ * How providers are asked for their future, how the blocking
+ * {@link CredentialsProvider#credentials()} of a provider that works asynchronously waits for it,
+ * and how a failure is taken out of the wrappers futures add.
  */
 final class CredentialsFutures {
     private CredentialsFutures() {
+    }
+
+    /**
+     * Starts {@code ask}; a provider that throws instead of failing its future gives a failed
+     * future all the same.
+     */
+    static CompletableFuture<Credentials> ask(Supplier<CompletableFuture<Credentials>> ask) {
+        try {
+            return ask.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

@@ -106,13 +106,7 @@ public final class CredentialsProviderChain implements CredentialsProvider {
             return CompletableFuture.failedFuture(new CredentialsException("No credentials found; tried: " + tried));
         }
         CredentialsProvider provider = providers.get(index);
-        CompletableFuture<Credentials> asked;
-        try {
-            asked = provider.credentialsAsync();
-        } catch (RuntimeException e) {
-            asked = CompletableFuture.failedFuture(e);
-        }
-        return asked.handle((found, failure) -> {
+        return CredentialsFutures.ask(provider::credentialsAsync).handle((found, failure) -> {
             Throwable problem = failure == null ? null : CredentialsFutures.unwrap(failure);
             if (found != null) {
                 return CompletableFuture.completedFuture(found);

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.runtime.testing.CapturingLogger;
+import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,41 +177,41 @@ class CredentialsProvidersTest {
 
     @Test
     void expiringCredentialsAreRefreshedAheadOfTheirExpiry() {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger fetched = new AtomicInteger();
         CredentialsProvider caching = CachingCredentialsProvider.of(() -> Credentials.of(ID + fetched.incrementAndGet(),
-                KEY, TOKEN, clock.instant().plus(Duration.ofMinutes(30))), Duration.ofMinutes(5), clock);
+                KEY, TOKEN, time.now().plus(Duration.ofMinutes(30))), Duration.ofMinutes(5), time.clock());
 
         assertEquals(ID + 1, caching.credentials().secretId());
-        clock.advance(Duration.ofMinutes(24));
+        time.advance(Duration.ofMinutes(24));
         assertEquals(ID + 1, caching.credentials().secretId(), "still fresh");
-        clock.advance(Duration.ofMinutes(1));
+        time.advance(Duration.ofMinutes(1));
         assertEquals(ID + 2, caching.credentials().secretId(), "refreshed 5 minutes before expiry");
         assertEquals(2, fetched.get());
     }
 
     @Test
     void aFailedRefreshKeepsValidCredentialsButNotExpiredOnes() {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger calls = new AtomicInteger();
-        Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
+        Instant expiry = time.now().plus(Duration.ofMinutes(10));
         CredentialsProvider caching = CachingCredentialsProvider.of(() -> {
             if (calls.incrementAndGet() > 1) {
                 throw new CredentialsException("STS is down");
             }
             return Credentials.of(ID, KEY, TOKEN, expiry);
-        }, Duration.ofMinutes(5), clock);
+        }, Duration.ofMinutes(5), time.clock());
         caching.credentials();
 
-        clock.advance(Duration.ofMinutes(6));
+        time.advance(Duration.ofMinutes(6));
         assertEquals(ID, caching.credentials().secretId(), "due for refresh, refresh failed, still valid");
-        clock.advance(Duration.ofMinutes(4));
+        time.advance(Duration.ofMinutes(4));
         assertEquals("STS is down", assertThrows(CredentialsException.class, caching::credentials).getMessage());
     }
 
     @Test
     void expiredCredentialsAreRefreshedOnceHoweverManyThreadsAsk() throws Exception {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger fetched = new AtomicInteger();
         CountDownLatch refreshing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -223,10 +221,10 @@ class CredentialsProvidersTest {
                 refreshing.countDown();
                 await(release);
             }
-            return Credentials.of(ID + number, KEY, TOKEN, clock.instant().plus(Duration.ofHours(1)));
-        }, Duration.ofMinutes(5), clock);
+            return Credentials.of(ID + number, KEY, TOKEN, time.now().plus(Duration.ofHours(1)));
+        }, Duration.ofMinutes(5), time.clock());
         caching.credentials();
-        clock.advance(Duration.ofHours(2));
+        time.advance(Duration.ofHours(2));
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -281,15 +279,15 @@ class CredentialsProvidersTest {
 
     @Test
     void aFailedRefreshOfValidCredentialsIsLoggedAsAWarningWithoutSecrets() {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         CapturingLogger logger = new CapturingLogger();
         AtomicInteger calls = new AtomicInteger();
         CachingCredentialsProvider caching = new CachingCredentialsProvider(() -> calls.incrementAndGet() == 1
-                ? CompletableFuture.completedFuture(Credentials.of(ID, KEY, TOKEN, clock.instant().plus(Duration.ofMinutes(10))))
+                ? CompletableFuture.completedFuture(Credentials.of(ID, KEY, TOKEN, time.now().plus(Duration.ofMinutes(10))))
                 : CompletableFuture.failedFuture(new CredentialsException("STS is down")),
-                "the source", Duration.ofMinutes(5), clock, logger);
+                "the source", Duration.ofMinutes(5), time.clock(), logger);
         caching.credentials();
-        clock.advance(Duration.ofMinutes(6));
+        time.advance(Duration.ofMinutes(6));
 
         assertEquals(ID, caching.credentials().secretId());
 
@@ -342,31 +340,6 @@ class CredentialsProvidersTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2024-05-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
