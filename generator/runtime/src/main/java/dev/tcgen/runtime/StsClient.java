@@ -37,7 +37,7 @@ final class StsClient {
     }
 
     /**
-     * Calls {@code action} with {@code parameters} and returns the temporary credentials it
+     * Calls {@code action} with the JSON {@code body} and returns the temporary credentials it
      * answers.
      *
      * @param region sent as {@code X-TC-Region}
@@ -45,8 +45,8 @@ final class StsClient {
      * @param now the time the request is dated with
      */
     CompletableFuture<Credentials> temporaryCredentials(String action, String region,
-            ObjectNode parameters, Credentials signWith, Instant now) {
-        byte[] payload = json(parameters);
+            ObjectNode body, Credentials signWith, Instant now) {
+        byte[] payload = json(body);
         long timestamp = now.getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
@@ -90,9 +90,9 @@ final class StsClient {
         return CredentialsHttp.temporaryCredentials(keys, envelope, what);
     }
 
-    private static byte[] json(ObjectNode parameters) {
+    private static byte[] json(ObjectNode body) {
         try {
-            return Json.mapper().writeValueAsBytes(parameters);
+            return Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
         }
