@@ -100,7 +100,7 @@ class RetryEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AuthFailure.SignatureExpire", "AuthFailure.SecretIdNotFound", "InvalidParameter",
+    @ValueSource(strings = {"AuthFailure.SecretIdNotFound", "InvalidParameter",
         "InvalidParameterValue.TaskId", "MissingParameter", "ResourceNotFound", "ResourceUnavailable",
         "ResourceInsufficient", "FailedOperation", "LimitExceeded", "UnauthorizedOperation", "UnsupportedOperation"})
     void aClientErrorIsNotRetried(String code) throws IOException {

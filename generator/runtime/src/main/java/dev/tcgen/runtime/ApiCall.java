@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Each attempt waits for its action's rate-limit permit (or fails fast), is signed with
  * the current credentials and time, and is sent with {@code HttpClient.sendAsync}. A transient
  * failure ({@link RetryPolicy#isRetryable}) schedules the next attempt on the
- * {@link Scheduler} after the policy's backoff; no thread sleeps. The result is the future
+ * {@link Scheduler} after the policy's backoff; no thread sleeps. The credentials of each
+ * attempt come from the provider's {@link CredentialsProvider#credentialsAsync()}, so no thread
+ * waits while they are fetched either. An answer {@code AuthFailure.SignatureExpire} is retried
+ * once, at once, dated with the server's time ({@link ClockSkew}). The result is the future
  * {@link #start()} returns; cancelling it stops the call before its next step.
  *
  * <p>Logging: each attempt at DEBUG with action, region, attempt, latency and RequestId; a failed
@@ -47,6 +50,12 @@ final class ApiCall<T> {
     private int attempts;
 
     private TencentCloudException lastFailure;
+
+    /**
+     * Whether an answer {@code AuthFailure.SignatureExpire} made this call retry with the
+     * server's time ({@link ClockSkew}); that happens once per call.
+     */
+    private boolean clockCorrected;
 
     ApiCall(ApiTransport transport, String action, String region, byte[] payload,
             Class<T> responseType,
@@ -109,7 +118,8 @@ final class ApiCall<T> {
     }
 
     /**
-     * Signs and sends one attempt; its answer arrives in {@link #received}.
+     * Gets the credentials for one attempt without blocking (a provider may be fetching them),
+     * then signs and sends it in {@link #signAndSend}.
      */
     private void send() {
         if (result.isDone()) {
@@ -119,18 +129,32 @@ final class ApiCall<T> {
             failOnClosed();
             return;
         }
-        HttpRequest request;
-        try {
-            request = transport.signedRequest(action, region, payload, exceptions);
-        } catch (TencentCloudException e) {
-            fail(e);
+        transport.credentialsAsync(action, exceptions)
+                .whenComplete((credentials, failure) -> guarded(() -> signAndSend(credentials, failure)));
+    }
+
+    /**
+     * Signs and sends one attempt; its answer arrives in {@link #received}.
+     */
+    private void signAndSend(Credentials credentials, Throwable failure) {
+        if (result.isDone()) {
             return;
         }
+        if (failure != null) {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof TencentCloudException) {
+                fail((TencentCloudException) cause);
+            } else {
+                result.completeExceptionally(cause);
+            }
+            return;
+        }
+        HttpRequest request = transport.signedRequest(action, region, payload, credentials);
         attempts++;
         long sent = transport.scheduler().nanoTime();
         transport.httpClient()
                 .sendAsync(request, BoundedBody.handler(transport.maxResponseBytes()))
-                .whenComplete((response, failure) -> guarded(() -> received(response, failure, sent)));
+                .whenComplete((response, sendFailure) -> guarded(() -> received(response, sendFailure, sent)));
     }
 
     /**
@@ -148,6 +172,12 @@ final class ApiCall<T> {
         try {
             value = reader.read(responseType);
         } catch (TencentCloudException e) {
+            if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
+                clockCorrected = true;
+                logRetry(e, latency, Duration.ZERO);
+                attempt();
+                return;
+            }
             retryOrFail(e, latency);
             return;
         }

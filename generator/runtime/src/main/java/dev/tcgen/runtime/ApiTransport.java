@@ -120,6 +120,8 @@ public final class ApiTransport implements AutoCloseable {
 
     private final System.Logger logger;
 
+    private final ClockSkew clockSkew;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiTransport(Builder builder) {
@@ -141,6 +143,7 @@ public final class ApiTransport implements AutoCloseable {
         this.rateLimiters = rateLimiters(builder);
         this.logger = builder.logger != null ? builder.logger
                 : System.getLogger(ApiTransport.class.getName());
+        this.clockSkew = new ClockSkew(scheduler, logger);
     }
 
     /**
@@ -394,13 +397,18 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
-     * Builds one attempt's signed HTTP request, with the provider's current credentials
-     * and the scheduler's current time.
+     * The difference between the local clock and the server's, which dates every signature.
      */
-    HttpRequest signedRequest(String action, String region, byte[] payload,
-            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
-        Credentials current = currentCredentials(action, exceptions);
-        long timestamp = scheduler.now().getEpochSecond();
+    ClockSkew clockSkew() {
+        return clockSkew;
+    }
+
+    /**
+     * Builds one attempt's HTTP request, signed with {@code current} and the current time
+     * (corrected by the {@link ClockSkew} learnt so far).
+     */
+    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
+        long timestamp = clockSkew.now().getEpochSecond();
         String authorization =
                 Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -423,23 +431,24 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
-     * Asks the provider; a failure of the provider is the service exception
-     * {@code CLIENT_CREDENTIALS}, with the provider's exception as the cause.
+     * Asks the provider without blocking ({@link CredentialsProvider#credentialsAsync()}); a
+     * failure of the provider, or no credentials, fails the future with the service exception
+     * {@code CLIENT_CREDENTIALS}, the provider's exception as the cause.
      */
-    private Credentials currentCredentials(String action,
+    CompletableFuture<Credentials> credentialsAsync(String action,
             ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
-        Credentials current;
-        try {
-            current = credentials.credentials();
-        } catch (RuntimeException e) {
-            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
-                    "No credentials to sign " + action + " with: " + e.getMessage(), null, 0, e);
-        }
-        if (current == null) {
-            throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
-                    "The credentials provider " + credentials + " returned null", null, 0, null);
-        }
-        return current;
+        return CredentialsFutures.ask(credentials::credentialsAsync).handle((current, failure) -> {
+            if (failure != null) {
+                Throwable cause = CredentialsFutures.unwrap(failure);
+                throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                        "No credentials to sign " + action + " with: " + cause.getMessage(), null, 0, cause);
+            }
+            if (current == null) {
+                throw exceptions.create(TencentCloudException.CLIENT_CREDENTIALS,
+                        "The credentials provider " + credentials + " returned null", null, 0, null);
+            }
+            return current;
+        });
     }
 
     /**
@@ -479,7 +488,7 @@ public final class ApiTransport implements AutoCloseable {
      * {@code scheme://host[:port]/}, lowercase, without a default port, so the request's
      * {@code Host} header and the signed host are the same text.
      */
-    private static URI normalizeEndpoint(URI endpoint) {
+    static URI normalizeEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         String scheme =
                 endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
@@ -506,7 +515,7 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * What the JDK HttpClient sends as {@code Host} for a normalised endpoint.
      */
-    private static String hostHeader(URI endpoint) {
+    static String hostHeader(URI endpoint) {
         return endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ':' + endpoint.getPort();
     }
 
@@ -625,7 +634,7 @@ public final class ApiTransport implements AutoCloseable {
         /**
          * Where each request's credentials come from: fixed {@link Credentials}, or a provider
          * that finds or refreshes them. Default: {@link CredentialsProviderChain#defaultChain()},
-         * the environment variables, then {@code ~/.tencentcloud/credentials}.
+         * the environment variables, the profile files, the CVM instance role, TKE's OIDC.
          *
          * @param credentials the credentials provider
          * @return this builder

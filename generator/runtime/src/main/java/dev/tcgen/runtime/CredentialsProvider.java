@@ -1,5 +1,6 @@
 package dev.tcgen.runtime;
 
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Supplies the {@link Credentials} that sign a request.
@@ -14,6 +15,10 @@ package dev.tcgen.runtime;
  *         System.getenv("TENCENTCLOUD_SECRET_KEY"));
  * }</pre>
  *
+ * <p>A provider that fetches credentials over the network (a metadata service, a security token
+ * service) also overrides {@link #credentialsAsync()}, which the client uses: a call then never
+ * blocks a thread while credentials are fetched.
+ *
  * <p>One client signs requests from many threads at once, so implementations must be thread-safe.
  */
 @FunctionalInterface
@@ -27,4 +32,23 @@ public interface CredentialsProvider {
      * @return the credentials, never {@code null}
      */
     Credentials credentials();
+
+    /**
+     * Returns the credentials to sign the next request with, without blocking: the client asks
+     * this way, for blocking and asynchronous calls alike.
+     *
+     * <p>The default runs {@link #credentials()} on the calling thread, which suits providers that
+     * only read memory, the environment or a local file. Providers that fetch credentials over
+     * the network override it and complete the future when the answer arrives.
+     *
+     * @return a future completed with the credentials, or exceptionally (usually with a
+     *     {@link CredentialsException}) when there are none
+     */
+    default CompletableFuture<Credentials> credentialsAsync() {
+        try {
+            return CompletableFuture.completedFuture(credentials());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

@@ -1,9 +1,8 @@
 package dev.tcgen.runtime;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Asks several providers in turn and returns the first credentials one of them has.
@@ -19,10 +18,11 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>The {@link #defaultChain() default chain}, which a client uses when it is given no
- * credentials, tries the environment ({@link EnvironmentCredentialsProvider}) and then the
- * {@code default} profile of {@code ~/.tencentcloud/credentials}
- * ({@link ProfileCredentialsProvider}). The chain is asked again for every request, so
- * credentials set up after the client was built are found.
+ * credentials, tries the official SDK's sources in its order: the environment, the profile
+ * files, the CVM instance role and TKE's OIDC web identity ({@link DefaultCredentialsChain}).
+ * A chain is asked again for every request, so credentials set up after the client was built
+ * are found. {@link #credentialsAsync()} asks each provider asynchronously, so a chain of
+ * providers that fetch over the network never blocks a thread.
  *
  * <pre>{@code
  * CredentialsProvider mine = CredentialsProviderChain.of(
@@ -54,27 +54,15 @@ public final class CredentialsProviderChain implements CredentialsProvider {
     }
 
     /**
-     * The environment variables, then the {@code default} profile of
-     * {@code ~/.tencentcloud/credentials}.
+     * The official SDK's default sources, in its order: the environment, the {@code default}
+     * profile of {@code ~/.tencentcloud/credentials} and of {@code /etc/tencentcloud/credentials},
+     * the CVM instance role, and TKE's OIDC web identity; {@link DefaultCredentialsChain} builds
+     * it, with other inputs for tests.
      *
-     * @return the default chain, on the real environment and home directory
+     * @return the default chain, on the real environment, files and services
      */
     public static CredentialsProviderChain defaultChain() {
-        return of(EnvironmentCredentialsProvider.create(), ProfileCredentialsProvider.create());
-    }
-
-    /**
-     * The default chain over a given environment and home directory, e.g. a map and a
-     * temporary directory in a test.
-     *
-     * @param environment gives a variable's value, or {@code null} when it is unset
-     * @param home the directory holding {@code .tencentcloud/credentials}
-     * @return the default chain over them
-     */
-    public static CredentialsProviderChain defaultChain(Function<String, String> environment,
-            Path home) {
-        return of(EnvironmentCredentialsProvider.of(environment),
-                ProfileCredentialsProvider.of(ProfileCredentialsProvider.defaultFile(home), ProfileCredentialsProvider.DEFAULT_PROFILE));
+        return DefaultCredentialsChain.create();
     }
 
     /**
@@ -94,19 +82,41 @@ public final class CredentialsProviderChain implements CredentialsProvider {
      */
     @Override
     public Credentials credentials() {
-        StringJoiner tried = new StringJoiner("; ");
-        for (CredentialsProvider provider : providers) {
-            try {
-                Credentials found = provider.credentials();
-                if (found != null) {
-                    return found;
-                }
-                tried.add(provider + ": returned null");
-            } catch (CredentialsException e) {
-                tried.add(provider + ": " + e.getMessage());
-            }
+        return CredentialsFutures.await(credentialsAsync());
+    }
+
+    /**
+     * The credentials of the first provider that has some, asking each through its
+     * {@link CredentialsProvider#credentialsAsync()}: no thread waits while a provider fetches.
+     *
+     * @return a future of the credentials, failed with a {@link CredentialsException} that lists
+     *     what was tried if no provider has any
+     */
+    @Override
+    public CompletableFuture<Credentials> credentialsAsync() {
+        return askFrom(0, new StringJoiner("; "));
+    }
+
+    /**
+     * Asks the provider at {@code index}, and the next ones while they have nothing; the
+     * providers are asked one after another, so {@code tried} needs no lock.
+     */
+    private CompletableFuture<Credentials> askFrom(int index, StringJoiner tried) {
+        if (index == providers.size()) {
+            return CompletableFuture.failedFuture(new CredentialsException("No credentials found; tried: " + tried));
         }
-        throw new CredentialsException("No credentials found; tried: " + tried);
+        CredentialsProvider provider = providers.get(index);
+        return CredentialsFutures.ask(provider::credentialsAsync).handle((found, failure) -> {
+            Throwable problem = failure == null ? null : CredentialsFutures.unwrap(failure);
+            if (found != null) {
+                return CompletableFuture.completedFuture(found);
+            }
+            if (problem != null && !(problem instanceof CredentialsException)) {
+                return CompletableFuture.<Credentials>failedFuture(problem);
+            }
+            tried.add(provider + ": " + (problem == null ? "returned null" : problem.getMessage()));
+            return askFrom(index + 1, tried);
+        }).thenCompose(next -> next);
     }
 
     /**

@@ -45,6 +45,13 @@ public final class ProfileCredentialsProvider implements CredentialsProvider {
      */
     public static final String DEFAULT_PROFILE = "default";
 
+    /**
+     * The credentials file shared by all users of the machine, which the
+     * {@link DefaultCredentialsChain default chain} reads after the home directory's:
+     * {@code /etc/tencentcloud/credentials}.
+     */
+    public static final Path SYSTEM_FILE = Path.of("/etc/tencentcloud/credentials");
+
     private final Path file;
 
     private final String profile;

@@ -6,20 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcgen.runtime.testing.CapturingLogger;
+import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,30 +114,7 @@ class CredentialsProvidersTest {
                 ProfileCredentialsProvider.of(file, "staging").toString());
     }
 
-    // ---- the default chain ----
-
-    @Test
-    void theDefaultChainPrefersTheEnvironmentThenTheProfileFile() throws IOException {
-        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
-        writeProfiles();
-        assertEquals(ID, chain.credentials().secretId(), "from the profile file");
-
-        environment.put("TENCENTCLOUD_SECRET_ID", "AKIDfromEnvironment");
-        environment.put("TENCENTCLOUD_SECRET_KEY", KEY);
-        assertEquals("AKIDfromEnvironment", chain.credentials().secretId(), "the environment comes first");
-    }
-
-    @Test
-    void whenTheDefaultChainFindsNothingItListsWhatItTried() {
-        CredentialsProvider chain = CredentialsProviderChain.defaultChain(environment::get, home);
-
-        String message = assertThrows(CredentialsException.class, chain::credentials).getMessage();
-
-        Path file = home.resolve(".tencentcloud").resolve("credentials");
-        assertEquals("No credentials found; tried: EnvironmentCredentialsProvider: TENCENTCLOUD_SECRET_ID and "
-                + "TENCENTCLOUD_SECRET_KEY are not set; ProfileCredentialsProvider[file=" + file
-                + ", profile=default]: " + file + " does not exist", message);
-    }
+    // ---- chains ----
 
     @Test
     void aChainSkipsProvidersWithoutCredentials() {
@@ -148,6 +126,37 @@ class CredentialsProvidersTest {
         assertSame(fixed, chain.credentials());
         assertEquals(2, chain.providers().size());
         assertThrows(IllegalArgumentException.class, CredentialsProviderChain::of);
+    }
+
+    @Test
+    void aChainAsksEachProviderAsynchronouslyAndMovesOnWhenOneFails() {
+        CompletableFuture<Credentials> fetching = new CompletableFuture<>();
+        CredentialsProvider remote = new CredentialsProvider() {
+            @Override
+            public Credentials credentials() {
+                throw new AssertionError("the chain must ask asynchronously");
+            }
+
+            @Override
+            public CompletableFuture<Credentials> credentialsAsync() {
+                return fetching;
+            }
+
+            @Override
+            public String toString() {
+                return "Remote";
+            }
+        };
+        Credentials fixed = Credentials.of(ID, KEY);
+        CompletableFuture<Credentials> found = CredentialsProviderChain.of(remote, fixed).credentialsAsync();
+
+        assertFalse(found.isDone(), "waiting for the remote provider, not blocking");
+        fetching.completeExceptionally(new CredentialsException("no role here"));
+        assertSame(fixed, found.join());
+
+        CompletableFuture<Credentials> none = CredentialsProviderChain.of(remote).credentialsAsync();
+        CompletionException e = assertThrows(CompletionException.class, none::join);
+        assertEquals("No credentials found; tried: Remote: no role here", e.getCause().getMessage());
     }
 
     // ---- caching, expiry-aware ----
@@ -168,41 +177,41 @@ class CredentialsProvidersTest {
 
     @Test
     void expiringCredentialsAreRefreshedAheadOfTheirExpiry() {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger fetched = new AtomicInteger();
         CredentialsProvider caching = CachingCredentialsProvider.of(() -> Credentials.of(ID + fetched.incrementAndGet(),
-                KEY, TOKEN, clock.instant().plus(Duration.ofMinutes(30))), Duration.ofMinutes(5), clock);
+                KEY, TOKEN, time.now().plus(Duration.ofMinutes(30))), Duration.ofMinutes(5), time.clock());
 
         assertEquals(ID + 1, caching.credentials().secretId());
-        clock.advance(Duration.ofMinutes(24));
+        time.advance(Duration.ofMinutes(24));
         assertEquals(ID + 1, caching.credentials().secretId(), "still fresh");
-        clock.advance(Duration.ofMinutes(1));
+        time.advance(Duration.ofMinutes(1));
         assertEquals(ID + 2, caching.credentials().secretId(), "refreshed 5 minutes before expiry");
         assertEquals(2, fetched.get());
     }
 
     @Test
     void aFailedRefreshKeepsValidCredentialsButNotExpiredOnes() {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger calls = new AtomicInteger();
-        Instant expiry = clock.instant().plus(Duration.ofMinutes(10));
+        Instant expiry = time.now().plus(Duration.ofMinutes(10));
         CredentialsProvider caching = CachingCredentialsProvider.of(() -> {
             if (calls.incrementAndGet() > 1) {
                 throw new CredentialsException("STS is down");
             }
             return Credentials.of(ID, KEY, TOKEN, expiry);
-        }, Duration.ofMinutes(5), clock);
+        }, Duration.ofMinutes(5), time.clock());
         caching.credentials();
 
-        clock.advance(Duration.ofMinutes(6));
+        time.advance(Duration.ofMinutes(6));
         assertEquals(ID, caching.credentials().secretId(), "due for refresh, refresh failed, still valid");
-        clock.advance(Duration.ofMinutes(4));
+        time.advance(Duration.ofMinutes(4));
         assertEquals("STS is down", assertThrows(CredentialsException.class, caching::credentials).getMessage());
     }
 
     @Test
     void expiredCredentialsAreRefreshedOnceHoweverManyThreadsAsk() throws Exception {
-        MutableClock clock = new MutableClock();
+        VirtualTime time = VirtualTime.manual();
         AtomicInteger fetched = new AtomicInteger();
         CountDownLatch refreshing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -212,10 +221,10 @@ class CredentialsProvidersTest {
                 refreshing.countDown();
                 await(release);
             }
-            return Credentials.of(ID + number, KEY, TOKEN, clock.instant().plus(Duration.ofHours(1)));
-        }, Duration.ofMinutes(5), clock);
+            return Credentials.of(ID + number, KEY, TOKEN, time.now().plus(Duration.ofHours(1)));
+        }, Duration.ofMinutes(5), time.clock());
         caching.credentials();
-        clock.advance(Duration.ofHours(2));
+        time.advance(Duration.ofHours(2));
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -232,6 +241,61 @@ class CredentialsProvidersTest {
             pool.shutdownNow();
         }
         assertEquals(2, fetched.get(), "one refresh for all sixteen threads");
+    }
+
+    @Test
+    void asynchronousCallersOfAnEmptyCacheShareOneFetchWithoutBlocking() {
+        AtomicInteger fetched = new AtomicInteger();
+        CompletableFuture<Credentials> fetch = new CompletableFuture<>();
+        CachingCredentialsProvider caching = CachingCredentialsProvider.of(new CredentialsProvider() {
+            @Override
+            public Credentials credentials() {
+                throw new AssertionError("the cache must ask asynchronously");
+            }
+
+            @Override
+            public CompletableFuture<Credentials> credentialsAsync() {
+                fetched.incrementAndGet();
+                return fetch;
+            }
+        });
+
+        List<CompletableFuture<Credentials>> callers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            callers.add(caching.credentialsAsync());
+        }
+        assertTrue(callers.stream().noneMatch(CompletableFuture::isDone));
+        callers.get(0).cancel(false);
+        assertFalse(fetch.isCancelled(), "one caller giving up does not stop the fetch for the others");
+
+        Credentials fresh = Credentials.of(ID, KEY);
+        fetch.complete(fresh);
+        for (CompletableFuture<Credentials> caller : callers.subList(1, callers.size())) {
+            assertSame(fresh, caller.join());
+        }
+        assertSame(fresh, caching.credentials());
+        assertEquals(1, fetched.get());
+    }
+
+    @Test
+    void aFailedRefreshOfValidCredentialsIsLoggedAsAWarningWithoutSecrets() {
+        VirtualTime time = VirtualTime.manual();
+        CapturingLogger logger = new CapturingLogger();
+        AtomicInteger calls = new AtomicInteger();
+        CachingCredentialsProvider caching = new CachingCredentialsProvider(() -> calls.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(Credentials.of(ID, KEY, TOKEN, time.now().plus(Duration.ofMinutes(10))))
+                : CompletableFuture.failedFuture(new CredentialsException("STS is down")),
+                "the source", Duration.ofMinutes(5), time.clock(), logger);
+        caching.credentials();
+        time.advance(Duration.ofMinutes(6));
+
+        assertEquals(ID, caching.credentials().secretId());
+
+        assertEquals(1, logger.entries().size());
+        String warning = logger.at(System.Logger.Level.WARNING).get(0).text();
+        assertTrue(warning.startsWith("Refreshing credentials from the source failed; going on with the cached ones "
+                + "until they expire at 2024-05-01T00:10:00Z: STS is down"), warning);
+        assertFalse(warning.contains(KEY) || warning.contains(TOKEN), warning);
     }
 
     // ---- nothing shows a secret ----
@@ -276,31 +340,6 @@ class CredentialsProvidersTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2024-05-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link System.Logger} that keeps every record at every level, with the full text of any throwable (message,
@@ -43,13 +44,34 @@ public final class CapturingLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-        entries.add(new Entry(level, String.valueOf(message), printed(thrown)));
+        add(new Entry(level, String.valueOf(message), printed(thrown)));
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         String message = params == null || params.length == 0 ? format : MessageFormat.format(format, params);
-        entries.add(new Entry(level, String.valueOf(message), ""));
+        add(new Entry(level, String.valueOf(message), ""));
+    }
+
+    /**
+     * Waits (10 s at most) until {@code count} records of {@code level} were logged, for what logs on another thread;
+     * whether they were.
+     */
+    public synchronized boolean await(Level level, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (at(level).size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private synchronized void add(Entry entry) {
+        entries.add(entry);
+        notifyAll();
     }
 
     /** Every record so far. */

@@ -1,8 +1,11 @@
 package dev.tcgen.runtime.testing;
 
 import dev.tcgen.runtime.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -101,6 +104,30 @@ public final class VirtualTime implements Scheduler {
     /** Every delay asked for, in order. */
     public List<Duration> delays() {
         return new ArrayList<>(delays);
+    }
+
+    /**
+     * This virtual time as a {@link Clock}, for what takes one (the credentials providers compare expirations with
+     * it): it reads {@link #now()}.
+     */
+    public Clock clock() {
+        VirtualTime time = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.now();
+            }
+        };
     }
 
     /** The virtual time elapsed since the start. */
