@@ -18,6 +18,7 @@ import dev.tcgen.runtime.testing.CapturingLogger;
 import dev.tcgen.runtime.testing.FakeCredentialsServer.Hold;
 import dev.tcgen.runtime.testing.FakeMetadataServer;
 import dev.tcgen.runtime.testing.FakeStsServer;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
 import java.lang.System.Logger.Level;

@@ -57,8 +57,8 @@ final class ClientBuilderEmitter {
                 .addMethod(forward("credentials", runtime.credentialsProvider(),
                         "Where each request's credentials come from, e.g. {@code Credentials.of(secretId, secretKey)},",
                         "{@code ProfileCredentialsProvider.create(\"staging\")} or a {@code CachingCredentialsProvider}",
-                        "over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}, the",
-                        "environment variables, then {@code ~/.tencentcloud/credentials}."));
+                        "over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}: the",
+                        "environment variables, the profile files, the CVM instance role, TKE's OIDC token."));
         type.addMethod(region());
         if (service.checksActionRegions()) {
             type.addMethod(checkRegions());

@@ -42,10 +42,11 @@ import javax.net.ssl.SSLContext;
  *
  * <p>What every call gets, without configuration:
  * <ul>
- *   <li>Credentials come from the builder, or else from the default chain: the
- *       {@code TENCENTCLOUD_SECRET_ID}/{@code TENCENTCLOUD_SECRET_KEY} (and optional
- *       {@code TENCENTCLOUD_TOKEN}) environment variables, then the {@code default} profile of
- *       {@code ~/.tencentcloud/credentials}. Each attempt is signed afresh with TC3-HMAC-SHA256.</li>
+ *   <li>Credentials come from the builder, or else from the default chain, in the official
+ *       SDK's order: the {@code TENCENTCLOUD_SECRET_ID}/{@code TENCENTCLOUD_SECRET_KEY} (and optional
+ *       {@code TENCENTCLOUD_TOKEN}) environment variables, the {@code default} profile of
+ *       {@code ~/.tencentcloud/credentials} or {@code /etc/tencentcloud/credentials}, the CVM
+ *       instance role, TKE's OIDC token. Each attempt is signed afresh with TC3-HMAC-SHA256.</li>
  *   <li>Rate limits: the actions' documented limits ({@link #RATE_LIMITS}) are kept on
  *       the client side: calls of one action are spaced so that no one-second window holds more
  *       than its limit, however many threads call. See {@code Builder.rateLimitMode} and
@@ -422,8 +423,8 @@ public final class KitchenClient implements AutoCloseable {
         /**
          * Where each request's credentials come from, e.g. {@code Credentials.of(secretId, secretKey)},
          * {@code ProfileCredentialsProvider.create("staging")} or a {@code CachingCredentialsProvider}
-         * over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}, the
-         * environment variables, then {@code ~/.tencentcloud/credentials}.
+         * over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}: the
+         * environment variables, the profile files, the CVM instance role, TKE's OIDC token.
          *
          * @param credentials the credentials
          * @return this builder
