@@ -2,9 +2,9 @@ package dev.tcgen.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,7 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  * it is not derived from the host, which for a regional or private endpoint need not start with
  * it. The timestamp must be within a few minutes of the server's clock.
  *
- * <p>All methods are stateless and thread-safe.
+ * <p>All methods are thread-safe. Each thread keeps one {@code Mac} and one {@code MessageDigest}
+ * and reuses them for every request it signs (looking a provider up costs more than the hashing).
  */
 public final class Tc3Signer {
     /**
@@ -52,7 +53,25 @@ public final class Tc3Signer {
 
     private static final String TERMINATOR = "tc3_request";
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM, which every JVM must provide", e);
+        }
+    });
+
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM, which every JVM must provide", e);
+        }
+    });
 
     private Tc3Signer() {
     }
@@ -89,11 +108,7 @@ public final class Tc3Signer {
      * @return 64 lowercase hex digits
      */
     public static String sha256Hex(byte[] data) {
-        try {
-            return hex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM, which every JVM must provide", e);
-        }
+        return hex(SHA256.get().digest(data));
     }
 
     /**
@@ -164,17 +179,17 @@ public final class Tc3Signer {
      * {@code yyyy-MM-dd} in UTC, whatever the default time zone.
      */
     private static String utcDate(long timestampSeconds) {
-        return Instant.ofEpochSecond(timestampSeconds).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return LocalDate.ofEpochDay(Math.floorDiv(timestampSeconds, SECONDS_PER_DAY)).toString();
     }
 
     private static byte[] hmacSha256(byte[] key, String data) {
+        Mac mac = HMAC.get();
         try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
             mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM, which every JVM must provide", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 refused a key, which it never does", e);
         }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hex(byte[] bytes) {

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +52,37 @@ class Tc3SignerVectorTest {
         assertEquals(text("credentialScope"), scope);
         assertEquals(text("stringToSign"), stringToSign);
         assertEquals(text("signature"), Tc3Signer.signature(text("secretKey"), timestamp(), text("service"), stringToSign));
+    }
+
+    /** The scope's date is the UTC day of the timestamp, up to its last second, before 1970 too. */
+    @Test
+    void theScopeDateChangesAtMidnightUtc() {
+        assertEquals("1970-01-01/cvm/tc3_request", Tc3Signer.credentialScope(86_399, "cvm"));
+        assertEquals("1970-01-02/cvm/tc3_request", Tc3Signer.credentialScope(86_400, "cvm"));
+        assertEquals("1969-12-31/cvm/tc3_request", Tc3Signer.credentialScope(-1, "cvm"));
+        assertEquals("2038-01-19/cvm/tc3_request", Tc3Signer.credentialScope(2_147_483_647L, "cvm"));
+    }
+
+    /** Each thread reuses its digest and MAC: signatures made in between, with other keys, change nothing. */
+    @Test
+    void reusedDigestsAndMacsKeepNoStateBetweenSignatures() throws Exception {
+        Credentials credentials = Credentials.of(text("secretId"), text("secretKey"));
+        Callable<String> sign = () -> Tc3Signer.authorization(credentials, text("service"), text("host"),
+                text("contentType"), payload(), timestamp());
+        Callable<String> other = () -> Tc3Signer.authorization(Credentials.of("AKIDother", "other-key"), "trtc",
+                "trtc.tencentcloudapi.com", "application/json", new byte[1000], 1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(i % 2 == 0 ? sign : other));
+            }
+            for (int i = 0; i < results.size(); i += 2) {
+                assertEquals(text("authorization"), results.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
