@@ -1,6 +1,7 @@
 // The client imported from api.json in the build was compiled with -Werror and called; the import's warnings were
 // build warnings at their file:line, once; the second build found everything up to date; the third, given a newer
-// examples.json, imported and generated again, without the warning the fixed example had caused.
+// examples.json, imported and generated again, without the warning the fixed example had caused; the fourth, given
+// an api.json that cannot be imported, failed at its file:line and left the sources as they were.
 def generated = new File(basedir, 'target/generated-sources/tcgen/com/example/cloud/tmt/v20180321/TmtClient.java')
 assert generated.isFile() : "missing ${generated}"
 def log = new File(basedir, 'build.log').text
@@ -16,8 +17,14 @@ assert log.count(badExample) == 1 : "the bad-example warning at examples.json:7 
 
 assert log.count('tcgen: bindings are up to date (1 spec(s)') == 1 : 'the second build must be up to date'
 assert log.count(' written, ') == 2 : 'only the first and the third build may write sources'
-def third = log.substring(log.lastIndexOf('tcgen-maven-plugin:'))
+def fourthStart = log.lastIndexOf('--- tcgen-maven-plugin:')
+def third = log.substring(log.lastIndexOf('--- tcgen-maven-plugin:', fourthStart - 1), fourthStart)
 assert third.contains('tcgen: imported 1 spec(s) from <tencentSpecs>, 1 warning(s)') : 'the third build must import'
 assert third =~ /tcgen: \d+ files from 1 spec\(s\) in .*: [1-9]\d* written, / : 'the third build must write'
-assert generated.text.contains('Example: Calling the API') : 'the newer example is not in the generated client'
+
+def fourth = log.substring(fourthStart)
+def badApiJson = new File(basedir, 'src/bad/api.json').absolutePath
+assert fourth.contains("1 problem(s) in the <tencentSpecs> inputs; the generated sources were left as they were:")
+assert fourth.contains("${badApiJson}:186: member Angle has \"type\": \"double\" with \"member\": \"float\", which tcgen cannot import")
+assert generated.text.contains('Example: Calling the API') : 'the third build\'s client must survive the failed build'
 return true
