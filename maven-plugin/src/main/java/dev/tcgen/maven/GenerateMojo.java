@@ -35,10 +35,10 @@ import org.eclipse.aether.RepositorySystem;
  * Generates a typed, signed Java client from tcgen specs, and from Tencent's own descriptions of services (imported
  * in memory), and adds it to the build as a compile source root.
  *
- * <p>Incremental: a fingerprint of everything the output depends on (spec bytes, options, generator version) is kept
- * per execution (Tencent's inputs count by their bytes); when it has not changed and the generated files are all there, nothing is done. When it has,
- * files whose content is unchanged are left untouched, changed ones are replaced atomically, and files this
- * execution generated before but no longer produces are deleted.
+ * <p>Incremental: a fingerprint of everything the output depends on (the bytes of specs and of Tencent's inputs,
+ * options, generator version) is kept per execution; when it has not changed and the generated files are all there,
+ * nothing is done. When it has, files whose content is unchanged are left untouched, changed ones are replaced
+ * atomically, and files this execution generated before but no longer produces are deleted.
  *
  * <p>A spec with problems fails the build with every problem as {@code file:line:column: message}; the sources
  * generated before stay exactly as they were. So does an input of {@code tencentSpecs} that cannot be imported; what
@@ -191,7 +191,7 @@ public final class GenerateMojo extends AbstractSpecMojo {
         if (tencentSpecs.isEmpty()) {
             return List.of();
         }
-        tencentInputFiles().forEach(file -> buildContext.removeMessages(file));
+        tencentSpecs.forEach(spec -> spec.files().values().forEach(file -> buildContext.removeMessages(file)));
         TencentImports.Result imported;
         try {
             imported = TencentImports.run(tencentSpecs);
@@ -210,15 +210,6 @@ public final class GenerateMojo extends AbstractSpecMojo {
         getLog().info(String.format("tcgen: imported %d spec(s) from <tencentSpecs>, %d warning(s)",
                 imported.specs().size(), imported.warnings().size()));
         return imported.specs();
-    }
-
-    private List<File> tencentInputFiles() {
-        List<File> files = new ArrayList<>();
-        for (TencentSpec spec : tencentSpecs) {
-            Stream.of(spec.apiJson, spec.examples, spec.overlay).filter(file -> file != null).forEach(files::add);
-            files.addAll(spec.docPages);
-        }
-        return files;
     }
 
     @Override

@@ -17,8 +17,9 @@ import java.util.HexFormat;
 
 /**
  * What identifies the generator in a fingerprint: its version and, when they run from jars, the SHA-256 of the
- * generator's jar and of the importer's (which turns Tencent's inputs into specs). The hash matters for snapshots, whose version stays the same while their code changes: a rebuilt generator must
- * regenerate the bindings.
+ * generator's jar and of the importer's (which turns Tencent's inputs into specs). The hashes matter for snapshots,
+ * whose version stays the same while their code changes: a rebuilt generator or importer must regenerate the
+ * bindings.
  */
 final class GeneratorIdentity {
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code <tencentSpecs>} of an execution: their input files, for the fingerprint, and their import into specs. */
@@ -36,17 +37,10 @@ final class TencentImports {
     static List<SpecSource> inputs(List<TencentSpec> specs) throws IOException {
         List<SpecSource> inputs = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            TencentSpec spec = specs.get(i);
-            String prefix = "tencentSpec[" + i + "].";
-            inputs.add(input(prefix + "apiJson", apiJson(spec, i)));
-            if (spec.examples != null) {
-                inputs.add(input(prefix + "examples", spec.examples));
-            }
-            for (File page : spec.docPages) {
-                inputs.add(input(prefix + "docPage", page));
-            }
-            if (spec.overlay != null) {
-                inputs.add(input(prefix + "overlay", spec.overlay));
+            requireApiJson(specs.get(i), i);
+            for (Map.Entry<String, File> file : specs.get(i).files().entrySet()) {
+                inputs.add(new SpecSource("tencentSpec[" + i + "]." + file.getKey() + "=" + file.getValue()
+                        .getAbsolutePath(), Files.readAllBytes(file.getValue().toPath())));
             }
         }
         return inputs;
@@ -63,7 +57,7 @@ final class TencentImports {
         List<ImportMessage> warnings = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             TencentSpec spec = specs.get(i);
-            String name = apiJson(spec, i) + " (imported)";
+            String name = requireApiJson(spec, i) + " (imported)";
             SpecImporter.Result result = SpecImporter.run(new SpecImporter.Inputs(spec.apiJson.toPath(),
                     Optional.ofNullable(spec.examples).map(File::toPath),
                     spec.docPages.stream().map(File::toPath).toList(),
@@ -74,14 +68,10 @@ final class TencentImports {
         return new Result(imported, warnings);
     }
 
-    private static File apiJson(TencentSpec spec, int index) {
+    private static File requireApiJson(TencentSpec spec, int index) {
         if (spec.apiJson == null) {
             throw new IllegalArgumentException("<tencentSpec> number " + (index + 1) + " has no <apiJson>");
         }
         return spec.apiJson;
-    }
-
-    private static SpecSource input(String role, File file) throws IOException {
-        return new SpecSource(role + "=" + file.getAbsolutePath(), Files.readAllBytes(file.toPath()));
     }
 }

@@ -2,7 +2,9 @@ package dev.tcgen.maven;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service version as Tencent publishes it, imported during the build: a {@code <tencentSpec>} of the
@@ -30,4 +32,20 @@ public class TencentSpec {
 
     /** A hand-written overlay, a partial spec applied last (title, regions, corrections); optional. */
     File overlay;
+
+    /**
+     * The files given, each named by its part: {@code apiJson}, {@code examples}, {@code docPages[i]},
+     * {@code overlay}.
+     */
+    Map<String, File> files() {
+        Map<String, File> files = new LinkedHashMap<>();
+        files.put("apiJson", apiJson);
+        files.put("examples", examples);
+        for (int i = 0; i < docPages.size(); i++) {
+            files.put("docPages[" + i + "]", docPages.get(i));
+        }
+        files.put("overlay", overlay);
+        files.values().removeIf(file -> file == null);
+        return files;
+    }
 }
