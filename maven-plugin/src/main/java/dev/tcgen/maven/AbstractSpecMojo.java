@@ -52,11 +52,16 @@ abstract class AbstractSpecMojo extends AbstractMojo {
     }
 
     /**
-     * The spec files named by {@link #specs}, directories expanded. When specs come from artifacts, the default
+     * The spec files named by {@link #specs}, directories expanded. When specs come from elsewhere too, the default
      * directory may be absent or empty.
      */
     protected List<File> specFiles() throws MojoFailureException {
-        return expand(specs, !specArtifacts.isEmpty() && isDefaultSpecs());
+        return expand(specs, (!specArtifacts.isEmpty() || importsSpecs()) && isDefaultSpecs());
+    }
+
+    /** Whether the goal imports specs from Tencent's inputs too; none do by default. */
+    protected boolean importsSpecs() {
+        return false;
     }
 
     /** The spec files and directories given, directories expanded; with {@code mayBeEmpty}, missing ones are fine. */
@@ -81,10 +86,13 @@ abstract class AbstractSpecMojo extends AbstractMojo {
         }
     }
 
-    /** The texts of the given spec files and of every spec in {@link #specArtifacts}; at least one. */
+    /**
+     * The texts of the given spec files and of every spec in {@link #specArtifacts}; at least one, unless the goal
+     * imports specs too.
+     */
     protected List<SpecSource> specSources(List<File> files) throws MojoExecutionException, MojoFailureException {
         List<SpecSource> sources = read(files, specArtifacts);
-        if (sources.isEmpty()) {
+        if (sources.isEmpty() && !importsSpecs()) {
             throw new MojoFailureException("tcgen: no specs: put .json specs in " + specs
                     + " or name a spec jar in <specArtifacts>");
         }

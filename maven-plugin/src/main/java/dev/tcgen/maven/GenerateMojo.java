@@ -4,6 +4,8 @@ import dev.tcgen.generator.GenerationRequest;
 import dev.tcgen.generator.GenerationResult;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
+import dev.tcgen.generator.importer.ImportException;
+import dev.tcgen.generator.importer.ImportMessage;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecSource;
@@ -15,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -28,15 +32,17 @@ import org.codehaus.plexus.build.DefaultBuildContext;
 import org.eclipse.aether.RepositorySystem;
 
 /**
- * Generates a typed, signed Java client from tcgen specs and adds it to the build as a compile source root.
+ * Generates a typed, signed Java client from tcgen specs, and from Tencent's own descriptions of services (imported
+ * in memory), and adds it to the build as a compile source root.
  *
- * <p>Incremental: a fingerprint of everything the output depends on (spec bytes, options, generator version) is kept
- * per execution; when it has not changed and the generated files are all there, nothing is done. When it has,
- * files whose content is unchanged are left untouched, changed ones are replaced atomically, and files this
- * execution generated before but no longer produces are deleted.
+ * <p>Incremental: a fingerprint of everything the output depends on (the bytes of specs and of Tencent's inputs,
+ * options, generator version) is kept per execution; when it has not changed and the generated files are all there,
+ * nothing is done. When it has, files whose content is unchanged are left untouched, changed ones are replaced
+ * atomically, and files this execution generated before but no longer produces are deleted.
  *
  * <p>A spec with problems fails the build with every problem as {@code file:line:column: message}; the sources
- * generated before stay exactly as they were.
+ * generated before stay exactly as they were. So does an input of {@code tencentSpecs} that cannot be imported; what
+ * the import warns about is logged as a build warning at its {@code file:line}.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
         requiresDependencyCollection = ResolutionScope.COMPILE)
@@ -74,6 +80,15 @@ public final class GenerateMojo extends AbstractSpecMojo {
     @Parameter
     private List<String> includes = new ArrayList<>();
 
+    /**
+     * Services to import from Tencent's published descriptions during the build, each a {@code <tencentSpec>} with
+     * an {@code <apiJson>} and optionally {@code <examples>}, {@code <docPages>} and an {@code <overlay>} (as
+     * {@code tcgen import} takes them). They are generated with the other specs; the import's warnings are build
+     * warnings.
+     */
+    @Parameter
+    private List<TencentSpec> tencentSpecs = new ArrayList<>();
+
     /** Skips generation; sources generated before still compile. */
     @Parameter(property = "tcgen.skip", defaultValue = "false")
     private boolean skip;
@@ -108,13 +123,14 @@ public final class GenerateMojo extends AbstractSpecMojo {
         }
         List<File> files = specFiles();
         List<SpecSource> sources = specSources(files);
-        Fingerprint fingerprint = Fingerprint.of(GeneratorIdentity.get(), options(runtimeMode), sources);
+        Fingerprint fingerprint = Fingerprint.of(GeneratorIdentity.get(), options(runtimeMode),
+                Stream.concat(sources.stream(), tencentInputs().stream()).toList());
         Path state = stateFile();
         String manifest = SourceWriter.MANIFEST + "-" + execution.getExecutionId();
         try {
             if (fingerprint.matches(state) && SourceWriter.isComplete(output, manifest)) {
                 getLog().info(String.format("tcgen: bindings are up to date (%d spec(s), checked in %d ms)",
-                        sources.size(), elapsedMillis(start)));
+                        sources.size() + tencentSpecs.size(), elapsedMillis(start)));
             } else {
                 generate(files, sources, runtimeMode, output, manifest, state);
                 fingerprint.save(state);
@@ -136,10 +152,12 @@ public final class GenerateMojo extends AbstractSpecMojo {
             String manifest, Path state) throws MojoFailureException, IOException {
         files.forEach(file -> buildContext.removeMessages(file));
         Fingerprint.forget(state);
+        List<SpecSource> specs = new ArrayList<>(sources);
+        specs.addAll(importTencentSpecs());
         GenerationResult generated;
         try {
             generated = Generator.generate(GenerationRequest
-                    .of(new Generator.Options(basePackage, runtimeMode, includes), sources)
+                    .of(new Generator.Options(basePackage, runtimeMode, includes), specs)
                     .writingTo(output, manifest));
         } catch (SpecException e) {
             throw specFailure(e.problems());
@@ -149,9 +167,54 @@ public final class GenerateMojo extends AbstractSpecMojo {
         buildContext.refresh(output.toFile());
         SourceWriter.Result result = generated.written().orElseThrow();
         getLog().info(String.format("tcgen: %d files from %d spec(s) in %s: %d written, %d unchanged, %d deleted",
-                generated.sources().size(), sources.size(), output, result.written().size(),
+                generated.sources().size(), specs.size(), output, result.written().size(),
                 result.unchanged().size(), result.deleted().size()));
         result.warning().ifPresent(warning -> getLog().warn("tcgen: " + warning));
+    }
+
+    /** The files of {@link #tencentSpecs}, read for the fingerprint. */
+    private List<SpecSource> tencentInputs() throws MojoFailureException {
+        try {
+            return TencentImports.inputs(tencentSpecs);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("tcgen: " + e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("tcgen: cannot read an input of <tencentSpecs>: " + e);
+        }
+    }
+
+    /**
+     * Imports {@link #tencentSpecs} in memory; their warnings are logged, and shown in an IDE, at their
+     * {@code file:line}.
+     */
+    private List<SpecSource> importTencentSpecs() throws MojoFailureException {
+        if (tencentSpecs.isEmpty()) {
+            return List.of();
+        }
+        tencentSpecs.forEach(spec -> spec.files().values().forEach(file -> buildContext.removeMessages(file)));
+        TencentImports.Result imported;
+        try {
+            imported = TencentImports.run(tencentSpecs);
+        } catch (ImportException e) {
+            e.problems().forEach(problem -> markInIde(problem, BuildContext.SEVERITY_ERROR));
+            throw new MojoFailureException(e.problems().size() + " problem(s) in the <tencentSpecs> inputs"
+                    + failureConsequence() + ":\n" + e.problems().stream().map(ImportMessage::toString)
+                    .collect(Collectors.joining("\n")));
+        } catch (SpecException e) {
+            throw specFailure(e.problems());
+        }
+        for (ImportMessage warning : imported.warnings()) {
+            getLog().warn(warning.toString());
+            markInIde(warning, BuildContext.SEVERITY_WARNING);
+        }
+        getLog().info(String.format("tcgen: imported %d spec(s) from <tencentSpecs>, %d warning(s)",
+                imported.specs().size(), imported.warnings().size()));
+        return imported.specs();
+    }
+
+    @Override
+    protected boolean importsSpecs() {
+        return !tencentSpecs.isEmpty();
     }
 
     /**
@@ -160,15 +223,19 @@ public final class GenerateMojo extends AbstractSpecMojo {
      */
     @Override
     protected void reportToIde(List<Problem> problems) {
-        if (buildContext instanceof DefaultBuildContext) {
-            return;
-        }
         for (Problem problem : problems) {
-            File file = new File(problem.location().file());
-            if (file.isFile()) {
-                buildContext.addMessage(file, problem.location().line(), problem.location().column(),
-                        problem.message(), BuildContext.SEVERITY_ERROR, null);
-            }
+            markInIde(new File(problem.location().file()), problem.location().line(), problem.location().column(),
+                    problem.message(), BuildContext.SEVERITY_ERROR);
+        }
+    }
+
+    private void markInIde(ImportMessage message, int severity) {
+        markInIde(new File(message.origin().source()), message.origin().line(), 0, message.message(), severity);
+    }
+
+    private void markInIde(File file, int line, int column, String message, int severity) {
+        if (!(buildContext instanceof DefaultBuildContext) && file.isFile()) {
+            buildContext.addMessage(file, line, column, message, severity, null);
         }
     }
 

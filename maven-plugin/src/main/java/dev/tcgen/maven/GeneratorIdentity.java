@@ -2,6 +2,7 @@ package dev.tcgen.maven;
 
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.GeneratorVersion;
+import dev.tcgen.generator.importer.SpecImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What identifies the generator in a fingerprint: its version and, when it runs from a jar, the SHA-256 of that jar.
- * The hash matters for snapshots, whose version stays the same while their code changes: a rebuilt generator must
- * regenerate the bindings.
+ * What identifies the generator in a fingerprint: its version and, when they run from jars, the SHA-256 of the
+ * generator's jar and of the importer's (which turns Tencent's inputs into specs). The hashes matter for snapshots,
+ * whose version stays the same while their code changes: a rebuilt generator or importer must regenerate the
+ * bindings.
  */
 final class GeneratorIdentity {
 
@@ -25,22 +27,26 @@ final class GeneratorIdentity {
 
     private GeneratorIdentity() {}
 
-    /** {@code <version>} or {@code <version> sha256:<hash of the generator jar>}. */
+    /** {@code <version>}, followed by {@code  sha256:<hash>} for each of the generator's and importer's jars. */
     static String get() {
         return IDENTITY;
     }
 
     private static String compute() {
-        String version = GeneratorVersion.get();
-        CodeSource source = Generator.class.getProtectionDomain().getCodeSource();
+        return GeneratorVersion.get() + jarHash(Generator.class) + jarHash(SpecImporter.class);
+    }
+
+    /** {@code " sha256:<hash>"} of the jar the class comes from, or nothing if it does not come from a jar. */
+    private static String jarHash(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null) {
-            return version;
+            return "";
         }
         try {
             Path location = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(location) ? version + " sha256:" + sha256(location) : version;
+            return Files.isRegularFile(location) ? " sha256:" + sha256(location) : "";
         } catch (URISyntaxException | IOException | IllegalArgumentException e) {
-            return version;
+            return "";
         }
     }
 

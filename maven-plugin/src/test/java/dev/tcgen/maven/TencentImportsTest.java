@@ -1,0 +1,91 @@
+package dev.tcgen.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tcgen.generator.importer.ImportException;
+import dev.tcgen.generator.importer.ImportMessage;
+import dev.tcgen.generator.spec.SpecSource;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TencentImportsTest {
+
+    /** Tencent's TMT api.json and examples.json, as the invoker IT {@code tencent-spec} imports them. */
+    private static final Path TMT = Path.of("src/it/tencent-spec/src/main/tencent/tmt/v20180321");
+
+    private static TencentSpec spec(Path apiJson, Path examples, Path overlay) {
+        TencentSpec spec = new TencentSpec();
+        spec.apiJson = apiJson.toFile();
+        spec.examples = examples == null ? null : examples.toFile();
+        spec.overlay = overlay == null ? null : overlay.toFile();
+        return spec;
+    }
+
+    private static String fingerprint(TencentSpec spec) throws Exception {
+        return Fingerprint.of("1.0", List.of(), TencentImports.inputs(List.of(spec))).toString();
+    }
+
+    @Test
+    void importsInMemoryWithTheWarningsAtTheirFileAndLine() throws Exception {
+        TencentImports.Result result = TencentImports.run(
+                List.of(spec(TMT.resolve("api.json"), TMT.resolve("examples.json"), null)));
+
+        assertEquals(1, result.specs().size());
+        SpecSource imported = result.specs().get(0);
+        assertEquals(TMT.resolve("api.json") + " (imported)", imported.name());
+        assertTrue(imported.text().contains("\"service\": \"tmt\""), imported.text());
+        assertEquals(List.of(TMT.resolve("api.json") + ":11", TMT.resolve("examples.json") + ":7"),
+                result.warnings().stream().map(warning -> warning.origin().toString()).toList());
+    }
+
+    @Test
+    void everyInputFileIsFingerprintedByItsBytesAndItsPart(@TempDir Path directory) throws Exception {
+        Path apiJson = Files.copy(TMT.resolve("api.json"), directory.resolve("api.json"));
+        Path examples = Files.copy(TMT.resolve("examples.json"), directory.resolve("examples.json"));
+        Path overlay = Files.writeString(directory.resolve("overlay.json"), "{\"title\": \"TMT\"}");
+        String base = fingerprint(spec(apiJson, examples, overlay));
+
+        assertEquals(base, fingerprint(spec(apiJson, examples, overlay)), "nothing changed");
+        assertNotEquals(base, fingerprint(spec(apiJson, overlay, examples)), "the same files in other parts");
+        assertNotEquals(base, fingerprint(spec(apiJson, examples, null)), "no overlay");
+        Files.writeString(overlay, "{\"title\": \"Machine Translation\"}");
+        assertNotEquals(base, fingerprint(spec(apiJson, examples, overlay)), "an overlay changed");
+        Files.write(examples, Files.readString(examples).replace("Calling", "Call").getBytes(StandardCharsets.UTF_8));
+        assertNotEquals(base, fingerprint(spec(apiJson, examples, overlay)), "examples changed");
+    }
+
+    @Test
+    void aBadInputFailsWithItsFileAndLine(@TempDir Path directory) throws Exception {
+        Path overlay = Files.writeString(directory.resolve("overlay.json"), "{\n  \"region\": []\n}\n");
+
+        ImportException e = assertThrows(ImportException.class,
+                () -> TencentImports.run(List.of(spec(TMT.resolve("api.json"), null, overlay))));
+
+        ImportMessage problem = e.problems().get(0);
+        assertEquals(overlay + ":2", problem.origin().toString());
+        assertTrue(problem.message().contains("did you mean \"regions\"?"), problem.message());
+    }
+
+    @Test
+    void aSpecWithoutApiJsonOrAMissingFileIsNamed(@TempDir Path directory) {
+        TencentSpec noApiJson = new TencentSpec();
+        noApiJson.docPages = List.of(new File("page.txt"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TencentImports.inputs(List.of(spec(TMT.resolve("api.json"), null, null), noApiJson)));
+        assertEquals("<tencentSpec> number 2 has no <apiJson>", e.getMessage());
+
+        Path missing = directory.resolve("api.json");
+        Exception notFound = assertThrows(Exception.class,
+                () -> TencentImports.inputs(List.of(spec(missing, null, null))));
+        assertTrue(notFound.toString().contains(missing.toString()), notFound.toString());
+    }
+}
