@@ -33,6 +33,7 @@ public final class FakeCalls {
      *
      * @param action the action
      * @param answer the response of a request; it may throw, e.g. the service exception
+     * @param <Q> the request
      */
     @SuppressWarnings("unchecked")
     public <Q> void stub(String action, Function<? super Q, ?> answer) {
@@ -61,6 +62,7 @@ public final class FakeCalls {
      * @param request the request
      * @param type the response class
      * @param documented the answer without a stub
+     * @param <R> the response
      * @return the response
      */
     public <R> R answer(String action, String region, Object request, Class<R> type, Supplier<R> documented) {
@@ -74,6 +76,7 @@ public final class FakeCalls {
      * failure, as the real client's asynchronous method would.
      *
      * @param answer the blocking answer
+     * @param <R> the response
      * @return the future
      */
     public static <R> CompletableFuture<R> async(Supplier<R> answer) {
@@ -90,6 +93,7 @@ public final class FakeCalls {
      * @param action the action, for the message of an example that does not fit
      * @param type the response class
      * @param json the example answer
+     * @param <R> the response
      * @return the response
      * @throws IllegalStateException if the example does not fit the response class; stub the action instead
      */
@@ -121,6 +125,7 @@ public final class FakeCalls {
      * The requests of one action answered so far, in order.
      *
      * @param type the action's request class
+     * @param <Q> the request
      * @return an immutable list
      */
     public <Q> List<Q> requests(Class<Q> type) {

@@ -70,6 +70,9 @@ public final class Paginator<Q, R, T> implements Iterable<R> {
      * @param call the client's blocking method of the action
      * @param callAsync the client's asynchronous method of the action
      * @param exceptions the service's exception, for a listing past {@link #maxPages()}
+     * @param <Q> the request
+     * @param <R> the response
+     * @param <T> the items
      * @return the paginator
      */
     public static <Q, R, T> Paginator<Q, R, T> of(String action, Paging<Q, R, T> paging, Q firstRequest,

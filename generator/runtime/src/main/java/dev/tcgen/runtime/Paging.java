@@ -61,6 +61,9 @@ public final class Paging<Q, R, T> {
      * @param limit the request's limit, {@code null} if it sets none
      * @param items the items of a response
      * @param total the total count of a response, {@code null} if it has none; or {@code null} itself
+     * @param <Q> the request
+     * @param <R> the response
+     * @param <T> the items
      * @return the paging
      */
     public static <Q, R, T> Paging<Q, R, T> offset(Function<Q, Long> offset, BiFunction<Q, Long, Q> withOffset,
@@ -78,6 +81,9 @@ public final class Paging<Q, R, T> {
      * @param pageSize the request's page size, {@code null} if it sets none
      * @param items the items of a response
      * @param total the total count of a response, {@code null} if it has none; or {@code null} itself
+     * @param <Q> the request
+     * @param <R> the response
+     * @param <T> the items
      * @return the paging
      */
     public static <Q, R, T> Paging<Q, R, T> pageNumber(Function<Q, Long> page, BiFunction<Q, Long, Q> withPage,
@@ -91,6 +97,9 @@ public final class Paging<Q, R, T> {
      * @param withToken a copy of a request with another token
      * @param nextToken the token of a response, {@code null} or empty on the last page
      * @param items the items of a response
+     * @param <Q> the request
+     * @param <R> the response
+     * @param <T> the items
      * @return the paging
      */
     public static <Q, R, T> Paging<Q, R, T> token(BiFunction<Q, String, Q> withToken, Function<R, String> nextToken,
