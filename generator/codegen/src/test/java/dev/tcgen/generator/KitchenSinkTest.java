@@ -89,11 +89,12 @@ class KitchenSinkTest {
     void theTreeHasTheExpectedFiles() {
         List<String> kitchen = filesIn(KITCHEN);
         assertEquals(List.of("Alpha.java", "Beta.java", "CreateSessionRequest.java", "CreateSessionResponse.java",
-                "DescribeEverythingRequest.java", "DescribeEverythingResponse.java", "Empty.java", "Everything.java",
-                "Keywords.java", "KitchenClient.java", "KitchenErrorCode.java", "KitchenException.java",
+                "DefaultKitchenClient.java", "DescribeEverythingRequest.java", "DescribeEverythingResponse.java", "Empty.java", "Everything.java",
+                "FakeKitchenClient.java", "Keywords.java", "KitchenClient.java", "KitchenErrorCode.java", "KitchenException.java",
                 "LegacyThingRequest.java", "LegacyThingResponse.java", "Node.java", "Obsolete.java",
                 "PingRequest.java", "PingResponse.java", "Region.java", "RegionModel.java", "Secret.java"), kitchen);
-        assertEquals(List.of("GetStatusRequest.java", "GetStatusResponse.java", "Region.java",
+        assertEquals(List.of("DefaultRegionlessClient.java", "FakeRegionlessClient.java", "GetStatusRequest.java",
+                "GetStatusResponse.java", "Region.java",
                 "RegionlessClient.java", "RegionlessErrorCode.java", "RegionlessException.java"), filesIn(REGIONLESS));
         assertEquals(1, sources.stream().filter(s -> s.relativePath().endsWith("/core/Json.java")).count());
     }

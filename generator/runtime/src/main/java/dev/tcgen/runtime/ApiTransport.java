@@ -650,9 +650,10 @@ public final class ApiTransport implements AutoCloseable {
          *
          * @param language the language, or {@code null} for the API's default
          * @return this builder
+         * @throws IllegalArgumentException if it is neither
          */
         public Builder language(String language) {
-            this.language = language == null ? null : requireText(language, "language");
+            this.language = AllowedValues.check("language", language, AllowedValues.LANGUAGES);
             return this;
         }
 

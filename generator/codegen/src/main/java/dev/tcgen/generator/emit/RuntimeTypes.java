@@ -2,8 +2,12 @@ package dev.tcgen.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import dev.tcgen.runtime.AbstractRegion;
+import dev.tcgen.runtime.AllowedValues;
 import dev.tcgen.runtime.ApiTransport;
 import dev.tcgen.runtime.CredentialsProvider;
+import dev.tcgen.runtime.FakeCalls;
+import dev.tcgen.runtime.Paginator;
+import dev.tcgen.runtime.Paging;
 import dev.tcgen.runtime.RateLimitMode;
 import dev.tcgen.runtime.RetryPolicy;
 import dev.tcgen.runtime.Scheduler;
@@ -84,6 +88,26 @@ public record RuntimeTypes(String packageName) {
     /** How many attempts a call may make and how long to wait between them. */
     public ClassName retryPolicy() {
         return get(RetryPolicy.class);
+    }
+
+    /** The pages of a listing call. */
+    public ClassName paginator() {
+        return get(Paginator.class);
+    }
+
+    /** How one action pages. */
+    public ClassName paging() {
+        return get(Paging.class);
+    }
+
+    /** The calls and answers of a fake client. */
+    public ClassName fakeCalls() {
+        return get(FakeCalls.class);
+    }
+
+    /** Checks a value against the values its documentation allows. */
+    public ClassName allowedValues() {
+        return get(AllowedValues.class);
     }
 
     /** What a call does when its action's rate limit is reached. */

@@ -2,6 +2,7 @@ package dev.tcgen.generator.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -18,6 +19,8 @@ import java.util.OptionalInt;
  * @param rateLimitPerSecond the documented maximum number of requests per second, if any
  * @param errorCodes the error codes documented for this action, sorted by code
  * @param examples documented examples
+ * @param exampleResponse the {@code Response} object of the first example that has one, as compact JSON, or empty
+ * @param paging how the action pages, if it does
  * @param deprecated whether the action is deprecated
  */
 public record ActionModel(
@@ -32,6 +35,8 @@ public record ActionModel(
         OptionalInt rateLimitPerSecond,
         List<ErrorCodeModel> errorCodes,
         List<ExampleModel> examples,
+        String exampleResponse,
+        Optional<PagingModel> paging,
         boolean deprecated) {
 
     public ActionModel {

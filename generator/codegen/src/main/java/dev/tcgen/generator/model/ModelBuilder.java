@@ -9,6 +9,7 @@ import dev.tcgen.generator.spec.ActionSpec;
 import dev.tcgen.generator.spec.ErrorCodeSpec;
 import dev.tcgen.generator.spec.ExampleSpec;
 import dev.tcgen.generator.spec.MemberSpec;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.RegionSpec;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.StructureSpec;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Resolves a validated spec into a {@link ServiceModel}: Java names chosen once, types resolved, collisions settled.
@@ -63,13 +65,16 @@ public final class ModelBuilder {
     private ServiceModel build(String runtimePackage) {
         String prefix = Naming.upperCamel(spec.service());
         ClassName client = className(prefix + "Client");
+        ClassName clientImplementation = className("Default" + prefix + "Client");
+        ClassName fakeClient = className("Fake" + prefix + "Client");
         ClassName exception = className(prefix + "Exception");
         ClassName errorCodeEnum = className(prefix + "ErrorCode");
         ClassName regionClass = className("Region");
 
         List<RegionModel> regionModels = spec.regions().stream().map(this::region).toList();
         List<ErrorCodeModel> codeModels = errorCodes();
-        Set<String> taken = new HashSet<>(List.of(client.simpleName(), exception.simpleName(),
+        Set<String> taken = new HashSet<>(List.of(client.simpleName(), clientImplementation.simpleName(),
+                fakeClient.simpleName(), exception.simpleName(),
                 errorCodeEnum.simpleName(), regionClass.simpleName(), NESTED_BUILDER));
         for (ActionSpec action : spec.actions()) {
             taken.add(action.name() + "Request");
@@ -86,6 +91,7 @@ public final class ModelBuilder {
                 .map(this::structure)
                 .toList();
         return new ServiceModel(spec.service(), spec.version(), spec.title(), packageName, runtimePackage, client,
+                clientImplementation, fakeClient,
                 exception, errorCodeEnum, regionClass, spec.endpoints().china(), spec.endpoints().international(),
                 regionModels, actions, structures, codeModels);
     }
@@ -165,20 +171,47 @@ public final class ModelBuilder {
             output.add(new MemberModel(REQUEST_ID, Naming.memberName(REQUEST_ID),
                     new TypeModel.Scalar(ScalarKind.STRING), false, REQUEST_ID_DESCRIPTION, "", false, false));
         }
+        List<MemberModel> input = members(action.input(), null);
         return new ActionModel(
                 action.name(),
                 Naming.methodName(action.name()),
                 className(action.name() + "Request"),
                 className(action.name() + "Response"),
                 action.description().isEmpty() ? action.title() : action.description(),
-                members(action.input(), null),
+                input,
                 output,
                 action.regions().orElse(List.of()).stream().map(regions::get).toList(),
                 action.rateLimit().isPresent() ? OptionalInt.of(action.rateLimit().getAsInt()) : OptionalInt.empty(),
                 action.errorCodes().stream().map(errorCodes::get)
                         .sorted(Comparator.comparing(ErrorCodeModel::code)).toList(),
                 action.examples().stream().map(ModelBuilder::example).toList(),
+                action.examples().stream().map(ExampleSpec::response).filter(r -> r != null && r.has("Response"))
+                        .findFirst().map(JsonNode::toString).orElse(""),
+                action.paging().or(() -> PagingRules.recognise(action))
+                        .map(paging -> paging(paging, input, output)),
                 action.deprecated());
+    }
+
+    /** The paging of a validated spec or of the rules, resolved to the action's members. */
+    private static PagingModel paging(PagingSpec paging, List<MemberModel> input, List<MemberModel> output) {
+        Function<String, MemberModel> in = name -> find(input, name);
+        Function<String, MemberModel> out = name -> find(output, name);
+        MemberModel items = out.apply(paging.items());
+        MemberModel total = out.apply(paging.total());
+        if (!paging.offset().isEmpty()) {
+            return new PagingModel(PagingModel.Shape.OFFSET, in.apply(paging.offset()), in.apply(paging.limit()), 0,
+                    total, null, items);
+        }
+        if (!paging.page().isEmpty()) {
+            return new PagingModel(PagingModel.Shape.PAGE_NUMBER, in.apply(paging.page()), in.apply(paging.pageSize()),
+                    paging.firstPage().orElse(1), total, null, items);
+        }
+        return new PagingModel(PagingModel.Shape.TOKEN, in.apply(paging.token()), null, 0, null,
+                out.apply(paging.nextToken()), items);
+    }
+
+    private static MemberModel find(List<MemberModel> members, String wireName) {
+        return members.stream().filter(member -> member.wireName().equals(wireName)).findFirst().orElse(null);
     }
 
     private StructureModel structure(StructureSpec structure) {

@@ -11,7 +11,9 @@ import java.util.List;
  * @param title a human-readable name of the service, possibly empty
  * @param packageName the package of the service's classes, e.g. {@code dev.tcgen.client.trtc.v20190722}
  * @param runtimePackage the package of the runtime that service code imports, e.g. {@code dev.tcgen.client.core}
- * @param client the client class, e.g. {@code TrtcClient}
+ * @param client the client interface, e.g. {@code TrtcClient}
+ * @param clientImplementation the client's package-private implementation, e.g. {@code DefaultTrtcClient}
+ * @param fakeClient the in-memory fake of the client for tests, e.g. {@code FakeTrtcClient}
  * @param exception the service exception class, e.g. {@code TrtcException}
  * @param errorCodeEnum the error code enum, e.g. {@code TrtcErrorCode}
  * @param regionClass the region class, {@code Region}
@@ -29,6 +31,8 @@ public record ServiceModel(
         String packageName,
         String runtimePackage,
         ClassName client,
+        ClassName clientImplementation,
+        ClassName fakeClient,
         ClassName exception,
         ClassName errorCodeEnum,
         ClassName regionClass,

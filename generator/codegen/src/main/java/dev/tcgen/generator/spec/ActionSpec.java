@@ -15,6 +15,7 @@ import java.util.OptionalInt;
  * @param output response members
  * @param regions the supported regions, when the action names them; otherwise it supports all the service's regions
  * @param rateLimit the documented maximum number of requests per second, if any
+ * @param paging how the action pages, when the spec says; otherwise the model applies its rules
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
@@ -28,6 +29,7 @@ public record ActionSpec(
         List<MemberSpec> output,
         Optional<List<String>> regions,
         OptionalInt rateLimit,
+        Optional<PagingSpec> paging,
         List<String> errorCodes,
         List<ExampleSpec> examples,
         boolean deprecated) {

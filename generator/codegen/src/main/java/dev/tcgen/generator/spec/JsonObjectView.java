@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 
 /**
@@ -92,6 +93,23 @@ final class JsonObjectView {
             return OptionalInt.empty();
         }
         return OptionalInt.of(value.intValue());
+    }
+
+    OptionalLong optionalLong(String key) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problems.add(json.problem(child(key), "\"" + key + "\" must be a whole number, not " + kind(value)));
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(value.longValue());
+    }
+
+    Optional<JsonObjectView> optionalObject(String key, String what, SpecFormat kind) {
+        JsonNode value = node.get(key);
+        return value == null ? Optional.empty() : of(json, child(key), value, what, kind, problems);
     }
 
     Optional<JsonNode> optionalValue(String key) {

@@ -101,10 +101,19 @@ public final class SpecReader {
                         action.requiredArray("output", this::bindMember),
                         action.optionalArray("regions", (p, n) -> action.stringElement(p, n, "a region id")),
                         action.optionalPositiveInt("rateLimit"),
+                        action.optionalObject("paging", "how the action pages", SpecFormat.PAGING)
+                                .map(SpecReader::bindPaging),
                         action.optionalArray("errorCodes", (p, n) -> action.stringElement(p, n, "an error code"))
                                 .orElse(List.of()),
                         action.optionalArray("examples", this::bindExample).orElse(List.of()),
                         action.optionalBoolean("deprecated")));
+    }
+
+    private static PagingSpec bindPaging(JsonObjectView paging) {
+        return new PagingSpec(paging.pointer(), paging.optionalString("offset"), paging.optionalString("limit"),
+                paging.optionalString("page"), paging.optionalString("pageSize"), paging.optionalLong("firstPage"),
+                paging.optionalString("token"), paging.optionalString("nextToken"), paging.optionalString("total"),
+                paging.requiredString("items"));
     }
 
     private Optional<StructureSpec> bindStructure(String pointer, JsonNode node) {

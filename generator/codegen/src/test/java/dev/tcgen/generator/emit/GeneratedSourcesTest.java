@@ -72,9 +72,11 @@ class GeneratedSourcesTest {
                 .map(p -> p.substring(TRTC_PACKAGE.length()))
                 .toList();
         // The whole TRTC API, as imported from Tencent's api.json: 58 actions (a request and a response each) and
-        // 92 shared structures, plus the service's own classes.
-        assertEquals(58 * 2 + 92 + 4, trtcFiles.size(), trtcFiles.toString());
-        assertTrue(trtcFiles.containsAll(List.of("Region.java", "TrtcClient.java", "TrtcErrorCode.java",
+        // 92 shared structures, plus the service's own classes (the client is an interface, its implementation and
+        // its fake two more).
+        assertEquals(58 * 2 + 92 + 6, trtcFiles.size(), trtcFiles.toString());
+        assertTrue(trtcFiles.containsAll(List.of("Region.java", "TrtcClient.java", "DefaultTrtcClient.java",
+                "FakeTrtcClient.java", "TrtcErrorCode.java",
                 "TrtcException.java", "StopPublishCdnStreamRequest.java", "StopPublishCdnStreamResponse.java",
                 "StartPublishCdnStreamRequest.java", "AgentParams.java", "McuLayoutParams.java",
                 "McuPublishCdnParam.java", "DescribeTRTCMarketQualityDataRequest.java")), trtcFiles.toString());

@@ -287,12 +287,14 @@ class NamesTest {
         return value;
     }
 
-    /** The accessor of the member with this wire name. */
+    /** The accessor of the member with this wire name: the method named like the field that Jackson writes. */
     private static Method accessor(Class<?> type, String wireName) {
-        return Stream.of(type.getMethods())
-                .filter(m -> m.getParameterCount() == 0 && m.isAnnotationPresent(JsonProperty.class)
-                        && m.getAnnotation(JsonProperty.class).value().equals(wireName))
+        return Stream.of(type.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(JsonProperty.class)
+                        && f.getAnnotation(JsonProperty.class).value().equals(wireName))
                 .findFirst()
+                .flatMap(f -> Stream.of(type.getMethods())
+                        .filter(m -> m.getParameterCount() == 0 && m.getName().equals(f.getName())).findFirst())
                 .orElseThrow(() -> new AssertionError(type + " has no accessor of " + wireName));
     }
 

@@ -2,6 +2,7 @@ package dev.tcgen.generator.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 
 /** Calls into classes compiled during a test, which the test's own code cannot name. */
@@ -22,7 +23,7 @@ public final class Reflection {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(type.getName() + " has no public " + name + "/" + args.length));
         try {
-            return method.invoke(receiver, args);
+            return accessible(method).invoke(receiver, args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException unchecked) {
                 throw unchecked;
@@ -31,6 +32,26 @@ public final class Reflection {
         } catch (IllegalAccessException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * {@code method}, or the same method of a public interface its class implements when the class is not public
+     * (a client's implementation is package-private; the client interface is public).
+     */
+    private static Method accessible(Method method) {
+        if (Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            return method;
+        }
+        for (Class<?> type = method.getDeclaringClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> implemented : type.getInterfaces()) {
+                try {
+                    return implemented.getMethod(method.getName(), method.getParameterTypes());
+                } catch (NoSuchMethodException e) {
+                    // another interface
+                }
+            }
+        }
+        return method;
     }
 
     /** The value of a public static field. */

@@ -161,6 +161,10 @@ public final class Overlay {
                             jsonObject(example, p, "response"), origin(p))));
         }
         bool(node, pointer, "deprecated").ifPresent(builder::deprecated);
+        if (node.has("paging")) {
+            problem(pointer + "/paging", "\"paging\" cannot be set by an overlay yet: the generator's paging rules "
+                    + "decide (see the README, \"Listing calls: paginators\"), or write \"paging\" into the spec");
+        }
         if (node.has("input")) {
             builder.input(patchMembers(node, pointer, "input", action.input(), action.name()));
         }

@@ -273,7 +273,7 @@ final class ClientBuilderEmitter {
         return build.addStatement("transport.endpoint($T.create($S + region.id() + $S))", URI.class,
                         regionalEndpointStart(), regionalEndpointEnd())
                 .endControlFlow()
-                .addStatement("return new $T(transport.build(), region$L)", service.client(),
+                .addStatement("return new $T(transport.build(), region$L)", service.clientImplementation(),
                         ClientEmitter.checkRegionsArgument(service))
                 .build();
     }

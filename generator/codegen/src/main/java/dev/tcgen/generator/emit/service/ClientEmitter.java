@@ -53,9 +53,14 @@ final class ClientEmitter {
         this.regionRequired = !service.regions().isEmpty();
     }
 
-    TypeSpec emit() {
-        TypeSpec.Builder client = TypeSpec.classBuilder(service.client())
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+    /** The client interface and its implementation. */
+    List<TypeSpec> emit() {
+        return List.of(clientInterface(), implementation());
+    }
+
+    private TypeSpec clientInterface() {
+        TypeSpec.Builder client = TypeSpec.interfaceBuilder(service.client())
+                .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(AutoCloseable.class)
                 .addAnnotation(files.generatedAnnotation())
                 .addJavadoc(new ClientJavadoc(service).classJavadoc())
@@ -78,6 +83,56 @@ final class ClientEmitter {
                                 builder, String.class)
                         .initializer("documentedRateLimits()")
                         .build());
+        client.addMethod(documentedRateLimits());
+        client.addMethod(MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
+                .addJavadoc("A new builder, with the documented rate limits and the default credentials chain.\n\n"
+                        + "@return the builder\n")
+                .addStatement("return new $T()", builder)
+                .build());
+        client.addMethod(abstractMethod("region", service.regionClass(), CodeBlock.of(
+                "The region of this client's calls, sent as {@code X-TC-Region}.\n\n@return the region$L\n",
+                regionRequired ? "" : ", or {@code null} if none was set (no {@code X-TC-Region} is sent)")));
+        client.addMethod(withRegion().toBuilder().addModifiers(Modifier.ABSTRACT).build());
+        client.addMethod(abstractMethod("transport", runtime.transport(), CodeBlock.of(
+                "The transport the client sends with, and its settings ({@code endpoint()},\n"
+                        + "{@code retryPolicy()}, {@code rateLimits()}, ...).\n\n@return the transport\n"
+                        + "@throws $T if this is a fake, which sends nothing\n", UnsupportedOperationException.class)));
+        for (ActionModel action : service.actions()) {
+            client.addMethod(actionSignature(action).addModifiers(Modifier.ABSTRACT).addJavadoc(actionJavadoc(action))
+                    .build());
+            client.addMethod(asyncSignature(action).addModifiers(Modifier.ABSTRACT).addJavadoc(asyncJavadoc(action))
+                    .build());
+            action.paging().ifPresent(paging -> client.addMethod(new PaginatorEmitter(service, runtime)
+                    .paginator(action, paging)));
+        }
+        client.addMethod(genericCall("call").addModifiers(Modifier.ABSTRACT).addJavadoc(genericCallJavadoc()).build());
+        client.addMethod(genericCall("callAsync").addModifiers(Modifier.ABSTRACT).addJavadoc(genericCallAsyncJavadoc())
+                .build());
+        client.addMethod(abstractMethod("close", TypeName.VOID, CodeBlock.of(
+                "Closes the client: later calls, and calls waiting to be retried, fail with\n"
+                        + "{@code ClientError.Closed}. Idempotent.\n")).toBuilder().addAnnotation(Override.class).build());
+        client.addType(new ClientBuilderEmitter(service, runtime, builder).emit());
+        return client.build();
+    }
+
+    private static MethodSpec abstractMethod(String name, TypeName returns, CodeBlock javadoc) {
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(returns)
+                .addJavadoc(javadoc)
+                .build();
+    }
+
+    /** The implementation: package-private, built by the builder; the public API is the interface. */
+    private TypeSpec implementation() {
+        TypeSpec.Builder client = TypeSpec.classBuilder(service.clientImplementation())
+                .addModifiers(Modifier.FINAL)
+                .addSuperinterface(service.client())
+                .addAnnotation(files.generatedAnnotation())
+                .addJavadoc("The {@link $T} that calls the service over HTTP; built by {@link $T#build()}.\n",
+                        service.client(), builder);
         service.actions().stream()
                 .filter(action -> !action.supportedRegions().isEmpty())
                 .forEach(action -> client.addField(regionList(action)));
@@ -87,36 +142,20 @@ final class ClientEmitter {
             client.addField(FieldSpec.builder(TypeName.BOOLEAN, CHECK_REGIONS, Modifier.PRIVATE, Modifier.FINAL)
                     .build());
         }
-        client.addMethod(documentedRateLimits());
         client.addMethod(constructor());
-        client.addMethod(MethodSpec.methodBuilder("builder")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(builder)
-                .addJavadoc("A new builder, with the documented rate limits and the default credentials chain.\n\n"
-                        + "@return the builder\n")
-                .addStatement("return new $T()", builder)
+        client.addMethod(override("region", service.regionClass()).addStatement("return region").build());
+        client.addMethod(override("withRegion", service.client())
+                .addParameter(service.regionClass(), "region")
+                .addStatement("return new $T(transport, $T.requireNonNull(region, $S)$L)",
+                        service.clientImplementation(), Objects.class, "region", checkRegionsArgument(service))
                 .build());
-        client.addMethod(MethodSpec.methodBuilder("region")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(service.regionClass())
-                .addJavadoc("The region of this client's calls, sent as {@code X-TC-Region}.\n\n@return the region$L\n",
-                        regionRequired ? "" : ", or {@code null} if none was set (no {@code X-TC-Region} is sent)")
-                .addStatement("return region")
-                .build());
-        client.addMethod(withRegion());
-        client.addMethod(MethodSpec.methodBuilder("transport")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(runtime.transport())
-                .addJavadoc("The transport the client sends with, and its settings ({@code endpoint()},\n"
-                        + "{@code retryPolicy()}, {@code rateLimits()}, ...).\n\n@return the transport\n")
-                .addStatement("return transport")
-                .build());
+        client.addMethod(override("transport", runtime.transport()).addStatement("return transport").build());
         for (ActionModel action : service.actions()) {
             client.addMethod(actionMethod(action));
             client.addMethod(asyncActionMethod(action));
         }
-        client.addMethod(genericCall());
-        client.addMethod(genericCallAsync());
+        client.addMethod(genericCallBody(genericCall("call")));
+        client.addMethod(genericCallBody(genericCall("callAsync")));
         if (!regionRequired) {
             client.addMethod(MethodSpec.methodBuilder("regionId")
                     .addModifiers(Modifier.PRIVATE)
@@ -128,15 +167,15 @@ final class ClientEmitter {
         if (service.checksActionRegions()) {
             client.addMethod(unsupportedRegion());
         }
-        client.addMethod(MethodSpec.methodBuilder("close")
+        client.addMethod(override("close", TypeName.VOID).addStatement("transport.close()").build());
+        return client.build();
+    }
+
+    static MethodSpec.Builder override(String name, TypeName returns) {
+        return MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Closes the client: later calls, and calls waiting to be retried, fail with\n"
-                        + "{@code ClientError.Closed}. Idempotent.\n")
-                .addStatement("transport.close()")
-                .build());
-        client.addType(new ClientBuilderEmitter(service, runtime, builder).emit());
-        return client.build();
+                .returns(returns);
     }
 
     private static FieldSpec constant(TypeName type, String name, CodeBlock value, String javadoc) {
@@ -175,18 +214,17 @@ final class ClientEmitter {
                 .map(region -> CodeBlock.of("$T.$N", service.regionClass(), region.constantName()))
                 .collect(CodeBlock.joining(", "));
         TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
-        return FieldSpec.builder(listOfRegions, regionListName(action), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        return FieldSpec.builder(listOfRegions, regionListName(action), Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.of($L)", List.class, regions)
                 .build();
     }
 
-    private static String regionListName(ActionModel action) {
+    static String regionListName(ActionModel action) {
         return Naming.constantName(action.wireName()) + "_REGIONS";
     }
 
     private MethodSpec constructor() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PRIVATE)
                 .addParameter(runtime.transport(), "transport")
                 .addParameter(service.regionClass(), "region")
                 .addStatement("this.transport = transport")
@@ -216,8 +254,6 @@ final class ClientEmitter {
                         + "}</pre>\n\n"
                         + "@param region the region of its calls, sent as {@code X-TC-Region}\n"
                         + "@return a client in that region\n", exampleMethod())
-                .addStatement("return new $T(transport, $T.requireNonNull(region, $S)$L)", service.client(),
-                        Objects.class, "region", checkRegionsArgument(service))
                 .build();
     }
 
@@ -230,19 +266,35 @@ final class ClientEmitter {
         return regionRequired ? "region.id()" : "regionId()";
     }
 
-    private MethodSpec actionMethod(ActionModel action) {
+    /** The blocking method of an action, without body or Javadoc: abstract in the interface. */
+    static MethodSpec.Builder actionSignature(ActionModel action) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(action.methodName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(action.response())
-                .addParameter(action.request(), "request")
-                .addJavadoc(actionJavadoc(action))
+                .addParameter(action.request(), "request");
+        return action.deprecated() ? method.addAnnotation(Deprecated.class) : method;
+    }
+
+    /** The asynchronous method of an action, without body or Javadoc. */
+    static MethodSpec.Builder asyncSignature(ActionModel action) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(asyncMethodName(action))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), action.response()))
+                .addParameter(action.request(), "request");
+        return action.deprecated() ? method.addAnnotation(Deprecated.class) : method;
+    }
+
+    /** {@code signature} implemented: {@code @Override}, the request checked for null. */
+    static MethodSpec.Builder implementing(MethodSpec.Builder signature) {
+        return signature.addAnnotation(Override.class)
                 .addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
-        if (action.deprecated()) {
-            method.addAnnotation(Deprecated.class);
-        }
+    }
+
+    private MethodSpec actionMethod(ActionModel action) {
+        MethodSpec.Builder method = implementing(actionSignature(action));
         if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N)", service.exception(), action.wireName(),
-                            regionListName(action))
+            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
+                            action.wireName(), regionListName(action), CHECK_REGIONS)
                     .beginControlFlow("if (unsupported != null)")
                     .addStatement("throw unsupported")
                     .endControlFlow();
@@ -258,18 +310,10 @@ final class ClientEmitter {
     }
 
     private MethodSpec asyncActionMethod(ActionModel action) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(asyncMethodName(action))
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), action.response()))
-                .addParameter(action.request(), "request")
-                .addJavadoc(asyncJavadoc(action))
-                .addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
-        if (action.deprecated()) {
-            method.addAnnotation(Deprecated.class);
-        }
+        MethodSpec.Builder method = implementing(asyncSignature(action));
         if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N)", service.exception(), action.wireName(),
-                            regionListName(action))
+            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
+                            action.wireName(), regionListName(action), CHECK_REGIONS)
                     .beginControlFlow("if (unsupported != null)")
                     .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
                     .endControlFlow();
@@ -341,43 +385,48 @@ final class ClientEmitter {
         }
     }
 
-    /** {@code call(action, request)}: an action by name, JSON in and out, for one the spec does not have yet. */
-    private MethodSpec genericCall() {
-        return genericCall("call", TypeName.get(JsonNode.class), CodeBlock.of(
-                "Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
-                        + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
-                        + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
-                        + "region; no region check applies.\n\n"
-                        + "<pre>{@code\n"
-                        + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
-                        + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
-                        + "long total = response.path(\"TotalCount\").asLong();\n"
-                        + "}</pre>\n\n"), CodeBlock.of(
-                "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
-                        + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
-                        + "    fails before an answer\n", service.exception()));
+    private CodeBlock genericCallJavadoc() {
+        return CodeBlock.of("Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
+                + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
+                + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
+                + "region; no region check applies.\n\n"
+                + "<pre>{@code\n"
+                + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
+                + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
+                + "long total = response.path(\"TotalCount\").asLong();\n"
+                + "}</pre>\n\n"
+                + "@param action the action, sent as {@code X-TC-Action}\n"
+                + "@param request the request body, a JSON object\n"
+                + "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
+                + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
+                + "    fails before an answer\n", service.exception());
     }
 
-    private MethodSpec genericCallAsync() {
-        return genericCall("callAsync", ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class),
-                CodeBlock.of("{@link #call($T, $T)} without blocking: the future completes with the\n"
-                        + "{@code Response} object, or exceptionally with a {@link $T}.\n\n", String.class,
-                        JsonNode.class, service.exception()),
-                CodeBlock.of("@return the future {@code Response} object\n"));
+    private CodeBlock genericCallAsyncJavadoc() {
+        return CodeBlock.of("{@link #call($T, $T)} without blocking: the future completes with the\n"
+                + "{@code Response} object, or exceptionally with a {@link $T}.\n\n"
+                + "@param action the action, sent as {@code X-TC-Action}\n"
+                + "@param request the request body, a JSON object\n"
+                + "@return the future {@code Response} object\n", String.class, JsonNode.class, service.exception());
     }
 
-    /** {@code name(String action, JsonNode request)}, which calls the transport's method of that name. */
-    private MethodSpec genericCall(String name, TypeName returns, CodeBlock description, CodeBlock returnsAndThrows) {
+    /** {@code call} or {@code callAsync}: {@code (String action, JsonNode request)}, without body or Javadoc. */
+    static MethodSpec.Builder genericCall(String name) {
+        TypeName returns = name.equals("call") ? TypeName.get(JsonNode.class)
+                : ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class);
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(returns)
                 .addParameter(String.class, "action")
-                .addParameter(JsonNode.class, "request")
-                .addJavadoc(description)
-                .addJavadoc("@param action the action, sent as {@code X-TC-Action}\n"
-                        + "@param request the request body, a JSON object\n")
-                .addJavadoc(returnsAndThrows)
-                .addStatement("return transport.$N(action, $L, request, $T.class, $T::new)", name, regionId(),
+                .addParameter(JsonNode.class, "request");
+    }
+
+    /** The implementation's generic call: the transport's method of that name. */
+    private MethodSpec genericCallBody(MethodSpec.Builder signature) {
+        MethodSpec method = signature.build();
+        return method.toBuilder()
+                .addAnnotation(Override.class)
+                .addStatement("return transport.$N(action, $L, request, $T.class, $T::new)", method.name(), regionId(),
                         JsonNode.class, service.exception())
                 .build();
     }
@@ -385,12 +434,14 @@ final class ClientEmitter {
     private MethodSpec unsupportedRegion() {
         TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
         return MethodSpec.methodBuilder("unsupportedRegion")
-                .addJavadoc("The exception for calling {@code action} in this client's region, or {@code null} if\n"
-                        + "the action supports it or the check is off.\n")
-                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc("The exception for calling {@code action} in {@code region}, or {@code null} if the\n"
+                        + "action supports it or the check is off. The fake client checks with it too.\n")
+                .addModifiers(Modifier.STATIC)
                 .returns(service.exception())
                 .addParameter(String.class, "action")
                 .addParameter(listOfRegions, "supported")
+                .addParameter(service.regionClass(), "region")
+                .addParameter(TypeName.BOOLEAN, CHECK_REGIONS)
                 .beginControlFlow("if (!$N || supported.contains(region))", CHECK_REGIONS)
                 .addStatement("return null")
                 .endControlFlow()

@@ -16,7 +16,11 @@ final class MemberDocs {
         CodeBlock.Builder doc = CodeBlock.builder();
         doc.add("$L\n", describe(member));
         facts(member, doc);
-        doc.add("\n@return the value of {@code $L}, or {@code null} if absent\n", member.wireName());
+        if (member.type() instanceof TypeModel.ListOf) {
+            doc.add("\n@return the value of {@code $L}, empty if absent (see {@code has...()})\n", member.wireName());
+        } else {
+            doc.add("\n@return the value of {@code $L}, or {@code null} if absent\n", member.wireName());
+        }
         return doc.build();
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Emits every file of one service version's package: per action a request and a response, one class per structure,
- * the error-code enum, the {@code Region} class, the exception and the client.
+ * the error-code enum, the {@code Region} class, the exception, the client (an interface and its implementation) and
+ * its in-memory fake.
  */
 public final class ServiceEmitter {
 
@@ -42,7 +43,8 @@ public final class ServiceEmitter {
         types.add(new EnumEmitters(service, files).errorCodes());
         types.add(new RegionEmitter(service, runtime, files).emit());
         types.add(new ServiceExceptionEmitter(service, runtime, files).emit());
-        types.add(new ClientEmitter(service, runtime, files).emit());
+        types.addAll(new ClientEmitter(service, runtime, files).emit());
+        types.add(new FakeClientEmitter(service, runtime, files).emit());
         List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());
         return types.stream()
                 .sorted(Comparator.comparing(TypeSpec::name))
@@ -72,7 +74,7 @@ public final class ServiceEmitter {
 
     private ValueClassEmitter.ValueClass response(ActionModel action) {
         CodeBlock javadoc = CodeBlock.builder()
-                .add("The response of {@link $T#$L}. Members the API leaves out are {@code null}; members this "
+                .add("The response of {@link $T#$L}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this "
                         + "client does not know are ignored.\n", service.client(), action.methodName())
                 .add(deprecation(action))
                 .build();

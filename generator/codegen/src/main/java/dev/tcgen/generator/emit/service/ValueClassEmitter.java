@@ -15,6 +15,7 @@ import dev.tcgen.generator.model.TypeModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -80,11 +81,30 @@ final class ValueClassEmitter {
             type.addAnnotation(Deprecated.class);
         }
         for (MemberModel member : value.members()) {
-            type.addField(FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE, Modifier.FINAL)
-                    .build());
+            FieldSpec.Builder field = FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE,
+                            Modifier.FINAL)
+                    .addAnnotation(jsonProperty(member));
+            if (member.type().isUnsignedLong()) {
+                field.addAnnotation(unsignedAnnotation(member, JSON_SERIALIZE, runtime.unsignedLongSerializer()));
+            }
+            type.addField(field.build());
         }
         type.addMethod(constructor(value, builder));
-        value.members().forEach(member -> type.addMethod(accessor(member)));
+        Set<String> names = value.members().stream().map(MemberModel::javaName).collect(Collectors.toSet());
+        for (MemberModel member : value.members()) {
+            type.addMethod(accessor(member));
+            String has = hasMethodName(member);
+            if (member.type() instanceof TypeModel.ListOf && !names.contains(has)) {
+                type.addMethod(MethodSpec.methodBuilder(has)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(TypeName.BOOLEAN)
+                        .addJavadoc("Whether {@code $L} is present, even if empty: {@link #$L()} returns an empty list "
+                                + "for an\nabsent one.\n\n@return whether it is present\n", member.wireName(),
+                                member.javaName())
+                        .addStatement("return this.$N != null", member.javaName())
+                        .build());
+            }
+        }
         type.addMethod(builderFactory(value, builder));
         type.addMethod(toBuilder(builder));
         type.addMethod(equalsMethod(value));
@@ -104,15 +124,21 @@ final class ValueClassEmitter {
         return constructor.build();
     }
 
-    private MethodSpec accessor(MemberModel member) {
+    /** {@code hasUserList} for {@code userList}. */
+    private static String hasMethodName(MemberModel member) {
+        return "has" + Character.toUpperCase(member.javaName().charAt(0)) + member.javaName().substring(1);
+    }
+
+    private static MethodSpec accessor(MemberModel member) {
         MethodSpec.Builder accessor = MethodSpec.methodBuilder(member.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(member.type().javaType())
-                .addJavadoc(MemberDocs.accessor(member))
-                .addAnnotation(jsonProperty(member))
-                .addStatement("return $N", member.javaName());
-        if (member.type().isUnsignedLong()) {
-            accessor.addAnnotation(unsignedAnnotation(member, JSON_SERIALIZE, runtime.unsignedLongSerializer()));
+                .addJavadoc(MemberDocs.accessor(member));
+        if (member.type() instanceof TypeModel.ListOf) {
+            accessor.addStatement("return this.$N == null ? $T.of() : this.$N", member.javaName(), List.class,
+                            member.javaName());
+        } else {
+            accessor.addStatement("return this.$N", member.javaName());
         }
         if (member.deprecated()) {
             accessor.addAnnotation(Deprecated.class);
@@ -218,7 +244,20 @@ final class ValueClassEmitter {
         }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(copyConstructor(value));
-        value.members().forEach(member -> type.addMethod(setter(member, builder)));
+        for (MemberModel member : value.members()) {
+            type.addMethod(setter(member, builder));
+            if (member.type() instanceof TypeModel.Scalar scalar && scalar.javaType().equals(TypeName.LONG.box())) {
+                type.addMethod(MethodSpec.methodBuilder(member.javaName())
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(builder)
+                        .addParameter(TypeName.LONG, member.javaName())
+                        .addJavadoc("Sets {@code $L} from a {@code long}, so that an {@code int} such as\n"
+                                + "{@code 1400188366} needs no {@code L}.\n\n@param $L the value\n@return this builder\n",
+                                member.wireName(), member.javaName())
+                        .addStatement("return $N($T.valueOf($N))", member.javaName(), Long.class, member.javaName())
+                        .build());
+            }
+        }
         type.addMethod(buildMethod(value));
         return type.build();
     }

@@ -39,10 +39,10 @@ class ClientEmitterTest {
         List<GeneratedSource> sources =
                 SpecFixtures.generate(Generator.Options.of("dev.tcgen.client"), List.of(TestSpecs.trtc(directory)));
         client = sources.stream()
-                .filter(source -> source.relativePath().endsWith("/TrtcClient.java"))
-                .findFirst()
-                .orElseThrow()
-                .content();
+                .filter(source -> source.relativePath().endsWith("/TrtcClient.java")
+                        || source.relativePath().endsWith("/DefaultTrtcClient.java"))
+                .map(source -> source.content())
+                .reduce("", String::concat);
     }
 
     @Test
@@ -64,7 +64,7 @@ class ClientEmitterTest {
 
     @Test
     void theDocumentedRateLimitsAreAConstantTheBuilderAppliesFirst() {
-        assertTrue(client.contains("public static final Map<String, Integer> RATE_LIMITS = documentedRateLimits();"),
+        assertTrue(client.contains("Map<String, Integer> RATE_LIMITS = documentedRateLimits();"),
                 client);
         assertTrue(client.contains("limits.put(\"StopPublishCdnStream\", 20);"), client);
         assertTrue(client.contains("RATE_LIMITS.forEach(transport::rateLimit);"), client);

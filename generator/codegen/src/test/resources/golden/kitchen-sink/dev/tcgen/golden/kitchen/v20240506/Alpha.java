@@ -23,8 +23,10 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Alpha {
+    @JsonProperty("Name")
     private final String name;
 
+    @JsonProperty("Beta")
     private final Beta beta;
 
     private Alpha(Builder builder) {
@@ -39,9 +41,8 @@ public final class Alpha {
      *
      * @return the value of {@code Name}, or {@code null} if absent
      */
-    @JsonProperty("Name")
     public String name() {
-        return name;
+        return this.name;
     }
 
     /**
@@ -51,9 +52,8 @@ public final class Alpha {
      *
      * @return the value of {@code Beta}, or {@code null} if absent
      */
-    @JsonProperty("Beta")
     public Beta beta() {
-        return beta;
+        return this.beta;
     }
 
     /**

@@ -24,8 +24,10 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Beta {
+    @JsonProperty("Alpha")
     private final Alpha alpha;
 
+    @JsonProperty("Alphas")
     private final List<Alpha> alphas;
 
     private Beta(Builder builder) {
@@ -40,9 +42,8 @@ public final class Beta {
      *
      * @return the value of {@code Alpha}, or {@code null} if absent
      */
-    @JsonProperty("Alpha")
     public Alpha alpha() {
-        return alpha;
+        return this.alpha;
     }
 
     /**
@@ -50,11 +51,20 @@ public final class Beta {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Alphas}, or {@code null} if absent
+     * @return the value of {@code Alphas}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Alphas")
     public List<Alpha> alphas() {
-        return alphas;
+        return this.alphas == null ? List.of() : this.alphas;
+    }
+
+    /**
+     * Whether {@code Alphas} is present, even if empty: {@link #alphas()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasAlphas() {
+        return this.alphas != null;
     }
 
     /**

@@ -32,12 +32,16 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class CreateSessionRequest {
+    @JsonProperty("Password")
     private final String password;
 
+    @JsonProperty("UserSig")
     private final String userSig;
 
+    @JsonProperty("UserId")
     private final String userId;
 
+    @JsonProperty("Credentials")
     private final Secret credentials;
 
     private CreateSessionRequest(Builder builder) {
@@ -54,9 +58,8 @@ public final class CreateSessionRequest {
      *
      * @return the value of {@code Password}, or {@code null} if absent
      */
-    @JsonProperty("Password")
     public String password() {
-        return password;
+        return this.password;
     }
 
     /**
@@ -66,9 +69,8 @@ public final class CreateSessionRequest {
      *
      * @return the value of {@code UserSig}, or {@code null} if absent
      */
-    @JsonProperty("UserSig")
     public String userSig() {
-        return userSig;
+        return this.userSig;
     }
 
     /**
@@ -78,9 +80,8 @@ public final class CreateSessionRequest {
      *
      * @return the value of {@code UserId}, or {@code null} if absent
      */
-    @JsonProperty("UserId")
     public String userId() {
-        return userId;
+        return this.userId;
     }
 
     /**
@@ -90,9 +91,8 @@ public final class CreateSessionRequest {
      *
      * @return the value of {@code Credentials}, or {@code null} if absent
      */
-    @JsonProperty("Credentials")
     public Secret credentials() {
-        return credentials;
+        return this.credentials;
     }
 
     /**

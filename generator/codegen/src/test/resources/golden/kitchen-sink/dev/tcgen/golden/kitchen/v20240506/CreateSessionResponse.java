@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
- * The response of {@link KitchenClient#createSession}. Members the API leaves out are {@code null}; members this client does not know are ignored.
+ * The response of {@link KitchenClient#createSession}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this client does not know are ignored.
  */
 @Generated(
         value = "dev.tcgen.generator",
@@ -23,8 +23,10 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class CreateSessionResponse {
+    @JsonProperty("SessionId")
     private final String sessionId;
 
+    @JsonProperty("RequestId")
     private final String requestId;
 
     private CreateSessionResponse(Builder builder) {
@@ -39,9 +41,8 @@ public final class CreateSessionResponse {
      *
      * @return the value of {@code SessionId}, or {@code null} if absent
      */
-    @JsonProperty("SessionId")
     public String sessionId() {
-        return sessionId;
+        return this.sessionId;
     }
 
     /**
@@ -51,9 +52,8 @@ public final class CreateSessionResponse {
      *
      * @return the value of {@code RequestId}, or {@code null} if absent
      */
-    @JsonProperty("RequestId")
     public String requestId() {
-        return requestId;
+        return this.requestId;
     }
 
     /**

@@ -34,28 +34,46 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class DescribeEverythingRequest {
+    @JsonProperty("Name")
     private final String name;
 
+    @JsonProperty("Count")
     private final Long count;
 
+    @JsonProperty("Uint")
+    @JsonSerialize(
+            using = UnsignedLongSerializer.class
+    )
     private final Long uint;
 
+    @JsonProperty("Ratio")
     private final Double ratio;
 
+    @JsonProperty("Enabled")
     private final Boolean enabled;
 
+    @JsonProperty("Day")
     private final String day;
 
+    @JsonProperty("At")
     private final String at;
 
+    @JsonProperty("AtIso")
     private final String atIso;
 
+    @JsonProperty("Blob")
     private final String blob;
 
+    @JsonProperty("Ids")
+    @JsonSerialize(
+            contentUsing = UnsignedLongSerializer.class
+    )
     private final List<Long> ids;
 
+    @JsonProperty("Things")
     private final List<Everything> things;
 
+    @JsonProperty("Filter")
     private final Everything filter;
 
     private DescribeEverythingRequest(Builder builder) {
@@ -80,9 +98,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Name}, or {@code null} if absent
      */
-    @JsonProperty("Name")
     public String name() {
-        return name;
+        return this.name;
     }
 
     /**
@@ -92,9 +109,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Count}, or {@code null} if absent
      */
-    @JsonProperty("Count")
     public Long count() {
-        return count;
+        return this.count;
     }
 
     /**
@@ -104,12 +120,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Uint}, or {@code null} if absent
      */
-    @JsonProperty("Uint")
-    @JsonSerialize(
-            using = UnsignedLongSerializer.class
-    )
     public Long uint() {
-        return uint;
+        return this.uint;
     }
 
     /**
@@ -119,9 +131,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Ratio}, or {@code null} if absent
      */
-    @JsonProperty("Ratio")
     public Double ratio() {
-        return ratio;
+        return this.ratio;
     }
 
     /**
@@ -131,9 +142,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Enabled}, or {@code null} if absent
      */
-    @JsonProperty("Enabled")
     public Boolean enabled() {
-        return enabled;
+        return this.enabled;
     }
 
     /**
@@ -143,9 +153,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Day}, or {@code null} if absent
      */
-    @JsonProperty("Day")
     public String day() {
-        return day;
+        return this.day;
     }
 
     /**
@@ -155,9 +164,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code At}, or {@code null} if absent
      */
-    @JsonProperty("At")
     public String at() {
-        return at;
+        return this.at;
     }
 
     /**
@@ -167,9 +175,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code AtIso}, or {@code null} if absent
      */
-    @JsonProperty("AtIso")
     public String atIso() {
-        return atIso;
+        return this.atIso;
     }
 
     /**
@@ -179,9 +186,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Blob}, or {@code null} if absent
      */
-    @JsonProperty("Blob")
     public String blob() {
-        return blob;
+        return this.blob;
     }
 
     /**
@@ -189,14 +195,20 @@ public final class DescribeEverythingRequest {
      *
      * <p>Optional. Elements: an unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as negative; use {@link Long#toUnsignedString(long)}. Example: <code>[18446744073709551615]</code>.
      *
-     * @return the value of {@code Ids}, or {@code null} if absent
+     * @return the value of {@code Ids}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Ids")
-    @JsonSerialize(
-            contentUsing = UnsignedLongSerializer.class
-    )
     public List<Long> ids() {
-        return ids;
+        return this.ids == null ? List.of() : this.ids;
+    }
+
+    /**
+     * Whether {@code Ids} is present, even if empty: {@link #ids()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasIds() {
+        return this.ids != null;
     }
 
     /**
@@ -204,11 +216,20 @@ public final class DescribeEverythingRequest {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Things}, or {@code null} if absent
+     * @return the value of {@code Things}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Things")
     public List<Everything> things() {
-        return things;
+        return this.things == null ? List.of() : this.things;
+    }
+
+    /**
+     * Whether {@code Things} is present, even if empty: {@link #things()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasThings() {
+        return this.things != null;
     }
 
     /**
@@ -218,9 +239,8 @@ public final class DescribeEverythingRequest {
      *
      * @return the value of {@code Filter}, or {@code null} if absent
      */
-    @JsonProperty("Filter")
     public Everything filter() {
-        return filter;
+        return this.filter;
     }
 
     /**
@@ -389,6 +409,17 @@ public final class DescribeEverythingRequest {
         }
 
         /**
+         * Sets {@code Count} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param count the value
+         * @return this builder
+         */
+        public Builder count(long count) {
+            return count(Long.valueOf(count));
+        }
+
+        /**
          * Sets {@code Uint}: An unsigned id.
          *
          * <p>Optional. An unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as negative; use {@link Long#toUnsignedString(long)}. Example: <code>18446744073709551615</code>.
@@ -403,6 +434,17 @@ public final class DescribeEverythingRequest {
         public Builder uint(Long uint) {
             this.uint = uint;
             return this;
+        }
+
+        /**
+         * Sets {@code Uint} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param uint the value
+         * @return this builder
+         */
+        public Builder uint(long uint) {
+            return uint(Long.valueOf(uint));
         }
 
         /**

@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
- * The response of {@link KitchenClient#describeEverything}. Members the API leaves out are {@code null}; members this client does not know are ignored.
+ * The response of {@link KitchenClient#describeEverything}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this client does not know are ignored.
  */
 @Generated(
         value = "dev.tcgen.generator",
@@ -23,20 +23,28 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class DescribeEverythingResponse {
+    @JsonProperty("Everything")
     private final Everything everything;
 
+    @JsonProperty("Tree")
     private final Node tree;
 
+    @JsonProperty("Alpha")
     private final Alpha alpha;
 
+    @JsonProperty("Keywords")
     private final Keywords keywords;
 
+    @JsonProperty("Region")
     private final RegionModel region;
 
+    @JsonProperty("Nothing")
     private final Empty nothing;
 
+    @JsonProperty("TotalCount")
     private final Long totalCount;
 
+    @JsonProperty("RequestId")
     private final String requestId;
 
     private DescribeEverythingResponse(Builder builder) {
@@ -57,9 +65,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Everything}, or {@code null} if absent
      */
-    @JsonProperty("Everything")
     public Everything everything() {
-        return everything;
+        return this.everything;
     }
 
     /**
@@ -69,9 +76,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Tree}, or {@code null} if absent
      */
-    @JsonProperty("Tree")
     public Node tree() {
-        return tree;
+        return this.tree;
     }
 
     /**
@@ -81,9 +87,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Alpha}, or {@code null} if absent
      */
-    @JsonProperty("Alpha")
     public Alpha alpha() {
-        return alpha;
+        return this.alpha;
     }
 
     /**
@@ -93,9 +98,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Keywords}, or {@code null} if absent
      */
-    @JsonProperty("Keywords")
     public Keywords keywords() {
-        return keywords;
+        return this.keywords;
     }
 
     /**
@@ -105,9 +109,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Region}, or {@code null} if absent
      */
-    @JsonProperty("Region")
     public RegionModel region() {
-        return region;
+        return this.region;
     }
 
     /**
@@ -117,9 +120,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code Nothing}, or {@code null} if absent
      */
-    @JsonProperty("Nothing")
     public Empty nothing() {
-        return nothing;
+        return this.nothing;
     }
 
     /**
@@ -129,9 +131,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code TotalCount}, or {@code null} if absent
      */
-    @JsonProperty("TotalCount")
     public Long totalCount() {
-        return totalCount;
+        return this.totalCount;
     }
 
     /**
@@ -141,9 +142,8 @@ public final class DescribeEverythingResponse {
      *
      * @return the value of {@code RequestId}, or {@code null} if absent
      */
-    @JsonProperty("RequestId")
     public String requestId() {
-        return requestId;
+        return this.requestId;
     }
 
     /**
@@ -351,6 +351,17 @@ public final class DescribeEverythingResponse {
         public Builder totalCount(Long totalCount) {
             this.totalCount = totalCount;
             return this;
+        }
+
+        /**
+         * Sets {@code TotalCount} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param totalCount the value
+         * @return this builder
+         */
+        public Builder totalCount(long totalCount) {
+            return totalCount(Long.valueOf(totalCount));
         }
 
         /**

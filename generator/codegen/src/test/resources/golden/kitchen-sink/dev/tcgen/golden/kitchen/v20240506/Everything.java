@@ -27,40 +27,64 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Everything {
+    @JsonProperty("Str")
     private final String str;
 
+    @JsonProperty("Int")
     private final Long intValue;
 
+    @JsonProperty("Uint")
+    @JsonSerialize(
+            using = UnsignedLongSerializer.class
+    )
     private final Long uint;
 
+    @JsonProperty("Float")
     private final Double floatValue;
 
+    @JsonProperty("Bool")
     private final Boolean bool;
 
+    @JsonProperty("Date")
     private final String date;
 
+    @JsonProperty("DateTime")
     private final String dateTime;
 
+    @JsonProperty("DateTimeIso")
     private final String dateTimeIso;
 
+    @JsonProperty("Binary")
     private final String binary;
 
+    @JsonProperty("Strs")
     private final List<String> strs;
 
+    @JsonProperty("Ints")
     private final List<Long> ints;
 
+    @JsonProperty("Uints")
+    @JsonSerialize(
+            contentUsing = UnsignedLongSerializer.class
+    )
     private final List<Long> uints;
 
+    @JsonProperty("Floats")
     private final List<Double> floats;
 
+    @JsonProperty("Bools")
     private final List<Boolean> bools;
 
+    @JsonProperty("Dates")
     private final List<String> dates;
 
+    @JsonProperty("DateTimes")
     private final List<String> dateTimes;
 
+    @JsonProperty("DateTimeIsos")
     private final List<String> dateTimeIsos;
 
+    @JsonProperty("Binaries")
     private final List<String> binaries;
 
     private Everything(Builder builder) {
@@ -91,9 +115,8 @@ public final class Everything {
      *
      * @return the value of {@code Str}, or {@code null} if absent
      */
-    @JsonProperty("Str")
     public String str() {
-        return str;
+        return this.str;
     }
 
     /**
@@ -103,9 +126,8 @@ public final class Everything {
      *
      * @return the value of {@code Int}, or {@code null} if absent
      */
-    @JsonProperty("Int")
     public Long intValue() {
-        return intValue;
+        return this.intValue;
     }
 
     /**
@@ -115,12 +137,8 @@ public final class Everything {
      *
      * @return the value of {@code Uint}, or {@code null} if absent
      */
-    @JsonProperty("Uint")
-    @JsonSerialize(
-            using = UnsignedLongSerializer.class
-    )
     public Long uint() {
-        return uint;
+        return this.uint;
     }
 
     /**
@@ -130,9 +148,8 @@ public final class Everything {
      *
      * @return the value of {@code Float}, or {@code null} if absent
      */
-    @JsonProperty("Float")
     public Double floatValue() {
-        return floatValue;
+        return this.floatValue;
     }
 
     /**
@@ -142,9 +159,8 @@ public final class Everything {
      *
      * @return the value of {@code Bool}, or {@code null} if absent
      */
-    @JsonProperty("Bool")
     public Boolean bool() {
-        return bool;
+        return this.bool;
     }
 
     /**
@@ -154,9 +170,8 @@ public final class Everything {
      *
      * @return the value of {@code Date}, or {@code null} if absent
      */
-    @JsonProperty("Date")
     public String date() {
-        return date;
+        return this.date;
     }
 
     /**
@@ -166,9 +181,8 @@ public final class Everything {
      *
      * @return the value of {@code DateTime}, or {@code null} if absent
      */
-    @JsonProperty("DateTime")
     public String dateTime() {
-        return dateTime;
+        return this.dateTime;
     }
 
     /**
@@ -178,9 +192,8 @@ public final class Everything {
      *
      * @return the value of {@code DateTimeIso}, or {@code null} if absent
      */
-    @JsonProperty("DateTimeIso")
     public String dateTimeIso() {
-        return dateTimeIso;
+        return this.dateTimeIso;
     }
 
     /**
@@ -190,9 +203,8 @@ public final class Everything {
      *
      * @return the value of {@code Binary}, or {@code null} if absent
      */
-    @JsonProperty("Binary")
     public String binary() {
-        return binary;
+        return this.binary;
     }
 
     /**
@@ -200,11 +212,20 @@ public final class Everything {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Strs}, or {@code null} if absent
+     * @return the value of {@code Strs}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Strs")
     public List<String> strs() {
-        return strs;
+        return this.strs == null ? List.of() : this.strs;
+    }
+
+    /**
+     * Whether {@code Strs} is present, even if empty: {@link #strs()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasStrs() {
+        return this.strs != null;
     }
 
     /**
@@ -212,11 +233,20 @@ public final class Everything {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Ints}, or {@code null} if absent
+     * @return the value of {@code Ints}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Ints")
     public List<Long> ints() {
-        return ints;
+        return this.ints == null ? List.of() : this.ints;
+    }
+
+    /**
+     * Whether {@code Ints} is present, even if empty: {@link #ints()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasInts() {
+        return this.ints != null;
     }
 
     /**
@@ -224,14 +254,20 @@ public final class Everything {
      *
      * <p>Optional. Elements: an unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as negative; use {@link Long#toUnsignedString(long)}.
      *
-     * @return the value of {@code Uints}, or {@code null} if absent
+     * @return the value of {@code Uints}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Uints")
-    @JsonSerialize(
-            contentUsing = UnsignedLongSerializer.class
-    )
     public List<Long> uints() {
-        return uints;
+        return this.uints == null ? List.of() : this.uints;
+    }
+
+    /**
+     * Whether {@code Uints} is present, even if empty: {@link #uints()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasUints() {
+        return this.uints != null;
     }
 
     /**
@@ -239,11 +275,20 @@ public final class Everything {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Floats}, or {@code null} if absent
+     * @return the value of {@code Floats}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Floats")
     public List<Double> floats() {
-        return floats;
+        return this.floats == null ? List.of() : this.floats;
+    }
+
+    /**
+     * Whether {@code Floats} is present, even if empty: {@link #floats()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasFloats() {
+        return this.floats != null;
     }
 
     /**
@@ -251,11 +296,20 @@ public final class Everything {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Bools}, or {@code null} if absent
+     * @return the value of {@code Bools}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Bools")
     public List<Boolean> bools() {
-        return bools;
+        return this.bools == null ? List.of() : this.bools;
+    }
+
+    /**
+     * Whether {@code Bools} is present, even if empty: {@link #bools()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasBools() {
+        return this.bools != null;
     }
 
     /**
@@ -263,11 +317,20 @@ public final class Everything {
      *
      * <p>Optional. Elements: a date as the API sends it, such as {@code 2024-01-31}.
      *
-     * @return the value of {@code Dates}, or {@code null} if absent
+     * @return the value of {@code Dates}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Dates")
     public List<String> dates() {
-        return dates;
+        return this.dates == null ? List.of() : this.dates;
+    }
+
+    /**
+     * Whether {@code Dates} is present, even if empty: {@link #dates()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasDates() {
+        return this.dates != null;
     }
 
     /**
@@ -275,11 +338,20 @@ public final class Everything {
      *
      * <p>Optional. Elements: a date and time as the API sends it, such as {@code 2024-01-31 23:59:59}.
      *
-     * @return the value of {@code DateTimes}, or {@code null} if absent
+     * @return the value of {@code DateTimes}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("DateTimes")
     public List<String> dateTimes() {
-        return dateTimes;
+        return this.dateTimes == null ? List.of() : this.dateTimes;
+    }
+
+    /**
+     * Whether {@code DateTimes} is present, even if empty: {@link #dateTimes()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasDateTimes() {
+        return this.dateTimes != null;
     }
 
     /**
@@ -287,11 +359,20 @@ public final class Everything {
      *
      * <p>Optional. Elements: an ISO 8601 date and time as the API sends it, such as {@code 2024-01-31T23:59:59+08:00}.
      *
-     * @return the value of {@code DateTimeIsos}, or {@code null} if absent
+     * @return the value of {@code DateTimeIsos}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("DateTimeIsos")
     public List<String> dateTimeIsos() {
-        return dateTimeIsos;
+        return this.dateTimeIsos == null ? List.of() : this.dateTimeIsos;
+    }
+
+    /**
+     * Whether {@code DateTimeIsos} is present, even if empty: {@link #dateTimeIsos()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasDateTimeIsos() {
+        return this.dateTimeIsos != null;
     }
 
     /**
@@ -299,11 +380,20 @@ public final class Everything {
      *
      * <p>Optional. Elements: binary data as the API encodes it in text.
      *
-     * @return the value of {@code Binaries}, or {@code null} if absent
+     * @return the value of {@code Binaries}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Binaries")
     public List<String> binaries() {
-        return binaries;
+        return this.binaries == null ? List.of() : this.binaries;
+    }
+
+    /**
+     * Whether {@code Binaries} is present, even if empty: {@link #binaries()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasBinaries() {
+        return this.binaries != null;
     }
 
     /**
@@ -514,6 +604,17 @@ public final class Everything {
         }
 
         /**
+         * Sets {@code Int} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param intValue the value
+         * @return this builder
+         */
+        public Builder intValue(long intValue) {
+            return intValue(Long.valueOf(intValue));
+        }
+
+        /**
          * Sets {@code Uint}: The {@code Uint} member.
          *
          * <p>Optional. An unsigned 64-bit integer: values above {@code Long.MAX_VALUE} read as negative; use {@link Long#toUnsignedString(long)}.
@@ -528,6 +629,17 @@ public final class Everything {
         public Builder uint(Long uint) {
             this.uint = uint;
             return this;
+        }
+
+        /**
+         * Sets {@code Uint} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param uint the value
+         * @return this builder
+         */
+        public Builder uint(long uint) {
+            return uint(Long.valueOf(uint));
         }
 
         /**

@@ -23,30 +23,43 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Keywords {
+    @JsonProperty("Switch")
     private final Boolean switchValue;
 
+    @JsonProperty("Default")
     private final String defaultValue;
 
+    @JsonProperty("Enum")
     private final String enumValue;
 
+    @JsonProperty("Native")
     private final Boolean nativeValue;
 
+    @JsonProperty("Record")
     private final String record;
 
+    @JsonProperty("For")
     private final String forValue;
 
+    @JsonProperty("Class")
     private final String classValue;
 
+    @JsonProperty("Extends")
     private final String extendsValue;
 
+    @JsonProperty("Runid")
     private final String runid;
 
+    @JsonProperty("RunId")
     private final String runId;
 
+    @JsonProperty("Foo_Bar")
     private final String fooBar;
 
+    @JsonProperty("FooBar")
     private final String fooBar2;
 
+    @JsonProperty("Legacy")
     private final String legacy;
 
     private Keywords(Builder builder) {
@@ -72,9 +85,8 @@ public final class Keywords {
      *
      * @return the value of {@code Switch}, or {@code null} if absent
      */
-    @JsonProperty("Switch")
     public Boolean switchValue() {
-        return switchValue;
+        return this.switchValue;
     }
 
     /**
@@ -84,9 +96,8 @@ public final class Keywords {
      *
      * @return the value of {@code Default}, or {@code null} if absent
      */
-    @JsonProperty("Default")
     public String defaultValue() {
-        return defaultValue;
+        return this.defaultValue;
     }
 
     /**
@@ -96,9 +107,8 @@ public final class Keywords {
      *
      * @return the value of {@code Enum}, or {@code null} if absent
      */
-    @JsonProperty("Enum")
     public String enumValue() {
-        return enumValue;
+        return this.enumValue;
     }
 
     /**
@@ -108,9 +118,8 @@ public final class Keywords {
      *
      * @return the value of {@code Native}, or {@code null} if absent
      */
-    @JsonProperty("Native")
     public Boolean nativeValue() {
-        return nativeValue;
+        return this.nativeValue;
     }
 
     /**
@@ -120,9 +129,8 @@ public final class Keywords {
      *
      * @return the value of {@code Record}, or {@code null} if absent
      */
-    @JsonProperty("Record")
     public String record() {
-        return record;
+        return this.record;
     }
 
     /**
@@ -132,9 +140,8 @@ public final class Keywords {
      *
      * @return the value of {@code For}, or {@code null} if absent
      */
-    @JsonProperty("For")
     public String forValue() {
-        return forValue;
+        return this.forValue;
     }
 
     /**
@@ -144,9 +151,8 @@ public final class Keywords {
      *
      * @return the value of {@code Class}, or {@code null} if absent
      */
-    @JsonProperty("Class")
     public String classValue() {
-        return classValue;
+        return this.classValue;
     }
 
     /**
@@ -156,9 +162,8 @@ public final class Keywords {
      *
      * @return the value of {@code Extends}, or {@code null} if absent
      */
-    @JsonProperty("Extends")
     public String extendsValue() {
-        return extendsValue;
+        return this.extendsValue;
     }
 
     /**
@@ -168,9 +173,8 @@ public final class Keywords {
      *
      * @return the value of {@code Runid}, or {@code null} if absent
      */
-    @JsonProperty("Runid")
     public String runid() {
-        return runid;
+        return this.runid;
     }
 
     /**
@@ -180,9 +184,8 @@ public final class Keywords {
      *
      * @return the value of {@code RunId}, or {@code null} if absent
      */
-    @JsonProperty("RunId")
     public String runId() {
-        return runId;
+        return this.runId;
     }
 
     /**
@@ -192,9 +195,8 @@ public final class Keywords {
      *
      * @return the value of {@code Foo_Bar}, or {@code null} if absent
      */
-    @JsonProperty("Foo_Bar")
     public String fooBar() {
-        return fooBar;
+        return this.fooBar;
     }
 
     /**
@@ -204,9 +206,8 @@ public final class Keywords {
      *
      * @return the value of {@code FooBar}, or {@code null} if absent
      */
-    @JsonProperty("FooBar")
     public String fooBar2() {
-        return fooBar2;
+        return this.fooBar2;
     }
 
     /**
@@ -218,10 +219,9 @@ public final class Keywords {
      *
      * @return the value of {@code Legacy}, or {@code null} if absent
      */
-    @JsonProperty("Legacy")
     @Deprecated
     public String legacy() {
-        return legacy;
+        return this.legacy;
     }
 
     /**

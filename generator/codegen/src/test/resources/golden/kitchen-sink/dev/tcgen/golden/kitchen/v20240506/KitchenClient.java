@@ -12,12 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 import javax.net.ssl.SSLContext;
 
@@ -69,31 +67,31 @@ import javax.net.ssl.SSLContext;
         value = "dev.tcgen.generator",
         comments = "tcgen 0.0.0-golden"
 )
-public final class KitchenClient implements AutoCloseable {
+public interface KitchenClient extends AutoCloseable {
     /**
      * The service name, used in signing.
      */
-    public static final String SERVICE = "kitchen";
+    String SERVICE = "kitchen";
 
     /**
      * The API version this client calls.
      */
-    public static final String VERSION = "2024-05-06";
+    String VERSION = "2024-05-06";
 
     /**
      * The China site endpoint, the default.
      */
-    public static final URI DEFAULT_ENDPOINT = URI.create("https://kitchen.tencentcloudapi.com");
+    URI DEFAULT_ENDPOINT = URI.create("https://kitchen.tencentcloudapi.com");
 
     /**
      * The international site endpoint.
      */
-    public static final URI INTERNATIONAL_ENDPOINT = URI.create("https://kitchen.intl.tencentcloudapi.com");
+    URI INTERNATIONAL_ENDPOINT = URI.create("https://kitchen.intl.tencentcloudapi.com");
 
     /**
      * The name of every action of this client, as sent in {@code X-TC-Action}.
      */
-    public static final Set<String> ACTIONS = Set.of(
+    Set<String> ACTIONS = Set.of(
             "CreateSession",
             "DescribeEverything",
             "LegacyThing",
@@ -103,21 +101,7 @@ public final class KitchenClient implements AutoCloseable {
      * The documented rate limit of each action that has one, in requests per second: the client-side
      * limits a new client applies (see {@link Builder#rateLimit(String, int)}).
      */
-    public static final Map<String, Integer> RATE_LIMITS = documentedRateLimits();
-
-    private static final List<Region> CREATE_SESSION_REGIONS = List.of(Region.AP_GUANGZHOU, Region.AP_SINGAPORE);
-
-    private final ApiTransport transport;
-
-    private final Region region;
-
-    private final boolean checkRegions;
-
-    private KitchenClient(ApiTransport transport, Region region, boolean checkRegions) {
-        this.transport = transport;
-        this.region = region;
-        this.checkRegions = checkRegions;
-    }
+    Map<String, Integer> RATE_LIMITS = documentedRateLimits();
 
     private static Map<String, Integer> documentedRateLimits() {
         Map<String, Integer> limits = new HashMap<>();
@@ -130,7 +114,7 @@ public final class KitchenClient implements AutoCloseable {
      *
      * @return the builder
      */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
@@ -139,9 +123,7 @@ public final class KitchenClient implements AutoCloseable {
      *
      * @return the region
      */
-    public Region region() {
-        return region;
-    }
+    Region region();
 
     /**
      * This client in another region, for calls there without building another client: the same
@@ -155,19 +137,16 @@ public final class KitchenClient implements AutoCloseable {
      * @param region the region of its calls, sent as {@code X-TC-Region}
      * @return a client in that region
      */
-    public KitchenClient withRegion(Region region) {
-        return new KitchenClient(transport, Objects.requireNonNull(region, "region"), checkRegions);
-    }
+    KitchenClient withRegion(Region region);
 
     /**
      * The transport the client sends with, and its settings ({@code endpoint()},
      * {@code retryPolicy()}, {@code rateLimits()}, ...).
      *
      * @return the transport
+     * @throws UnsupportedOperationException if this is a fake, which sends nothing
      */
-    public ApiTransport transport() {
-        return transport;
-    }
+    ApiTransport transport();
 
     /**
      * Creates a session with a password.
@@ -181,14 +160,7 @@ public final class KitchenClient implements AutoCloseable {
      * @return the response
      * @throws KitchenException if the API answers with an error (after retries, if it is transient), the call fails before an answer, or the client's region is not supported by this action (nothing is sent then)
      */
-    public CreateSessionResponse createSession(CreateSessionRequest request) {
-        Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
-        if (unsupported != null) {
-            throw unsupported;
-        }
-        return transport.call("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
-    }
+    CreateSessionResponse createSession(CreateSessionRequest request);
 
     /**
      * {@link #createSession} without blocking: the same request, rate limit and retries, but no
@@ -204,15 +176,7 @@ public final class KitchenClient implements AutoCloseable {
      * @param request the request
      * @return the future response
      */
-    public CompletableFuture<CreateSessionResponse> createSessionAsync(
-            CreateSessionRequest request) {
-        Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
-        if (unsupported != null) {
-            return CompletableFuture.failedFuture(unsupported);
-        }
-        return transport.callAsync("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
-    }
+    CompletableFuture<CreateSessionResponse> createSessionAsync(CreateSessionRequest request);
 
     /**
      * Describes everything. *&#47; public static void injectedMethod() {} /* {&#64;code injected} &#64;param injected $L $$ $S $T $N $ &#92; back&#92;slash C:&#92;dir&#92;u000a &#92;u002a/ &lt;script&gt;alert(1)&lt;/script&gt; <p>para</p> line<br>break <br> [a Markdown link](https://example.com/a*&#47;b) 中文描述：获取所有信息。 emoji 😀🚀 bell tab here. Split *&#47; splitInjected(); *&#47; /*.
@@ -252,10 +216,7 @@ public final class KitchenClient implements AutoCloseable {
      * @return the response
      * @throws KitchenException if the API answers with an error (after retries, if it is transient), the call fails before an answer
      */
-    public DescribeEverythingResponse describeEverything(DescribeEverythingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.call("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
-    }
+    DescribeEverythingResponse describeEverything(DescribeEverythingRequest request);
 
     /**
      * {@link #describeEverything} without blocking: the same request, rate limit and retries, but no
@@ -271,11 +232,8 @@ public final class KitchenClient implements AutoCloseable {
      * @param request the request
      * @return the future response
      */
-    public CompletableFuture<DescribeEverythingResponse> describeEverythingAsync(
-            DescribeEverythingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.callAsync("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
-    }
+    CompletableFuture<DescribeEverythingResponse> describeEverythingAsync(
+            DescribeEverythingRequest request);
 
     /**
      * Deprecated: use DescribeEverything instead.
@@ -288,10 +246,7 @@ public final class KitchenClient implements AutoCloseable {
      * @deprecated the API marks {@code LegacyThing} as deprecated
      */
     @Deprecated
-    public LegacyThingResponse legacyThing(LegacyThingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.call("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
-    }
+    LegacyThingResponse legacyThing(LegacyThingRequest request);
 
     /**
      * {@link #legacyThing} without blocking: the same request, rate limit and retries, but no
@@ -309,10 +264,7 @@ public final class KitchenClient implements AutoCloseable {
      * @deprecated the API marks {@code LegacyThing} as deprecated
      */
     @Deprecated
-    public CompletableFuture<LegacyThingResponse> legacyThingAsync(LegacyThingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.callAsync("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
-    }
+    CompletableFuture<LegacyThingResponse> legacyThingAsync(LegacyThingRequest request);
 
     /**
      *
@@ -323,10 +275,7 @@ public final class KitchenClient implements AutoCloseable {
      * @return the response
      * @throws KitchenException if the API answers with an error (after retries, if it is transient), the call fails before an answer
      */
-    public PingResponse ping(PingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.call("Ping", region.id(), request, PingResponse.class, KitchenException::new);
-    }
+    PingResponse ping(PingRequest request);
 
     /**
      * {@link #ping} without blocking: the same request, rate limit and retries, but no
@@ -342,10 +291,7 @@ public final class KitchenClient implements AutoCloseable {
      * @param request the request
      * @return the future response
      */
-    public CompletableFuture<PingResponse> pingAsync(PingRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.callAsync("Ping", region.id(), request, PingResponse.class, KitchenException::new);
-    }
+    CompletableFuture<PingResponse> pingAsync(PingRequest request);
 
     /**
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
@@ -365,9 +311,7 @@ public final class KitchenClient implements AutoCloseable {
      * @throws KitchenException if the API answers with an error (after retries, if it is transient) or the call
      *     fails before an answer
      */
-    public JsonNode call(String action, JsonNode request) {
-        return transport.call(action, region.id(), request, JsonNode.class, KitchenException::new);
-    }
+    JsonNode call(String action, JsonNode request);
 
     /**
      * {@link #call(String, JsonNode)} without blocking: the future completes with the
@@ -377,36 +321,20 @@ public final class KitchenClient implements AutoCloseable {
      * @param request the request body, a JSON object
      * @return the future {@code Response} object
      */
-    public CompletableFuture<JsonNode> callAsync(String action, JsonNode request) {
-        return transport.callAsync(action, region.id(), request, JsonNode.class, KitchenException::new);
-    }
-
-    /**
-     * The exception for calling {@code action} in this client's region, or {@code null} if
-     * the action supports it or the check is off.
-     */
-    private KitchenException unsupportedRegion(String action, List<Region> supported) {
-        if (!checkRegions || supported.contains(region)) {
-            return null;
-        }
-        String ids = supported.stream().map(Region::id).collect(Collectors.joining(", "));
-        return new KitchenException("UnsupportedRegion", action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
-    }
+    CompletableFuture<JsonNode> callAsync(String action, JsonNode request);
 
     /**
      * Closes the client: later calls, and calls waiting to be retried, fail with
      * {@code ClientError.Closed}. Idempotent.
      */
     @Override
-    public void close() {
-        transport.close();
-    }
+    void close();
 
     /**
      * Configures a {@link KitchenClient}. The region is required; everything else has a default. Not thread-safe; the
      * client it builds is.
      */
-    public static final class Builder {
+    final class Builder {
         private final ApiTransport.Builder transport;
 
         private Region region;
@@ -684,7 +612,7 @@ public final class KitchenClient implements AutoCloseable {
             if (regionalEndpoint) {
                 transport.endpoint(URI.create("https://kitchen." + region.id() + ".tencentcloudapi.com"));
             }
-            return new KitchenClient(transport.build(), region, checkRegions);
+            return new DefaultKitchenClient(transport.build(), region, checkRegions);
         }
     }
 }

@@ -31,8 +31,10 @@ import javax.annotation.processing.Generated;
 )
 @Deprecated
 public final class LegacyThingRequest {
+    @JsonProperty("OldId")
     private final Long oldId;
 
+    @JsonProperty("NewId")
     private final Long newId;
 
     private LegacyThingRequest(Builder builder) {
@@ -49,10 +51,9 @@ public final class LegacyThingRequest {
      *
      * @return the value of {@code OldId}, or {@code null} if absent
      */
-    @JsonProperty("OldId")
     @Deprecated
     public Long oldId() {
-        return oldId;
+        return this.oldId;
     }
 
     /**
@@ -62,9 +63,8 @@ public final class LegacyThingRequest {
      *
      * @return the value of {@code NewId}, or {@code null} if absent
      */
-    @JsonProperty("NewId")
     public Long newId() {
-        return newId;
+        return this.newId;
     }
 
     /**
@@ -152,6 +152,17 @@ public final class LegacyThingRequest {
         }
 
         /**
+         * Sets {@code OldId} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param oldId the value
+         * @return this builder
+         */
+        public Builder oldId(long oldId) {
+            return oldId(Long.valueOf(oldId));
+        }
+
+        /**
          * Sets {@code NewId}: The {@code NewId} member.
          *
          * <p>Optional.
@@ -163,6 +174,17 @@ public final class LegacyThingRequest {
         public Builder newId(Long newId) {
             this.newId = newId;
             return this;
+        }
+
+        /**
+         * Sets {@code NewId} from a {@code long}, so that an {@code int} such as
+         * {@code 1400188366} needs no {@code L}.
+         *
+         * @param newId the value
+         * @return this builder
+         */
+        public Builder newId(long newId) {
+            return newId(Long.valueOf(newId));
         }
 
         /**

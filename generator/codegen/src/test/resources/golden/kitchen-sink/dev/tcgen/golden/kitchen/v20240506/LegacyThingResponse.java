@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
- * The response of {@link KitchenClient#legacyThing}. Members the API leaves out are {@code null}; members this client does not know are ignored.
+ * The response of {@link KitchenClient#legacyThing}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this client does not know are ignored.
  *
  * @deprecated the API marks {@code LegacyThing} as deprecated
  */
@@ -26,8 +26,10 @@ import javax.annotation.processing.Generated;
 )
 @Deprecated
 public final class LegacyThingResponse {
+    @JsonProperty("Result")
     private final String result;
 
+    @JsonProperty("RequestId")
     private final String requestId;
 
     private LegacyThingResponse(Builder builder) {
@@ -44,10 +46,9 @@ public final class LegacyThingResponse {
      *
      * @return the value of {@code Result}, or {@code null} if absent
      */
-    @JsonProperty("Result")
     @Deprecated
     public String result() {
-        return result;
+        return this.result;
     }
 
     /**
@@ -57,9 +58,8 @@ public final class LegacyThingResponse {
      *
      * @return the value of {@code RequestId}, or {@code null} if absent
      */
-    @JsonProperty("RequestId")
     public String requestId() {
-        return requestId;
+        return this.requestId;
     }
 
     /**

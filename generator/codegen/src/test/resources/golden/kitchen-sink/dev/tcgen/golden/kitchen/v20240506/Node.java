@@ -24,8 +24,10 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Node {
+    @JsonProperty("Label")
     private final String label;
 
+    @JsonProperty("Children")
     private final List<Node> children;
 
     private Node(Builder builder) {
@@ -40,9 +42,8 @@ public final class Node {
      *
      * @return the value of {@code Label}, or {@code null} if absent
      */
-    @JsonProperty("Label")
     public String label() {
-        return label;
+        return this.label;
     }
 
     /**
@@ -50,11 +51,20 @@ public final class Node {
      *
      * <p>Optional.
      *
-     * @return the value of {@code Children}, or {@code null} if absent
+     * @return the value of {@code Children}, empty if absent (see {@code has...()})
      */
-    @JsonProperty("Children")
     public List<Node> children() {
-        return children;
+        return this.children == null ? List.of() : this.children;
+    }
+
+    /**
+     * Whether {@code Children} is present, even if empty: {@link #children()} returns an empty list for an
+     * absent one.
+     *
+     * @return whether it is present
+     */
+    public boolean hasChildren() {
+        return this.children != null;
     }
 
     /**

@@ -25,6 +25,7 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Obsolete {
+    @JsonProperty("Value")
     private final String value;
 
     private Obsolete(Builder builder) {
@@ -38,9 +39,8 @@ public final class Obsolete {
      *
      * @return the value of {@code Value}, or {@code null} if absent
      */
-    @JsonProperty("Value")
     public String value() {
-        return value;
+        return this.value;
     }
 
     /**

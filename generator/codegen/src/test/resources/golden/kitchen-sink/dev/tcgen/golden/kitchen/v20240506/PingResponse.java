@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
- * The response of {@link KitchenClient#ping}. Members the API leaves out are {@code null}; members this client does not know are ignored.
+ * The response of {@link KitchenClient#ping}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this client does not know are ignored.
  */
 @Generated(
         value = "dev.tcgen.generator",
@@ -23,6 +23,7 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class PingResponse {
+    @JsonProperty("RequestId")
     private final String requestId;
 
     private PingResponse(Builder builder) {
@@ -36,9 +37,8 @@ public final class PingResponse {
      *
      * @return the value of {@code RequestId}, or {@code null} if absent
      */
-    @JsonProperty("RequestId")
     public String requestId() {
-        return requestId;
+        return this.requestId;
     }
 
     /**

@@ -23,8 +23,10 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class RegionModel {
+    @JsonProperty("RegionId")
     private final String regionId;
 
+    @JsonProperty("Name")
     private final String name;
 
     private RegionModel(Builder builder) {
@@ -39,9 +41,8 @@ public final class RegionModel {
      *
      * @return the value of {@code RegionId}, or {@code null} if absent
      */
-    @JsonProperty("RegionId")
     public String regionId() {
-        return regionId;
+        return this.regionId;
     }
 
     /**
@@ -51,9 +52,8 @@ public final class RegionModel {
      *
      * @return the value of {@code Name}, or {@code null} if absent
      */
-    @JsonProperty("Name")
     public String name() {
-        return name;
+        return this.name;
     }
 
     /**

@@ -23,10 +23,13 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class Secret {
+    @JsonProperty("User")
     private final String user;
 
+    @JsonProperty("Password")
     private final String password;
 
+    @JsonProperty("UserSig")
     private final String userSig;
 
     private Secret(Builder builder) {
@@ -42,9 +45,8 @@ public final class Secret {
      *
      * @return the value of {@code User}, or {@code null} if absent
      */
-    @JsonProperty("User")
     public String user() {
-        return user;
+        return this.user;
     }
 
     /**
@@ -54,9 +56,8 @@ public final class Secret {
      *
      * @return the value of {@code Password}, or {@code null} if absent
      */
-    @JsonProperty("Password")
     public String password() {
-        return password;
+        return this.password;
     }
 
     /**
@@ -66,9 +67,8 @@ public final class Secret {
      *
      * @return the value of {@code UserSig}, or {@code null} if absent
      */
-    @JsonProperty("UserSig")
     public String userSig() {
-        return userSig;
+        return this.userSig;
     }
 
     /**

@@ -28,6 +28,7 @@ import javax.annotation.processing.Generated;
         ignoreUnknown = true
 )
 public final class GetStatusRequest {
+    @JsonProperty("Verbose")
     private final Boolean verbose;
 
     private GetStatusRequest(Builder builder) {
@@ -41,9 +42,8 @@ public final class GetStatusRequest {
      *
      * @return the value of {@code Verbose}, or {@code null} if absent
      */
-    @JsonProperty("Verbose")
     public Boolean verbose() {
-        return verbose;
+        return this.verbose;
     }
 
     /**

@@ -67,47 +67,38 @@ import javax.net.ssl.SSLContext;
         value = "dev.tcgen.generator",
         comments = "tcgen 0.0.0-golden"
 )
-public final class RegionlessClient implements AutoCloseable {
+public interface RegionlessClient extends AutoCloseable {
     /**
      * The service name, used in signing.
      */
-    public static final String SERVICE = "regionless";
+    String SERVICE = "regionless";
 
     /**
      * The API version this client calls.
      */
-    public static final String VERSION = "2021-01-01";
+    String VERSION = "2021-01-01";
 
     /**
      * The China site endpoint, the default.
      */
-    public static final URI DEFAULT_ENDPOINT = URI.create("https://regionless.tencentcloudapi.com");
+    URI DEFAULT_ENDPOINT = URI.create("https://regionless.tencentcloudapi.com");
 
     /**
      * The international site endpoint.
      */
-    public static final URI INTERNATIONAL_ENDPOINT = URI.create("https://regionless.intl.tencentcloudapi.com");
+    URI INTERNATIONAL_ENDPOINT = URI.create("https://regionless.intl.tencentcloudapi.com");
 
     /**
      * The name of every action of this client, as sent in {@code X-TC-Action}.
      */
-    public static final Set<String> ACTIONS = Set.of(
+    Set<String> ACTIONS = Set.of(
             "GetStatus");
 
     /**
      * The documented rate limit of each action that has one, in requests per second: the client-side
      * limits a new client applies (see {@link Builder#rateLimit(String, int)}).
      */
-    public static final Map<String, Integer> RATE_LIMITS = documentedRateLimits();
-
-    private final ApiTransport transport;
-
-    private final Region region;
-
-    private RegionlessClient(ApiTransport transport, Region region) {
-        this.transport = transport;
-        this.region = region;
-    }
+    Map<String, Integer> RATE_LIMITS = documentedRateLimits();
 
     private static Map<String, Integer> documentedRateLimits() {
         Map<String, Integer> limits = new HashMap<>();
@@ -119,7 +110,7 @@ public final class RegionlessClient implements AutoCloseable {
      *
      * @return the builder
      */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
@@ -128,9 +119,7 @@ public final class RegionlessClient implements AutoCloseable {
      *
      * @return the region, or {@code null} if none was set (no {@code X-TC-Region} is sent)
      */
-    public Region region() {
-        return region;
-    }
+    Region region();
 
     /**
      * This client in another region, for calls there without building another client: the same
@@ -144,19 +133,16 @@ public final class RegionlessClient implements AutoCloseable {
      * @param region the region of its calls, sent as {@code X-TC-Region}
      * @return a client in that region
      */
-    public RegionlessClient withRegion(Region region) {
-        return new RegionlessClient(transport, Objects.requireNonNull(region, "region"));
-    }
+    RegionlessClient withRegion(Region region);
 
     /**
      * The transport the client sends with, and its settings ({@code endpoint()},
      * {@code retryPolicy()}, {@code rateLimits()}, ...).
      *
      * @return the transport
+     * @throws UnsupportedOperationException if this is a fake, which sends nothing
      */
-    public ApiTransport transport() {
-        return transport;
-    }
+    ApiTransport transport();
 
     /**
      * Reads the status of a service that takes no region.
@@ -167,10 +153,7 @@ public final class RegionlessClient implements AutoCloseable {
      * @return the response
      * @throws RegionlessException if the API answers with an error (after retries, if it is transient), the call fails before an answer
      */
-    public GetStatusResponse getStatus(GetStatusRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.call("GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
-    }
+    GetStatusResponse getStatus(GetStatusRequest request);
 
     /**
      * {@link #getStatus} without blocking: the same request, rate limit and retries, but no
@@ -186,10 +169,7 @@ public final class RegionlessClient implements AutoCloseable {
      * @param request the request
      * @return the future response
      */
-    public CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request) {
-        Objects.requireNonNull(request, "request");
-        return transport.callAsync("GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
-    }
+    CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request);
 
     /**
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
@@ -209,9 +189,7 @@ public final class RegionlessClient implements AutoCloseable {
      * @throws RegionlessException if the API answers with an error (after retries, if it is transient) or the call
      *     fails before an answer
      */
-    public JsonNode call(String action, JsonNode request) {
-        return transport.call(action, regionId(), request, JsonNode.class, RegionlessException::new);
-    }
+    JsonNode call(String action, JsonNode request);
 
     /**
      * {@link #call(String, JsonNode)} without blocking: the future completes with the
@@ -221,31 +199,20 @@ public final class RegionlessClient implements AutoCloseable {
      * @param request the request body, a JSON object
      * @return the future {@code Response} object
      */
-    public CompletableFuture<JsonNode> callAsync(String action, JsonNode request) {
-        return transport.callAsync(action, regionId(), request, JsonNode.class, RegionlessException::new);
-    }
-
-    /**
-     * The {@code X-TC-Region} of this client's calls, or {@code null} for none.
-     */
-    private String regionId() {
-        return region == null ? null : region.id();
-    }
+    CompletableFuture<JsonNode> callAsync(String action, JsonNode request);
 
     /**
      * Closes the client: later calls, and calls waiting to be retried, fail with
      * {@code ClientError.Closed}. Idempotent.
      */
     @Override
-    public void close() {
-        transport.close();
-    }
+    void close();
 
     /**
      * Configures a {@link RegionlessClient}. Nothing is required; everything else has a default. Not thread-safe; the
      * client it builds is.
      */
-    public static final class Builder {
+    final class Builder {
         private final ApiTransport.Builder transport;
 
         private Region region;
@@ -509,7 +476,7 @@ public final class RegionlessClient implements AutoCloseable {
                 }
                 transport.endpoint(URI.create("https://regionless." + region.id() + ".tencentcloudapi.com"));
             }
-            return new RegionlessClient(transport.build(), region);
+            return new DefaultRegionlessClient(transport.build(), region);
         }
     }
 }

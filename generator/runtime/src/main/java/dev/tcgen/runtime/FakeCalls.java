@@ -1,0 +1,140 @@
+package dev.tcgen.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What a generated in-memory fake client shares: the calls it was given, and the answer of each action, a test's
+ * stub or the documented example. Thread-safe; one per fake, shared with its {@code withRegion} copies.
+ */
+public final class FakeCalls {
+
+    /**
+     * One call a fake answered.
+     *
+     * @param action the action, e.g. {@code DescribeRoomInfo}
+     * @param region the region of the call, or {@code null} for none
+     * @param request the request object
+     */
+    public record Call(String action, String region, Object request) {}
+
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<Object, ?>> stubs = new ConcurrentHashMap<>();
+
+    /**
+     * Answers {@code action} with {@code answer} from now on, instead of its example.
+     *
+     * @param action the action
+     * @param answer the response of a request; it may throw, e.g. the service exception
+     * @param <Q> the request
+     */
+    @SuppressWarnings("unchecked")
+    public <Q> void stub(String action, Function<? super Q, ?> answer) {
+        Objects.requireNonNull(answer, "answer");
+        stubs.put(action, request -> answer.apply((Q) request));
+    }
+
+    /**
+     * Fails {@code action} with {@code failure} from now on.
+     *
+     * @param action the action
+     * @param failure what each call throws (an asynchronous call completes with it)
+     */
+    public void fail(String action, RuntimeException failure) {
+        Objects.requireNonNull(failure, "failure");
+        stubs.put(action, request -> {
+            throw failure;
+        });
+    }
+
+    /**
+     * Records a call and answers it: with the action's stub, else with {@code documented}.
+     *
+     * @param action the action
+     * @param region the call's region, or {@code null}
+     * @param request the request
+     * @param type the response class
+     * @param documented the answer without a stub
+     * @param <R> the response
+     * @return the response
+     */
+    public <R> R answer(String action, String region, Object request, Class<R> type, Supplier<R> documented) {
+        calls.add(new Call(action, region, request));
+        Function<Object, ?> stub = stubs.get(action);
+        return stub == null ? documented.get() : type.cast(stub.apply(request));
+    }
+
+    /**
+     * {@code answer} as an already completed future: completed with its response, or exceptionally with its
+     * failure, as the real client's asynchronous method would.
+     *
+     * @param answer the blocking answer
+     * @param <R> the response
+     * @return the future
+     */
+    public static <R> CompletableFuture<R> async(Supplier<R> answer) {
+        try {
+            return CompletableFuture.completedFuture(answer.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Reads a documented example answer, {@code {"Response": {...}}}, into its response class.
+     *
+     * @param action the action, for the message of an example that does not fit
+     * @param type the response class
+     * @param json the example answer
+     * @param <R> the response
+     * @return the response
+     * @throws IllegalStateException if the example does not fit the response class; stub the action instead
+     */
+    public static <R> R example(String action, Class<R> type, String json) {
+        try {
+            return Json.mapper().treeToValue(Json.mapper().readTree(json).path("Response"), type);
+        } catch (JsonProcessingException e) {
+            throw misfit(action, type, e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw misfit(action, type, e.getMessage(), e);
+        }
+    }
+
+    private static IllegalStateException misfit(String action, Class<?> type, String why, Exception cause) {
+        return new IllegalStateException("the documented example answer of " + action + " does not fit "
+                + type.getSimpleName() + " (" + why + "); stub " + action + " instead", cause);
+    }
+
+    /**
+     * The calls answered so far, in order.
+     *
+     * @return an immutable copy
+     */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /**
+     * The requests of one action answered so far, in order.
+     *
+     * @param type the action's request class
+     * @param <Q> the request
+     * @return an immutable list
+     */
+    public <Q> List<Q> requests(Class<Q> type) {
+        return calls.stream().map(Call::request).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Forgets the calls and the stubs: every action answers with its example again. */
+    public void reset() {
+        calls.clear();
+        stubs.clear();
+    }
+}
