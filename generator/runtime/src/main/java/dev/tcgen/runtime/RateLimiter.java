@@ -8,14 +8,24 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Keeps calls under a number of permits per second: in no one-second window, wherever it
- * starts, does it grant more than {@link #permitsPerSecond()} permits.
+ * Keeps calls under a documented number per second, counted where it counts: at the server.
  *
- * <p>It remembers when it granted its last N permits; the next one is granted only once the
- * oldest of those is more than a second old. (A token bucket of N tokens refilled at N per
- * second would let 2N calls through in one second: a full bucket, then a refill.) Callers
- * that must wait queue in arrival order; one scheduled task releases them as permits free up,
- * so waiting holds no thread.
+ * <p>The service counts requests when they arrive, and requests do not arrive in the order and
+ * at the intervals they were sent: each spends its own time in signing, connecting and the
+ * network. So for a limit of N per second the limiter keeps two rules:
+ * <ul>
+ *   <li>in no window of {@link #WINDOW} (one second and {@link #ALLOWANCE}), wherever it starts,
+ *       does it grant more than N permits. As long as the time from permit to arrival differs by
+ *       less than the allowance from one request to another, no one-second window at the server
+ *       holds more than N;</li>
+ *   <li>permits are spaced evenly, one every {@code WINDOW / N} (55 ms for 20 per second), with
+ *       a burst of at most a tenth of N (at least 1) after a quiet spell. Requests sent together
+ *       would be spread by the network and the server, which is what the allowance must
+ *       absorb.</li>
+ * </ul>
+ * So a limiter of N sustains N / 1.1 permits per second. Callers that must wait queue in
+ * arrival order; one scheduled task releases them as permits free up, so waiting holds no
+ * thread.
  *
  * <pre>{@code
  * RateLimiter limiter = RateLimiter.perSecond(20);
@@ -24,10 +34,23 @@ import java.util.concurrent.CompletableFuture;
  * if (limiter.tryAcquire()) { ... }  // or: only if a permit is free now
  * }</pre>
  *
- * <p>Thread-safe. The transport keeps one limiter per limited action of a client.
+ * <p>Thread-safe. The transport keeps one limiter per limited action of a client, or uses one
+ * given to it, which several clients, or several actions that share a quota, can share.
  */
 public final class RateLimiter {
-    private static final long WINDOW_NANOS = 1_000_000_000L;
+    /**
+     * How much the times from permit to arrival at the server may differ between requests
+     * without putting more than N requests into one second there: 100 ms.
+     */
+    public static final Duration ALLOWANCE = Duration.ofMillis(100);
+
+    /**
+     * The window in which at most N permits are granted: one second and the
+     * {@link #ALLOWANCE}.
+     */
+    public static final Duration WINDOW = Duration.ofSeconds(1).plus(ALLOWANCE);
+
+    private static final long WINDOW_NANOS = WINDOW.toNanos();
 
     private final int permitsPerSecond;
 
@@ -38,11 +61,26 @@ public final class RateLimiter {
      */
     private final long[] granted;
 
+    /**
+     * The even spacing of permits: {@code WINDOW / N}.
+     */
+    private final long spacing;
+
+    /**
+     * How far ahead of the even spacing a burst may run: {@code (burst - 1) * spacing}.
+     */
+    private final long burstAhead;
+
     private final ArrayDeque<CompletableFuture<Long>> waiting = new ArrayDeque<>();
 
     private int oldest;
 
     private int count;
+
+    /**
+     * When the next permit is due on the even spacing.
+     */
+    private long nextSpaced;
 
     private boolean drainScheduled;
 
@@ -53,13 +91,15 @@ public final class RateLimiter {
         this.permitsPerSecond = permitsPerSecond;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.granted = new long[permitsPerSecond];
+        this.spacing = WINDOW_NANOS / permitsPerSecond;
+        this.burstAhead = (Math.max(1, permitsPerSecond / 10) - 1) * spacing;
+        this.nextSpaced = scheduler.nanoTime();
     }
 
     /**
-     * A limiter of {@code permitsPerSecond} permits in any one-second window, on the given
-     * scheduler's clock.
+     * A limiter of {@code permitsPerSecond} permits per second, on the given scheduler's clock.
      *
-     * @param permitsPerSecond the most permits in any one second, at least 1
+     * @param permitsPerSecond the documented limit, at least 1
      * @param scheduler the clock and timer to use
      * @return a new limiter
      * @throws IllegalArgumentException if {@code permitsPerSecond} is less than 1
@@ -69,10 +109,9 @@ public final class RateLimiter {
     }
 
     /**
-     * A limiter of {@code permitsPerSecond} permits in any one-second window, on
-     * {@link Scheduler#system()}.
+     * A limiter of {@code permitsPerSecond} permits per second, on {@link Scheduler#system()}.
      *
-     * @param permitsPerSecond the most permits in any one second, at least 1
+     * @param permitsPerSecond the documented limit, at least 1
      * @return a new limiter
      * @throws IllegalArgumentException if {@code permitsPerSecond} is less than 1
      */
@@ -81,7 +120,7 @@ public final class RateLimiter {
     }
 
     /**
-     * The most permits this limiter grants in any one-second window.
+     * The limit: the most permits this limiter grants in any {@link #WINDOW}.
      *
      * @return the limit, at least 1
      */
@@ -125,7 +164,7 @@ public final class RateLimiter {
                 return permit;
             }
             drainScheduled = true;
-            wait = availableAt() - now;
+            wait = availableAt(now) - now;
         }
         scheduleDrain(wait);
         return permit;
@@ -182,7 +221,7 @@ public final class RateLimiter {
             if (waiting.isEmpty()) {
                 drainScheduled = false;
             } else {
-                wait = availableAt() - now;
+                wait = availableAt(now) - now;
             }
         }
         for (CompletableFuture<Long> permit : ready) {
@@ -207,18 +246,21 @@ public final class RateLimiter {
     }
 
     /**
-     * Whether a permit granted at {@code now} keeps every one-second window within the
-     * limit: fewer than N permits so far, or the oldest of the last N more than a second ago.
+     * Whether a permit granted at {@code now} keeps both rules: fewer than N permits so far or
+     * the oldest of the last N more than a window ago, and the spacing (with its burst) kept.
      */
     private boolean available(long now) {
-        return count < permitsPerSecond || now - granted[oldest] > WINDOW_NANOS;
+        return (count < permitsPerSecond || now - granted[oldest] > WINDOW_NANOS)
+                && now - (nextSpaced - burstAhead) >= 0;
     }
 
     /**
-     * When the next permit frees up: just over a second after the oldest remembered one.
+     * When the next permit frees up under both rules.
      */
-    private long availableAt() {
-        return granted[oldest] + WINDOW_NANOS + 1;
+    private long availableAt(long now) {
+        long byWindow = count < permitsPerSecond ? now : granted[oldest] + WINDOW_NANOS + 1;
+        long bySpacing = nextSpaced - burstAhead;
+        return byWindow - bySpacing > 0 ? byWindow : bySpacing;
     }
 
     private void grant(long now) {
@@ -227,5 +269,6 @@ public final class RateLimiter {
         if (count < permitsPerSecond) {
             count++;
         }
+        nextSpaced = (now - nextSpaced > 0 ? now : nextSpaced) + spacing;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,17 +23,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sliding-window guarantee, checked on the times at which permits were granted: in no window of one second,
- * wherever it starts, are there more than N. Time is virtual, so the tests are instant and deterministic.
+ * The limiter's two rules, checked on the times at which permits were granted: no window of 1.1 s holds more than N,
+ * and permits are evenly spaced, with a burst of at most a tenth of N; and what they are for, that permits delayed on
+ * their way by different times up to the allowance still never put more than N into one second at the server. Time
+ * is virtual, so the tests are instant and deterministic.
  */
 @Timeout(60)
 class RateLimiterTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long WINDOW = RateLimiter.WINDOW.toNanos();
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 20})
-    void aHundredPermitsForEightThreadsNeverExceedTheLimitInAnyOneSecondWindow(int limit) throws Exception {
+    @ValueSource(ints = {1, 7, 20, 100})
+    void aHundredPermitsForEightThreadsAreEvenlySpacedAndNeverTooManyInAWindow(int limit) throws Exception {
         VirtualTime time = VirtualTime.autoAdvancing();
         RateLimiter limiter = RateLimiter.perSecond(limit, time);
         List<Long> granted = Collections.synchronizedList(new ArrayList<>());
@@ -59,12 +63,34 @@ class RateLimiterTest {
         }
 
         assertEquals(100, granted.size());
-        assertAtMostPerSecond(limit, granted);
-        long windows = (100 + limit - 1) / limit - 1;
-        assertTrue(time.elapsed().toNanos() >= windows * SECOND, "it waited only as long as needed: "
+        assertAtMostPerWindow(limit, WINDOW, granted);
+        assertSpaced(limit, granted);
+        int burst = Math.max(1, limit / 10);
+        long evenly = (100 - burst) * (WINDOW / limit);
+        assertTrue(time.elapsed().toNanos() >= evenly - 100, "it waited as long as the spacing needs: " + time.elapsed());
+        assertTrue(time.elapsed().toNanos() < evenly + TimeUnit.MILLISECONDS.toNanos(1), "and no longer: "
                 + time.elapsed());
-        assertTrue(time.elapsed().toNanos() < windows * SECOND + TimeUnit.MILLISECONDS.toNanos(1), "and no longer: "
-                + time.elapsed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 20, 50, 100})
+    void permitsDelayedByUpToTheAllowanceNeverPutMoreThanNIntoOneSecondAtTheServer(int limit) {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(limit, time);
+        Random random = new Random(limit);
+        List<Long> arrivals = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            boolean pause = random.nextInt(3) == 0;
+            time.advance(Duration.ofNanos(pause ? (long) (random.nextDouble() * 2 * WINDOW / limit) : 0));
+            CompletableFuture<Long> permit = limiter.acquire();
+            while (!permit.isDone()) {
+                time.advance(Duration.ofMillis(1));
+            }
+            long onTheWay = (long) (random.nextDouble() * (RateLimiter.ALLOWANCE.toNanos() - 1));
+            arrivals.add(permit.join() + onTheWay);
+        }
+
+        assertAtMostPerWindow(limit, SECOND, arrivals);
     }
 
     @Test
@@ -76,52 +102,52 @@ class RateLimiterTest {
             permits.add(limiter.acquire());
         }
 
-        assertEquals(7, limiter.queued());
+        assertEquals(9, limiter.queued());
         assertEquals(1, time.pendingTimers());
-        assertTrue(permits.subList(0, 3).stream().allMatch(CompletableFuture::isDone));
-        assertTrue(permits.subList(3, 10).stream().noneMatch(CompletableFuture::isDone));
+        assertTrue(permits.get(0).isDone());
+        assertTrue(permits.subList(1, 10).stream().noneMatch(CompletableFuture::isDone));
 
         time.advance(Duration.ofSeconds(10));
 
         List<Long> granted = permits.stream().map(CompletableFuture::join).toList();
         assertEquals(granted.stream().sorted().toList(), granted, "first come, first served");
-        assertAtMostPerSecond(3, granted);
+        assertAtMostPerWindow(3, WINDOW, granted);
+        assertSpaced(3, granted);
         assertEquals(0, limiter.queued());
     }
 
     @Test
-    void theBoundaryOfTheWindowIsExclusive() {
+    void permitsComeOneEveryWindowOverNWithABurstOfATenthOfN() {
         VirtualTime time = VirtualTime.manual();
-        RateLimiter limiter = RateLimiter.perSecond(2, time);
+        RateLimiter limiter = RateLimiter.perSecond(20, time);
 
         assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire());
+        assertTrue(limiter.tryAcquire(), "a burst of two");
         assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofMillis(999));
+        time.advance(Duration.ofNanos(WINDOW / 20 - 1));
         assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofMillis(1));
-        assertFalse(limiter.tryAcquire(), "a permit at exactly 1 s would put three in the closed window [0, 1 s]");
         time.advance(Duration.ofNanos(1));
-        assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire());
+        assertTrue(limiter.tryAcquire(), "55 ms later");
         assertFalse(limiter.tryAcquire());
+        time.advance(Duration.ofSeconds(10));
+        assertTrue(limiter.tryAcquire());
+        assertTrue(limiter.tryAcquire(), "after a quiet spell, a burst again");
+        assertFalse(limiter.tryAcquire(), "but never more than a tenth of N");
     }
 
     @Test
-    void aFullBucketAndItsRefillDoNotPassInOneSecond() {
+    void aFullWindowWaitsUntilItsOldestPermitHasLeftIt() {
         VirtualTime time = VirtualTime.manual();
-        RateLimiter limiter = RateLimiter.perSecond(20, time);
-        List<Long> granted = new ArrayList<>();
-
-        time.advance(Duration.ofMillis(900));
-        for (int i = 0; i < 20; i++) {
+        RateLimiter limiter = RateLimiter.perSecond(10, time);
+        for (int i = 0; i < 10; i++) {
             assertTrue(limiter.tryAcquire());
-            granted.add(time.nanoTime());
+            time.advance(Duration.ofNanos(WINDOW / 10));
         }
-        time.advance(Duration.ofMillis(200));
-        assertFalse(limiter.tryAcquire(), "a token bucket refilled at 20/s would allow these");
 
-        assertAtMostPerSecond(20, granted);
+        assertEquals(WINDOW, time.nanoTime());
+        assertFalse(limiter.tryAcquire(), "an eleventh at 1.1 s would put eleven in the closed window [0, 1.1 s]");
+        time.advance(Duration.ofNanos(1));
+        assertTrue(limiter.tryAcquire());
     }
 
     @Test
@@ -133,7 +159,7 @@ class RateLimiterTest {
         CompletableFuture<Long> next = limiter.acquire();
 
         cancelled.cancel(false);
-        time.advance(Duration.ofMillis(1001));
+        time.advance(RateLimiter.WINDOW.plusNanos(1));
 
         assertTrue(next.isDone());
         assertTrue(cancelled.isCancelled());
@@ -143,15 +169,26 @@ class RateLimiterTest {
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RateLimiter.perSecond(0));
         assertEquals("RateLimiter[20/s]", RateLimiter.perSecond(20).toString());
+        assertEquals(Duration.ofMillis(1100), RateLimiter.WINDOW);
     }
 
-    /** No window [t, t + 1 s] holds more than {@code limit} of the times. */
-    static void assertAtMostPerSecond(int limit, List<Long> times) {
+    /** No closed window [t, t + window] holds more than {@code limit} of the times. */
+    static void assertAtMostPerWindow(int limit, long window, List<Long> times) {
         List<Long> sorted = times.stream().sorted().toList();
         for (int i = 0; i + limit < sorted.size(); i++) {
             long gap = sorted.get(i + limit) - sorted.get(i);
-            assertTrue(gap > SECOND, "permits " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
-                    + (limit + 1) + " in one second");
+            assertTrue(gap > window, "times " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
+                    + (limit + 1) + " in one window of " + window + " ns");
+        }
+    }
+
+    /** Any burst + 1 permits in a row span at least the spacing: no more than a burst at once. */
+    private static void assertSpaced(int limit, List<Long> times) {
+        List<Long> sorted = times.stream().sorted().toList();
+        int burst = Math.max(1, limit / 10);
+        for (int i = 0; i + burst < sorted.size(); i++) {
+            assertTrue(sorted.get(i + burst) - sorted.get(i) >= WINDOW / limit,
+                    "permits " + i + " to " + (i + burst) + " came together");
         }
     }
 }
