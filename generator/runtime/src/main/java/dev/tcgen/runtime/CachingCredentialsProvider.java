@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The source is asked only when needed: at the first call, and when the cached
  * credentials' {@link Credentials#expiration() expiration} is less than {@code refreshBefore}
  * away. While they are still valid, one caller refreshes and the others go on with the cached
- * credentials without waiting; if that refresh fails, the cached ones are kept and the next call
- * tries again. Once they have expired, callers wait for a single refresh, whose failure they
+ * credentials without waiting; if that refresh fails, the cached ones are kept, the failure is
+ * logged at WARNING (no caller sees it) and the next call tries again. Once they have expired, callers wait for a single refresh, whose failure they
  * all see. Credentials without an expiration are kept for good.
  *
  * <pre>{@code
@@ -34,6 +34,8 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
     public static final Duration DEFAULT_REFRESH_BEFORE = Duration.ofMinutes(5);
 
     private final CredentialsProvider source;
+
+    private static final System.Logger LOGGER = System.getLogger(CachingCredentialsProvider.class.getName());
 
     private final Duration refreshBefore;
 
@@ -130,7 +132,10 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
             }
             return fetch();
         } catch (RuntimeException e) {
-            // The cached credentials still work; the next call tries again.
+            // The cached credentials still work, so the caller sees nothing; the next call tries again.
+            LOGGER.log(System.Logger.Level.WARNING, () -> "Refreshing credentials from " + source
+                    + " failed; the current ones, valid until " + current.expiration().orElseThrow()
+                    + ", are used meanwhile: " + e.getMessage());
             return current;
         } finally {
             refreshing.unlock();
