@@ -1,6 +1,7 @@
 package dev.tcgen.generator.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.tcgen.runtime.Idempotency;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,6 +17,7 @@ import java.util.OptionalInt;
  * @param output response members, in spec order, always ending with or containing {@code RequestId}
  * @param supportedRegions the regions the action supports; empty when it supports all the service's regions
  * @param rateLimitPerSecond the documented maximum number of requests per second, if any
+ * @param idempotency whether the action may be sent again after a failure that may have delivered it
  * @param errorCodes the error codes documented for this action, sorted by code
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
@@ -30,6 +32,7 @@ public record ActionModel(
         List<MemberModel> output,
         List<RegionModel> supportedRegions,
         OptionalInt rateLimitPerSecond,
+        Idempotency idempotency,
         List<ErrorCodeModel> errorCodes,
         List<ExampleModel> examples,
         boolean deprecated) {

@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  * @param output response members
  * @param regions the supported regions, when the action names them; otherwise it supports all the service's regions
  * @param rateLimit the documented maximum number of requests per second, if any
+ * @param idempotent whether the action may be sent again when an attempt may have been delivered, when the spec
+ *     says; otherwise the model decides by the action's name and members
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
@@ -28,6 +30,7 @@ public record ActionSpec(
         List<MemberSpec> output,
         Optional<List<String>> regions,
         OptionalInt rateLimit,
+        Optional<Boolean> idempotent,
         List<String> errorCodes,
         List<ExampleSpec> examples,
         boolean deprecated) {

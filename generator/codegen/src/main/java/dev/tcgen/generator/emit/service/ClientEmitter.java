@@ -15,6 +15,7 @@ import dev.tcgen.generator.model.ExampleModel;
 import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
+import dev.tcgen.runtime.Idempotency;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,15 @@ final class ClientEmitter {
 
     static final String RATE_LIMITS = "RATE_LIMITS";
     static final String ACTIONS = "ACTIONS";
+
+    /** What an action's Javadoc says about its retries. */
+    private static final Map<Idempotency, String> RETRIES = Map.of(
+            Idempotency.IDEMPOTENT, "It is idempotent: transient failures are retried.",
+            Idempotency.CLIENT_TOKEN, "Its {@code ClientToken}, a fresh UUID for each call unless you set one, makes it "
+                    + "idempotent: transient failures are retried with the same token.",
+            Idempotency.NOT_IDEMPOTENT, "It is not idempotent: transient failures are retried only when the request "
+                    + "cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it "
+                    + "may have run.");
 
     private final ServiceModel service;
     private final RuntimeTypes runtime;
@@ -197,7 +207,8 @@ final class ClientEmitter {
                     .addStatement("throw unsupported")
                     .endControlFlow();
         }
-        return method.addStatement("return transport.call($S, $L, request, $T.class, $T::new)", action.wireName(),
+        return method.addStatement("return transport.call($S, $T.$L, $L, request, $T.class, $T::new)",
+                        action.wireName(), runtime.idempotency(), action.idempotency(),
                         hasRegions ? "region.id()" : "null", action.response(), service.exception())
                 .build();
     }
@@ -224,8 +235,9 @@ final class ClientEmitter {
                     .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
                     .endControlFlow();
         }
-        return method.addStatement("return transport.callAsync($S, $L, request, $T.class, $T::new)",
-                        action.wireName(), hasRegions ? "region.id()" : "null", action.response(), service.exception())
+        return method.addStatement("return transport.callAsync($S, $T.$L, $L, request, $T.class, $T::new)",
+                        action.wireName(), runtime.idempotency(), action.idempotency(),
+                        hasRegions ? "region.id()" : "null", action.response(), service.exception())
                 .build();
     }
 
@@ -241,7 +253,7 @@ final class ClientEmitter {
         action.rateLimitPerSecond().ifPresent(limit ->
                 doc.add(" The API accepts at most $L requests per second; by default the client spaces its calls to "
                         + "stay within that.", limit));
-        doc.add(" Transient failures are retried. Blocks until the answer; {@link #$L} does not.\n",
+        doc.add(" $L Blocks until the answer; {@link #$L} does not.\n", RETRIES.get(action.idempotency()),
                 asyncMethodName(action));
         if (!action.errorCodes().isEmpty()) {
             doc.add("\n<p>Documented error codes: $L.\n", action.errorCodes().stream()
@@ -305,9 +317,9 @@ final class ClientEmitter {
                 .endControlFlow()
                 .addStatement("$T ids = supported.stream().map($T::id).collect($T.joining($S))", String.class,
                         service.regionEnum(), Collectors.class, ", ")
-                .addStatement("return new $T($S, action + $S + ids + $S + region.id() + $S, null, 0, null)",
-                        service.exception(), "UnsupportedRegion", " supports ", "; this client is configured for ",
-                        " (nothing was sent)")
+                .addStatement("return new $T($T.CLIENT_UNSUPPORTED_REGION, action + $S + ids + $S + region.id() + $S, "
+                        + "null, 0, null)", service.exception(), runtime.baseException(), " supports ",
+                        "; this client is configured for ", " (nothing was sent)")
                 .build();
     }
 }

@@ -3,9 +3,12 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
+import dev.tcgen.golden.core.Idempotency;
 import dev.tcgen.golden.core.RateLimitMode;
+import dev.tcgen.golden.core.RateLimiter;
 import dev.tcgen.golden.core.RetryPolicy;
 import dev.tcgen.golden.core.Scheduler;
+import dev.tcgen.golden.core.TencentCloudException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,7 +152,7 @@ public final class KitchenClient implements AutoCloseable {
      * Creates a session with a password.
      * Second line &lt;br&gt; with HTML.
      *
-     * <p>Action {@code CreateSession}. Supported regions: {@code ap-guangzhou}, {@code ap-singapore}. The API accepts at most 5 requests per second; by default the client spaces its calls to stay within that. Transient failures are retried. Blocks until the answer; {@link #createSessionAsync} does not.
+     * <p>Action {@code CreateSession}. Supported regions: {@code ap-guangzhou}, {@code ap-singapore}. The API accepts at most 5 requests per second; by default the client spaces its calls to stay within that. Its {@code ClientToken}, a fresh UUID for each call unless you set one, makes it idempotent: transient failures are retried with the same token. Blocks until the answer; {@link #createSessionAsync} does not.
      *
      * <p>Documented error codes: {@link KitchenErrorCode#AUTH_FAILURE AuthFailure}, {@link KitchenErrorCode#AUTH_FAILURE_UN_REAL_NAME_AUTHENTICATED AuthFailure.UnRealNameAuthenticated}, {@link KitchenErrorCode#FAILED_OPERATION_CR_UNSUPPORT_METHOD FailedOperation.CRUnsupportMethod}, {@link KitchenErrorCode#INVALID_PARAMETER InvalidParameter}, {@link KitchenErrorCode#UNSUPPORTED_REGION UnsupportedRegion}.
      *
@@ -163,7 +166,7 @@ public final class KitchenClient implements AutoCloseable {
         if (unsupported != null) {
             throw unsupported;
         }
-        return transport.call("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+        return transport.call("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     /**
@@ -187,7 +190,7 @@ public final class KitchenClient implements AutoCloseable {
         if (unsupported != null) {
             return CompletableFuture.failedFuture(unsupported);
         }
-        return transport.callAsync("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+        return transport.callAsync("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     /**
@@ -198,7 +201,7 @@ public final class KitchenClient implements AutoCloseable {
      * /**
      * End with a star *
      *
-     * <p>Action {@code DescribeEverything}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #describeEverythingAsync} does not.
+     * <p>Action {@code DescribeEverything}. Supported in every region of the service. It is not idempotent: transient failures are retried only when the request cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it may have run. Blocks until the answer; {@link #describeEverythingAsync} does not.
      *
      * <p>Documented error codes: {@link KitchenErrorCode#INTERNAL_ERROR InternalError}, {@link KitchenErrorCode#RESOURCE_NOT_FOUND ResourceNotFound}.
      *
@@ -230,7 +233,7 @@ public final class KitchenClient implements AutoCloseable {
      */
     public DescribeEverythingResponse describeEverything(DescribeEverythingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
+        return transport.call("DescribeEverything", Idempotency.NOT_IDEMPOTENT, region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
     }
 
     /**
@@ -250,13 +253,13 @@ public final class KitchenClient implements AutoCloseable {
     public CompletableFuture<DescribeEverythingResponse> describeEverythingAsync(
             DescribeEverythingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
+        return transport.callAsync("DescribeEverything", Idempotency.NOT_IDEMPOTENT, region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
     }
 
     /**
      * Deprecated: use DescribeEverything instead.
      *
-     * <p>Action {@code LegacyThing}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #legacyThingAsync} does not.
+     * <p>Action {@code LegacyThing}. Supported in every region of the service. It is idempotent: transient failures are retried. Blocks until the answer; {@link #legacyThingAsync} does not.
      *
      * @param request the request
      * @return the response
@@ -266,7 +269,7 @@ public final class KitchenClient implements AutoCloseable {
     @Deprecated
     public LegacyThingResponse legacyThing(LegacyThingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
+        return transport.call("LegacyThing", Idempotency.IDEMPOTENT, region.id(), request, LegacyThingResponse.class, KitchenException::new);
     }
 
     /**
@@ -287,13 +290,13 @@ public final class KitchenClient implements AutoCloseable {
     @Deprecated
     public CompletableFuture<LegacyThingResponse> legacyThingAsync(LegacyThingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
+        return transport.callAsync("LegacyThing", Idempotency.IDEMPOTENT, region.id(), request, LegacyThingResponse.class, KitchenException::new);
     }
 
     /**
      *
      *
-     * <p>Action {@code Ping}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #pingAsync} does not.
+     * <p>Action {@code Ping}. Supported in every region of the service. It is not idempotent: transient failures are retried only when the request cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it may have run. Blocks until the answer; {@link #pingAsync} does not.
      *
      * @param request the request
      * @return the response
@@ -301,7 +304,7 @@ public final class KitchenClient implements AutoCloseable {
      */
     public PingResponse ping(PingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("Ping", region.id(), request, PingResponse.class, KitchenException::new);
+        return transport.call("Ping", Idempotency.NOT_IDEMPOTENT, region.id(), request, PingResponse.class, KitchenException::new);
     }
 
     /**
@@ -320,7 +323,7 @@ public final class KitchenClient implements AutoCloseable {
      */
     public CompletableFuture<PingResponse> pingAsync(PingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("Ping", region.id(), request, PingResponse.class, KitchenException::new);
+        return transport.callAsync("Ping", Idempotency.NOT_IDEMPOTENT, region.id(), request, PingResponse.class, KitchenException::new);
     }
 
     /**
@@ -332,7 +335,7 @@ public final class KitchenClient implements AutoCloseable {
             return null;
         }
         String ids = supported.stream().map(Region::id).collect(Collectors.joining(", "));
-        return new KitchenException("UnsupportedRegion", action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
+        return new KitchenException(TencentCloudException.CLIENT_UNSUPPORTED_REGION, action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
     }
 
     /**
@@ -432,8 +435,8 @@ public final class KitchenClient implements AutoCloseable {
         }
 
         /**
-         * How long each attempt waits for its response. Default 30 seconds; never infinite. A
-         * timed-out attempt is not retried, since the service may still carry it out.
+         * How long each attempt waits for its whole answer. Default 30 seconds; never infinite. The
+         * service may still carry out a timed-out attempt, so only idempotent actions retry it.
          *
          * @param requestTimeout the requestTimeout
          * @return this builder
@@ -441,6 +444,19 @@ public final class KitchenClient implements AutoCloseable {
          */
         public Builder requestTimeout(Duration requestTimeout) {
             transport.requestTimeout(requestTimeout);
+            return this;
+        }
+
+        /**
+         * The deadline of a whole call: its attempts, backoff and rate-limit waits together.
+         * Default: none.
+         *
+         * @param callTimeout the callTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            transport.callTimeout(callTimeout);
             return this;
         }
 
@@ -536,8 +552,7 @@ public final class KitchenClient implements AutoCloseable {
 
         /**
          * Sets the client-side rate limit of one action, instead of its documented one (see
-         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota:
-         * no one-second window will hold more than {@code perSecond} of its calls.
+         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
          *
          * @param action the action's name, e.g. {@code CreateSession}
          * @param perSecond the most calls in any one second, at least 1
@@ -549,6 +564,23 @@ public final class KitchenClient implements AutoCloseable {
                 throw new IllegalArgumentException("KitchenClient has no action " + action);
             }
             transport.rateLimit(action, perSecond);
+            return this;
+        }
+
+        /**
+         * Sets the client-side rate limit of one action, instead of its documented one (see
+         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
+         *
+         * @param action the action's name, e.g. {@code CreateSession}
+         * @param limiter a limiter that other clients, or other actions of one quota, may share
+         * @return this builder
+         * @throws IllegalArgumentException if this client has no such action, or the limit is less than 1
+         */
+        public Builder rateLimit(String action, RateLimiter limiter) {
+            if (!ACTIONS.contains(action)) {
+                throw new IllegalArgumentException("KitchenClient has no action " + action);
+            }
+            transport.rateLimit(action, limiter);
             return this;
         }
 

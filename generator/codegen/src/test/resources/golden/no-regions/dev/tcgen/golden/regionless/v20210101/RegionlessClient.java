@@ -3,7 +3,9 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
+import dev.tcgen.golden.core.Idempotency;
 import dev.tcgen.golden.core.RateLimitMode;
+import dev.tcgen.golden.core.RateLimiter;
 import dev.tcgen.golden.core.RetryPolicy;
 import dev.tcgen.golden.core.Scheduler;
 import java.net.ProxySelector;
@@ -127,7 +129,7 @@ public final class RegionlessClient implements AutoCloseable {
     /**
      * Reads the status of a service that takes no region.
      *
-     * <p>Action {@code GetStatus}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #getStatusAsync} does not.
+     * <p>Action {@code GetStatus}. Supported in every region of the service. It is idempotent: transient failures are retried. Blocks until the answer; {@link #getStatusAsync} does not.
      *
      * @param request the request
      * @return the response
@@ -135,7 +137,7 @@ public final class RegionlessClient implements AutoCloseable {
      */
     public GetStatusResponse getStatus(GetStatusRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("GetStatus", null, request, GetStatusResponse.class, RegionlessException::new);
+        return transport.call("GetStatus", Idempotency.IDEMPOTENT, null, request, GetStatusResponse.class, RegionlessException::new);
     }
 
     /**
@@ -154,7 +156,7 @@ public final class RegionlessClient implements AutoCloseable {
      */
     public CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("GetStatus", null, request, GetStatusResponse.class, RegionlessException::new);
+        return transport.callAsync("GetStatus", Idempotency.IDEMPOTENT, null, request, GetStatusResponse.class, RegionlessException::new);
     }
 
     /**
@@ -241,8 +243,8 @@ public final class RegionlessClient implements AutoCloseable {
         }
 
         /**
-         * How long each attempt waits for its response. Default 30 seconds; never infinite. A
-         * timed-out attempt is not retried, since the service may still carry it out.
+         * How long each attempt waits for its whole answer. Default 30 seconds; never infinite. The
+         * service may still carry out a timed-out attempt, so only idempotent actions retry it.
          *
          * @param requestTimeout the requestTimeout
          * @return this builder
@@ -250,6 +252,19 @@ public final class RegionlessClient implements AutoCloseable {
          */
         public Builder requestTimeout(Duration requestTimeout) {
             transport.requestTimeout(requestTimeout);
+            return this;
+        }
+
+        /**
+         * The deadline of a whole call: its attempts, backoff and rate-limit waits together.
+         * Default: none.
+         *
+         * @param callTimeout the callTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            transport.callTimeout(callTimeout);
             return this;
         }
 
@@ -345,8 +360,7 @@ public final class RegionlessClient implements AutoCloseable {
 
         /**
          * Sets the client-side rate limit of one action, instead of its documented one (see
-         * {@link RegionlessClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota:
-         * no one-second window will hold more than {@code perSecond} of its calls.
+         * {@link RegionlessClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
          *
          * @param action the action's name, e.g. {@code GetStatus}
          * @param perSecond the most calls in any one second, at least 1
@@ -358,6 +372,23 @@ public final class RegionlessClient implements AutoCloseable {
                 throw new IllegalArgumentException("RegionlessClient has no action " + action);
             }
             transport.rateLimit(action, perSecond);
+            return this;
+        }
+
+        /**
+         * Sets the client-side rate limit of one action, instead of its documented one (see
+         * {@link RegionlessClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
+         *
+         * @param action the action's name, e.g. {@code GetStatus}
+         * @param limiter a limiter that other clients, or other actions of one quota, may share
+         * @return this builder
+         * @throws IllegalArgumentException if this client has no such action, or the limit is less than 1
+         */
+        public Builder rateLimit(String action, RateLimiter limiter) {
+            if (!ACTIONS.contains(action)) {
+                throw new IllegalArgumentException("RegionlessClient has no action " + action);
+            }
+            transport.rateLimit(action, limiter);
             return this;
         }
 
