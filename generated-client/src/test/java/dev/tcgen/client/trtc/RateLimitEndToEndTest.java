@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.RateLimitMode;
+import dev.tcgen.client.core.RateLimiter;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.runtime.testing.VirtualTime;
@@ -33,11 +34,12 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The documented rate limit (StopPublishCdnStream: 20 per second) kept on the client side, on virtual time.
  *
- * <p>The sliding-window guarantee itself (no one-second window holds more than N permits) is checked against the
- * permits' grant times in {@code RateLimiterTest}; here the client's use of it is: every attempt of every thread
- * takes a permit of its action's limiter, and waiting for one takes exactly as much (virtual) time as the limit
- * requires. With time that only moves when a call waits, 100 calls at 20 per second are granted at 0, 1, 2, 3 and
- * 4 seconds, so they must end at 4 seconds (plus the limiter's nanosecond per window), no sooner, no later.
+ * <p>The limiter's rules themselves (permits evenly spaced, one every 1.1 s / N with a burst of N / 10, and never more
+ * than N in 1.1 s) are checked against the permits' grant times in {@code RateLimiterTest}, and at a real server in
+ * {@code ArrivalWindowTest}; here the client's use of them is: every attempt of every thread takes a permit of its
+ * action's limiter, and waiting for one takes exactly as much (virtual) time as the spacing requires. With time that
+ * only moves when a call waits, 100 calls at 20 per second are two at once, then one every 55 ms, so they must end
+ * at 98 × 55 ms (plus the limiter's nanoseconds), no sooner, no later.
  */
 @Timeout(60)
 class RateLimitEndToEndTest {
@@ -65,8 +67,7 @@ class RateLimitEndToEndTest {
             assertEquals(100, answered.size());
         }
         assertEquals(100, server.received().size());
-        assertWithin(time.elapsed(), Duration.ofSeconds(4));
-        assertEquals(4, time.delays().size(), "one wait per new window: " + time.delays());
+        assertWithin(time.elapsed(), Duration.ofMillis(98 * 55));
     }
 
     @Test
@@ -75,7 +76,22 @@ class RateLimitEndToEndTest {
                 .rateLimit("StopPublishCdnStream", 10).build()) {
             assertEquals(100, callConcurrently(client, 8, 100).size());
         }
-        assertWithin(time.elapsed(), Duration.ofSeconds(9));
+        assertWithin(time.elapsed(), Duration.ofMillis(99 * 110));
+    }
+
+    @Test
+    void oneLimiterSharedByTwoClientsKeepsTheirCallsTogetherWithinIt() throws Exception {
+        RateLimiter shared = RateLimiter.perSecond(10, TestClients.on(time));
+        try (TrtcClient first = TestClients.client(server).scheduler(TestClients.on(time))
+                        .rateLimit("StopPublishCdnStream", shared).build();
+                TrtcClient second = TestClients.client(server).scheduler(TestClients.on(time))
+                        .rateLimit("StopPublishCdnStream", shared).build()) {
+            assertEquals(Map.of("StopPublishCdnStream", 10), first.transport().rateLimits());
+            callConcurrently(first, 4, 50);
+            callConcurrently(second, 4, 50);
+        }
+        assertEquals(100, server.received().size());
+        assertWithin(time.elapsed(), Duration.ofMillis(99 * 110));
     }
 
     @Test
@@ -83,20 +99,19 @@ class RateLimitEndToEndTest {
         VirtualTime manual = VirtualTime.manual();
         try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(manual)).retryPolicy(RetryPolicy.none())
                 .rateLimitMode(RateLimitMode.FAIL_FAST).build()) {
-            for (int i = 0; i < 20; i++) {
-                client.stopPublishCdnStream(stop("t-" + i));
-            }
-            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-20")));
+            client.stopPublishCdnStream(stop("t-0"));
+            client.stopPublishCdnStream(stop("t-1"));
+            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-2")));
 
             assertEquals(TencentCloudException.CLIENT_RATE_LIMITED, e.code());
             assertEquals(0, e.attempts());
             assertTrue(e.getMessage().contains("20 requests per second for StopPublishCdnStream"), e.getMessage());
-            assertEquals(20, server.received().size());
+            assertEquals(2, server.received().size(), "a burst of a tenth of the limit");
 
-            manual.advance(Duration.ofMillis(1001));
-            client.stopPublishCdnStream(stop("t-21"));
+            manual.advance(Duration.ofMillis(55));
+            client.stopPublishCdnStream(stop("t-3"));
         }
-        assertEquals(21, server.received().size());
+        assertEquals(3, server.received().size());
     }
 
     @Test
@@ -120,7 +135,7 @@ class RateLimitEndToEndTest {
         } finally {
             failingOnce.close();
         }
-        assertWithin(time.elapsed(), Duration.ofSeconds(1));
+        assertWithin(time.elapsed(), RateLimiter.WINDOW);
     }
 
     @Test
