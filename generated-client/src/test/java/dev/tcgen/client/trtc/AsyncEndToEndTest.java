@@ -116,14 +116,16 @@ class AsyncEndToEndTest {
             assertEquals(1, server.received().size());
             assertTrue(futures.subList(1, 5).stream().noneMatch(CompletableFuture::isDone));
 
-            time.advance(Duration.ofMillis(549));
-            assertTrue(futures.subList(1, 5).stream().noneMatch(CompletableFuture::isDone), "one every 550 ms");
+            time.advance(Duration.ofMillis(499));
+            assertTrue(futures.subList(1, 5).stream().noneMatch(CompletableFuture::isDone), "one every 500 ms");
 
             time.advance(Duration.ofMillis(1));
             futures.get(1).get(10, TimeUnit.SECONDS);
-            time.advance(Duration.ofMillis(551));
+            time.advance(Duration.ofMillis(499));
+            assertFalse(futures.get(2).isDone(), "the first request counts until a second after its answer");
+            time.advance(Duration.ofMillis(2));
             futures.get(2).get(10, TimeUnit.SECONDS);
-            time.advance(Duration.ofMillis(550));
+            time.advance(Duration.ofMillis(500));
             futures.get(3).get(10, TimeUnit.SECONDS);
             assertFalse(futures.get(4).isDone());
 

@@ -109,49 +109,65 @@ final class ApiCall<T> {
         }
         RateLimiter limiter = transport.rateLimiter(action);
         if (limiter == null) {
-            send();
+            send(null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
             waitingFor = "for a rate-limit permit";
-            CompletableFuture<Long> permit = limiter.acquire();
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
             result.whenComplete((value, failure) -> permit.cancel(false));
-            permit.whenComplete((granted, failure) -> guarded(() -> permitted(failure)));
-        } else if (limiter.tryAcquire()) {
-            send();
+            permit.whenComplete((granted, failure) -> guarded(() -> permitted(granted, failure)));
         } else {
-            fail(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED,
-                    "The client-side limit of " + limiter.permitsPerSecond()
-                    + " requests per second for " + action + " is reached; nothing was sent", null, 0, null));
+            Optional<RateLimiter.Permit> permit = limiter.tryAcquire();
+            if (permit.isPresent()) {
+                send(permit.get());
+            } else {
+                fail(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED,
+                        "The client-side limit of " + limiter.permitsPerSecond()
+                        + " requests per second for " + action + " is reached; nothing was sent", null, 0, null));
+            }
         }
     }
 
     /**
-     * The permit was granted (or the scheduler failed, which fails the call).
+     * The permit was granted, or the wait was cancelled because the call ended, or the scheduler
+     * failed, which fails the call.
      */
-    private void permitted(Throwable failure) {
-        if (failure != null) {
+    private void permitted(RateLimiter.Permit permit, Throwable failure) {
+        if (failure == null) {
+            send(permit);
+        } else if (!result.isDone()) {
             result.completeExceptionally(failure);
-        } else {
-            send();
         }
     }
 
     /**
-     * Signs and sends one attempt, with its timeout; its answer arrives in {@link #received}.
+     * Signs and sends one attempt, with its timeout; its answer arrives in {@link #received}. The
+     * permit, if any, is released when the attempt ends, or at once if nothing is sent.
      */
-    private void send() {
+    private void send(RateLimiter.Permit permit) {
+        boolean sending = false;
+        try {
+            sending = sendUnderPermit(permit);
+        } finally {
+            if (!sending && permit != null) {
+                permit.release();
+            }
+        }
+    }
+
+    private boolean sendUnderPermit(RateLimiter.Permit permit) {
         if (result.isDone()) {
-            return;
+            return false;
         }
         if (transport.isClosed()) {
             failOnClosed();
-            return;
+            return false;
         }
         HttpRequest request;
         try {
             request = transport.signedRequest(action, region, payload, exceptions);
         } catch (TencentCloudException e) {
             fail(e);
-            return;
+            return false;
         }
         attempts++;
         waitingFor = "for the answer to attempt " + attempts;
@@ -163,10 +179,14 @@ final class ApiCall<T> {
         timeout.thenRun(() -> exchange.cancel(true));
         result.whenComplete((value, failure) -> exchange.cancel(true));
         exchange.whenComplete((response, failure) -> {
+            if (permit != null) {
+                permit.release();
+            }
             timeout.cancel(false);
             boolean timedOut = timeout.isDone() && !timeout.isCancelled();
             guarded(() -> received(response, failure, sent, timedOut));
         });
+        return true;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -23,20 +24,45 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The limiter's two rules, checked on the times at which permits were granted: no window of 1.1 s holds more than N,
- * and permits are evenly spaced, with a burst of at most a tenth of N; and what they are for, that permits delayed on
- * their way by different times up to the allowance still never put more than N into one second at the server. Time
- * is virtual, so the tests are instant and deterministic.
+ * The limiter's guarantee, that no second at the server holds more than N arrivals however long each request takes
+ * on its way, checked on simulated requests with random delays; and its two rules on the grant times: a request
+ * counts from its grant until one second after its release, and permits are evenly spaced with a burst of at most a
+ * tenth of N. Time is virtual, so the tests are instant and deterministic.
  */
 @Timeout(60)
 class RateLimiterTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private static final long WINDOW = RateLimiter.WINDOW.toNanos();
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 20, 100})
+    void requestsArrivingAfterRandomDelaysNeverPutMoreThanNIntoOneSecondAtTheServer(int limit) {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(limit, time);
+        Random random = new Random(limit);
+        record Release(long at, RateLimiter.Permit permit) {}
+        PriorityQueue<Release> releases = new PriorityQueue<>((a, b) -> Long.compare(a.at(), b.at()));
+        List<Long> arrivals = new ArrayList<>();
+        for (int request = 0; request < 300; request++) {
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+            while (!permit.isDone()) {
+                time.advance(Duration.ofMillis(1));
+                while (!releases.isEmpty() && releases.peek().at() <= time.nanoTime()) {
+                    releases.poll().permit().release();
+                }
+            }
+            long onTheWay = random.nextInt(10) == 0 ? random.nextInt(1_500) : random.nextInt(30);
+            long arrival = permit.join().grantedAt() + TimeUnit.MILLISECONDS.toNanos(onTheWay);
+            arrivals.add(arrival);
+            releases.add(new Release(arrival + TimeUnit.MILLISECONDS.toNanos(random.nextInt(200)), permit.join()));
+        }
+
+        assertAtMostPerSecond(limit, arrivals);
+    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 20, 100})
-    void aHundredPermitsForEightThreadsAreEvenlySpacedAndNeverTooManyInAWindow(int limit) throws Exception {
+    void aHundredPermitsForEightThreadsAreEvenlySpacedAndNeverTooManyInASecond(int limit) throws Exception {
         VirtualTime time = VirtualTime.autoAdvancing();
         RateLimiter limiter = RateLimiter.perSecond(limit, time);
         List<Long> granted = Collections.synchronizedList(new ArrayList<>());
@@ -49,7 +75,9 @@ class RateLimiterTest {
                 threads.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < share; i++) {
-                        granted.add(limiter.acquire().join());
+                        RateLimiter.Permit permit = limiter.acquire().join();
+                        granted.add(permit.grantedAt());
+                        permit.release();
                     }
                     return null;
                 }));
@@ -63,43 +91,26 @@ class RateLimiterTest {
         }
 
         assertEquals(100, granted.size());
-        assertAtMostPerWindow(limit, WINDOW, granted);
+        assertAtMostPerSecond(limit, granted);
         assertSpaced(limit, granted);
-        int burst = Math.max(1, limit / 10);
-        long evenly = (100 - burst) * (WINDOW / limit);
-        assertTrue(time.elapsed().toNanos() >= evenly - 100, "it waited as long as the spacing needs: " + time.elapsed());
-        assertTrue(time.elapsed().toNanos() < evenly + TimeUnit.MILLISECONDS.toNanos(1), "and no longer: "
+        assertTrue(time.elapsed().toNanos() >= (100 / limit - 1) * SECOND, "it waited as the limit needs: "
                 + time.elapsed());
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, 7, 20, 50, 100})
-    void permitsDelayedByUpToTheAllowanceNeverPutMoreThanNIntoOneSecondAtTheServer(int limit) {
-        VirtualTime time = VirtualTime.manual();
-        RateLimiter limiter = RateLimiter.perSecond(limit, time);
-        Random random = new Random(limit);
-        List<Long> arrivals = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            boolean pause = random.nextInt(3) == 0;
-            time.advance(Duration.ofNanos(pause ? (long) (random.nextDouble() * 2 * WINDOW / limit) : 0));
-            CompletableFuture<Long> permit = limiter.acquire();
-            while (!permit.isDone()) {
-                time.advance(Duration.ofMillis(1));
-            }
-            long onTheWay = (long) (random.nextDouble() * (RateLimiter.ALLOWANCE.toNanos() - 1));
-            arrivals.add(permit.join() + onTheWay);
-        }
-
-        assertAtMostPerWindow(limit, SECOND, arrivals);
+        assertTrue(time.elapsed().toNanos() <= 101 * SECOND / limit, "and no longer: " + time.elapsed());
     }
 
     @Test
     void asynchronousWaitersAreReleasedInOrderByOneTimer() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(3, time);
-        List<CompletableFuture<Long>> permits = new ArrayList<>();
+        List<Long> granted = new ArrayList<>();
+        List<CompletableFuture<RateLimiter.Permit>> permits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            permits.add(limiter.acquire());
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+            permit.thenAccept(p -> {
+                granted.add(p.grantedAt());
+                p.release();
+            });
+            permits.add(permit);
         }
 
         assertEquals(9, limiter.queued());
@@ -109,57 +120,74 @@ class RateLimiterTest {
 
         time.advance(Duration.ofSeconds(10));
 
-        List<Long> granted = permits.stream().map(CompletableFuture::join).toList();
-        assertEquals(granted.stream().sorted().toList(), granted, "first come, first served");
-        assertAtMostPerWindow(3, WINDOW, granted);
+        assertTrue(permits.stream().allMatch(CompletableFuture::isDone), "first come, first served");
+        assertEquals(granted.stream().sorted().toList(), granted);
+        assertAtMostPerSecond(3, granted);
         assertSpaced(3, granted);
         assertEquals(0, limiter.queued());
     }
 
     @Test
-    void permitsComeOneEveryWindowOverNWithABurstOfATenthOfN() {
+    void permitsComeOneEveryNthOfASecondWithABurstOfATenthOfN() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(20, time);
 
-        assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire(), "a burst of two");
-        assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofNanos(WINDOW / 20 - 1));
-        assertFalse(limiter.tryAcquire());
+        assertTrue(limiter.tryAcquire().isPresent());
+        assertTrue(limiter.tryAcquire().isPresent(), "a burst of two");
+        assertFalse(limiter.tryAcquire().isPresent());
+        time.advance(Duration.ofMillis(50).minusNanos(1));
+        assertFalse(limiter.tryAcquire().isPresent());
         time.advance(Duration.ofNanos(1));
-        assertTrue(limiter.tryAcquire(), "55 ms later");
-        assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofSeconds(10));
-        assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire(), "after a quiet spell, a burst again");
-        assertFalse(limiter.tryAcquire(), "but never more than a tenth of N");
+        assertTrue(limiter.tryAcquire().isPresent(), "50 ms later");
+        assertFalse(limiter.tryAcquire().isPresent());
     }
 
     @Test
-    void aFullWindowWaitsUntilItsOldestPermitHasLeftIt() {
+    void aRequestCountsFromItsPermitUntilASecondAfterItsRelease() {
         VirtualTime time = VirtualTime.manual();
-        RateLimiter limiter = RateLimiter.perSecond(10, time);
-        for (int i = 0; i < 10; i++) {
-            assertTrue(limiter.tryAcquire());
-            time.advance(Duration.ofNanos(WINDOW / 10));
-        }
+        RateLimiter limiter = RateLimiter.perSecond(2, time);
+        RateLimiter.Permit first = limiter.tryAcquire().orElseThrow();
+        time.advance(Duration.ofMillis(500));
+        RateLimiter.Permit second = limiter.tryAcquire().orElseThrow();
 
-        assertEquals(WINDOW, time.nanoTime());
-        assertFalse(limiter.tryAcquire(), "an eleventh at 1.1 s would put eleven in the closed window [0, 1.1 s]");
+        time.advance(Duration.ofSeconds(10));
+        assertFalse(limiter.tryAcquire().isPresent(), "both still on their way: either may arrive at any time");
+        first.release();
+        second.release();
+        time.advance(Duration.ofSeconds(1));
+        assertFalse(limiter.tryAcquire().isPresent(), "a second after the answers, the window is still full");
         time.advance(Duration.ofNanos(1));
-        assertTrue(limiter.tryAcquire());
+        assertTrue(limiter.tryAcquire().isPresent());
     }
 
     @Test
-    void cancellingAWaitingPermitGivesUpItsPlaceWithoutUsingAPermit() {
+    void releasingTwiceIsHarmless() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(1, time);
-        limiter.acquire().join();
-        CompletableFuture<Long> cancelled = limiter.acquire();
-        CompletableFuture<Long> next = limiter.acquire();
+        RateLimiter.Permit permit = limiter.tryAcquire().orElseThrow();
+        permit.release();
+        permit.release();
+        time.advance(Duration.ofSeconds(1).plusNanos(1));
+        assertTrue(limiter.tryAcquire().isPresent());
+
+        time.advance(Duration.ofSeconds(5));
+        assertFalse(limiter.tryAcquire().isPresent(), "one permit held, as the first was released only once");
+    }
+
+    @Test
+    void aReleaseLetsTheNextWaiterGoOnceItsSecondIsOver() {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(1, time);
+        RateLimiter.Permit held = limiter.acquire().join();
+        CompletableFuture<RateLimiter.Permit> cancelled = limiter.acquire();
+        CompletableFuture<RateLimiter.Permit> next = limiter.acquire();
+        assertEquals(0, time.pendingTimers(), "nothing to time while the permit is held");
 
         cancelled.cancel(false);
-        time.advance(RateLimiter.WINDOW.plusNanos(1));
+        held.release();
+        time.advance(Duration.ofSeconds(1));
+        assertFalse(next.isDone());
+        time.advance(Duration.ofNanos(1));
 
         assertTrue(next.isDone());
         assertTrue(cancelled.isCancelled());
@@ -169,16 +197,15 @@ class RateLimiterTest {
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RateLimiter.perSecond(0));
         assertEquals("RateLimiter[20/s]", RateLimiter.perSecond(20).toString());
-        assertEquals(Duration.ofMillis(1100), RateLimiter.WINDOW);
     }
 
-    /** No closed window [t, t + window] holds more than {@code limit} of the times. */
-    static void assertAtMostPerWindow(int limit, long window, List<Long> times) {
+    /** No closed window [t, t + 1 s] holds more than {@code limit} of the times. */
+    static void assertAtMostPerSecond(int limit, List<Long> times) {
         List<Long> sorted = times.stream().sorted().toList();
         for (int i = 0; i + limit < sorted.size(); i++) {
             long gap = sorted.get(i + limit) - sorted.get(i);
-            assertTrue(gap > window, "times " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
-                    + (limit + 1) + " in one window of " + window + " ns");
+            assertTrue(gap > SECOND, "times " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
+                    + (limit + 1) + " in one second");
         }
     }
 
@@ -187,7 +214,7 @@ class RateLimiterTest {
         List<Long> sorted = times.stream().sorted().toList();
         int burst = Math.max(1, limit / 10);
         for (int i = 0; i + burst < sorted.size(); i++) {
-            assertTrue(sorted.get(i + burst) - sorted.get(i) >= WINDOW / limit,
+            assertTrue(sorted.get(i + burst) - sorted.get(i) >= SECOND / limit,
                     "permits " + i + " to " + (i + burst) + " came together");
         }
     }
