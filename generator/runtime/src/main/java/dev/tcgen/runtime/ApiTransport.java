@@ -15,7 +15,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -94,6 +98,17 @@ public final class ApiTransport implements AutoCloseable {
      * fails with {@code ClientError.RequestTooLarge} before anything is sent.
      */
     public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * The most threads of a transport's default HTTP client: twice the processors, at least 4.
+     * They run the HTTP client's work and the steps of the calls, not a thread per call.
+     */
+    public static final int HTTP_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    /**
+     * How long a thread of the default HTTP client lives without work: 5 seconds.
+     */
+    public static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(5);
 
     private final String service;
 
@@ -484,13 +499,24 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * The HTTP client a transport owns when it is given none: HTTP/1.1, no redirects (a
      * redirect would carry the signature elsewhere), the builder's connect timeout, proxy
-     * and TLS context.
+     * and TLS context, and threads of its own: at most {@link #HTTP_THREADS}, each ended after
+     * {@link #HTTP_THREAD_IDLE} without work. (The JDK's default executor starts a thread for each
+     * task that finds none idle: 805 threads for 10,000 calls in flight.)
      */
     private static HttpClient defaultHttpClient(Builder builder) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS,
+                HTTP_THREAD_IDLE.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "tcgen-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor);
         if (builder.proxy != null) {
             client.proxy(builder.proxy);
         }
@@ -693,8 +719,9 @@ public final class ApiTransport implements AutoCloseable {
 
         /**
          * The HTTP client to send with, for a proxy, custom TLS or a shared executor. Optional;
-         * by default the transport creates its own, with the {@link #connectTimeout} and no
-         * redirects. A client given here is not closed by {@link ApiTransport#close()}, and
+         * by default the transport creates its own, with the {@link #connectTimeout}, no
+         * redirects and at most {@link ApiTransport#HTTP_THREADS} threads, which end when idle.
+         * A client given here is not closed by {@link ApiTransport#close()}, and
          * {@link #connectTimeout}, {@link #proxy} and {@link #sslContext} do not apply to it.
          * It must not follow redirects: a redirect could carry the signed request, and its
          * {@code Authorization} header, to another host.
