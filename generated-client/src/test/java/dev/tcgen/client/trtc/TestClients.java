@@ -101,6 +101,11 @@ final class TestClients {
 
     /** The request's TaskId, or RoomId if it has none. */
     static String taskId(Received request) {
-        return request.body().replaceAll(".*\"(?:TaskId|RoomId)\":\"([^\"]*)\".*", "$1");
+        return taskId(request.body());
+    }
+
+    /** The TaskId, or RoomId if it has none, of a request body. */
+    static String taskId(String body) {
+        return body.replaceAll(".*\"(?:TaskId|RoomId)\":\"([^\"]*)\".*", "$1");
     }
 }
