@@ -174,6 +174,9 @@ class ChaosEndToEndTest {
             }
 
             int attempts = outcomes.stream().mapToInt(Outcome::attempts).sum();
+            System.out.println("chaos: kept-alive connections closed after each answer: " + outcomes.stream()
+                    .map(Outcome::code).toList() + ", " + attempts + " attempts, " + server.requests().size()
+                    + " requests read, " + server.connectionsAccepted() + " connections");
             assertTrue(server.requests().size() <= attempts, "each attempt delivered at most once");
             for (Outcome outcome : outcomes) {
                 assertTrue(outcome.code().equals(SUCCESS) || outcome.code().equals("ClientError.ConnectionLost"),

@@ -1,6 +1,6 @@
 package dev.tcgen.client.trtc;
 
-import java.io.ByteArrayOutputStream;
+import dev.tcgen.bench.HttpFraming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -234,23 +234,12 @@ final class ChaosServer implements AutoCloseable {
 
     /** The body of the next request on the connection, or {@code null} at its end. */
     private static String readRequest(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            head.write(b);
-            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+        String head = HttpFraming.readHead(in);
+        if (head == null) {
+            return null;
         }
-        int length = 0;
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).strip());
-            }
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        long length = HttpFraming.contentLength(head.toLowerCase(Locale.ROOT));
+        return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -40,17 +40,20 @@ import javax.net.ssl.SSLContext;
  *       {@code TENCENTCLOUD_SECRET_ID}/{@code TENCENTCLOUD_SECRET_KEY} (and optional
  *       {@code TENCENTCLOUD_TOKEN}) environment variables, then the {@code default} profile of
  *       {@code ~/.tencentcloud/credentials}. Each attempt is signed afresh with TC3-HMAC-SHA256.</li>
- *   <li>Rate limits: the actions' documented limits ({@link #RATE_LIMITS}) are kept on
- *       the client side: calls of one action are spaced so that no one-second window holds more
- *       than its limit, however many threads call. See {@code Builder.rateLimitMode} and
+ *   <li>Rate limits: the actions' documented limits ({@link #RATE_LIMITS}) are kept where the
+ *       service counts them: no second at the server holds more arrivals of one action than its
+ *       limit, however many threads call. See {@code Builder.rateLimitMode} and
  *       {@code Builder.rateLimit}.</li>
- *   <li>Retries of transient failures (network failures before a response, HTTP 5xx,
+ *   <li>Retries of transient failures (a connection that could not be made, 429 and 503,
  *       {@code RequestLimitExceeded}, {@code InternalError}, {@code ServiceUnavailable}): up to
- *       3, with exponential backoff and jitter. Client errors such as {@code AuthFailure} or
- *       {@code InvalidParameter} are never retried. See {@code Builder.retryPolicy}.</li>
- *   <li>Timeouts: 5 s to connect, 30 s for each attempt's response; never infinite.</li>
- *   <li>Logging goes through {@code System.Logger}: each attempt at DEBUG, a failed call once
- *       at WARNING; never a header, secret key, token or signature.</li>
+ *       3, with exponential backoff and jitter; a failure after which the action may have run
+ *       (a lost connection, a timeout) only for idempotent actions. Client errors such as
+ *       {@code AuthFailure} or {@code InvalidParameter} are never retried. See
+ *       {@code Builder.retryPolicy}.</li>
+ *   <li>Timeouts: 5 s to connect, 30 s for each attempt's whole answer; never infinite.</li>
+ *   <li>Logging goes through {@code System.Logger}: a failure the caller receives at DEBUG, a
+ *       failed attempt that is retried at WARNING; never a header, secret key, token or
+ *       signature.</li>
  * </ul>
  *
  * <p>A client is immutable and safe for concurrent use by any number of threads: create one,
