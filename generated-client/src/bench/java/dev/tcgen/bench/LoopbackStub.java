@@ -1,7 +1,6 @@
 package dev.tcgen.bench;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -95,7 +94,7 @@ final class LoopbackStub implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             OutputStream out = socket.getOutputStream();
             while (!closed) {
-                String head = readHead(in);
+                String head = HttpFraming.readHead(in);
                 if (head == null) {
                     return;
                 }
@@ -103,7 +102,7 @@ final class LoopbackStub implements AutoCloseable {
                 if (lower.contains("\r\ntransfer-encoding: chunked")) {
                     skipChunked(in);
                 } else {
-                    in.skipNBytes(contentLength(lower));
+                    in.skipNBytes(HttpFraming.contentLength(lower));
                 }
                 out.write(response);
                 out.flush();
@@ -115,33 +114,6 @@ final class LoopbackStub implements AutoCloseable {
         } catch (IOException e) {
             // the client closed the connection: nothing to do
         }
-    }
-
-    /** The request line and headers, without the blank line; null at the end of the stream. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream(512);
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1
-                    : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static long contentLength(String lowerHead) {
-        int at = lowerHead.indexOf("\r\ncontent-length:");
-        if (at < 0) {
-            return 0;
-        }
-        int start = at + "\r\ncontent-length:".length();
-        int end = lowerHead.indexOf('\r', start);
-        return Long.parseLong(lowerHead.substring(start, end).trim());
     }
 
     private static void skipChunked(InputStream in) throws IOException {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -36,8 +37,9 @@ final class FakeTrtcServer implements AutoCloseable {
      * @param headers the request headers, names lower-cased, first value each
      * @param body the body as text
      * @param signatureProblem why the signature is wrong, or {@code null} if it verified
+     * @param arrivedNanos when the handler started on it, on {@link System#nanoTime()}
      */
-    record Received(Map<String, String> headers, String body, String signatureProblem) {
+    record Received(Map<String, String> headers, String body, String signatureProblem, long arrivedNanos) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -99,6 +101,7 @@ final class FakeTrtcServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Semaphore arrivals = new Semaphore(0);
     private final CountDownLatch closed = new CountDownLatch(1);
 
     FakeTrtcServer(IndependentTc3Verifier verifier, Function<Received, Answer> handler) throws IOException {
@@ -121,17 +124,26 @@ final class FakeTrtcServer implements AutoCloseable {
         return received;
     }
 
+    /** Waits until {@code count} more requests have arrived since the last wait: a latch on the server's side. */
+    void awaitRequests(int count) throws InterruptedException {
+        if (!arrivals.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not receive " + count + " more request(s)");
+        }
+    }
+
     private void handle(HttpExchange exchange, IndependentTc3Verifier verifier, Function<Received, Answer> handler)
             throws IOException {
         try (exchange) {
+            long arrived = System.nanoTime();
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             String problem = verifier.problem(headers.get("authorization"), headers.get("content-type"),
                     headers.get("host"), Long.parseLong(headers.get("x-tc-timestamp")), body);
-            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), problem);
+            Received request = new Received(headers, new String(body, StandardCharsets.UTF_8), problem, arrived);
             received.add(request);
+            arrivals.release();
             Answer answer = problem == null
                     ? handler.apply(request)
                     : Answer.error("AuthFailure.SignatureFailure", "The provided credentials could not be validated: "

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What the client logs, captured at every level through a logger given to the builder (no global logging state):
- * each attempt at DEBUG with action, region, attempt, latency and RequestId; a failed call once at WARNING; and
- * never the secret key, the token, the signature or the Authorization header.
+ * each successful attempt at DEBUG with action, region, attempt, latency and RequestId; a failed attempt that is
+ * retried at WARNING (the caller never sees it); the failure the caller receives at DEBUG only (log or throw, not
+ * both); server text on one line; and never the secret key, the token, the signature or the Authorization header.
  */
 @Timeout(60)
 class LoggingEndToEndTest {
@@ -53,7 +54,11 @@ class LoggingEndToEndTest {
                 return Answer.error("ResourceNotFound", "The task does not exist.", "req-missing");
             }
             if (body.contains("proxy")) {
-                return Answer.raw(502, "text/html", "<html>Bad Gateway</html>");
+                return Answer.raw(503, "text/html", "<html>Service Unavailable</html>");
+            }
+            if (body.contains("forger")) {
+                return Answer.error("FailedOperation.Forged", "bad\\n2024-05-01 WARNING forged line\\r\\u001b[2J",
+                        "req-\\nforged");
             }
             return echo(request, "req-ok");
         });
@@ -85,36 +90,51 @@ class LoggingEndToEndTest {
     }
 
     @Test
-    void eachRetriedAttemptIsLoggedAtDebugAndTheCallSucceedsWithoutAWarning() {
+    void aRetriedAttemptIsTheOneWarningSinceTheCallerNeverSeesIt() {
         client.stopPublishCdnStream(stop("flaky"));
 
+        List<Entry> warnings = logger.at(Level.WARNING);
+        assertEquals(1, warnings.size(), logger.allText());
+        assertTrue(warnings.get(0).message().startsWith("StopPublishCdnStream ap-guangzhou attempt 1 failed in "),
+                warnings.get(0).message());
+        assertTrue(warnings.get(0).message().endsWith("InternalError: Internal error. (RequestId req-flaky-1, HTTP 200)"
+                + "; retrying in 200 ms"), warnings.get(0).message());
+        assertEquals("", warnings.get(0).thrown(), "one line, no stack trace");
         List<Entry> debug = logger.at(Level.DEBUG);
-        assertEquals(2, debug.size(), logger.allText());
-        assertTrue(debug.get(0).message().startsWith("StopPublishCdnStream ap-guangzhou attempt 1 failed in "),
-                debug.get(0).message());
-        assertTrue(debug.get(0).message().contains("InternalError: Internal error. (RequestId req-flaky-1, HTTP 200)"
-                + "; retrying in 200 ms"), debug.get(0).message());
-        assertTrue(debug.get(1).message().contains("attempt 2: HTTP 200"), debug.get(1).message());
-        assertTrue(debug.get(1).message().endsWith("RequestId req-flaky-2"), debug.get(1).message());
-        assertEquals(List.of(), logger.at(Level.WARNING));
+        assertEquals(1, debug.size(), logger.allText());
+        assertTrue(debug.get(0).message().contains("attempt 2: HTTP 200"), debug.get(0).message());
+        assertTrue(debug.get(0).message().endsWith("RequestId req-flaky-2"), debug.get(0).message());
         assertNoSecrets();
     }
 
     @Test
-    void aFailedCallIsLoggedOnceAtWarning() {
+    void aFailureTheCallerReceivesIsLoggedAtDebugOnly() {
         assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("missing")));
         assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("proxy")));
 
-        List<Entry> warnings = logger.at(Level.WARNING);
-        assertEquals(2, warnings.size(), logger.allText());
-        assertTrue(warnings.get(0).message().startsWith("StopPublishCdnStream ap-guangzhou failed after 1 attempt in "),
-                warnings.get(0).message());
-        assertTrue(warnings.get(0).message().endsWith("ResourceNotFound: The task does not exist. "
-                + "(RequestId req-missing, HTTP 200)"), warnings.get(0).message());
-        assertTrue(warnings.get(0).thrown().contains("TrtcException"), warnings.get(0).thrown());
-        assertTrue(warnings.get(1).message().contains("failed after 4 attempts"), warnings.get(1).message());
-        assertEquals(3, logger.at(Level.DEBUG).size(), "the three retried attempts of the 502");
+        List<Entry> debug = logger.at(Level.DEBUG);
+        assertEquals(2, debug.size(), logger.allText());
+        assertTrue(debug.get(0).message().startsWith("StopPublishCdnStream ap-guangzhou failed after 1 attempt in "),
+                debug.get(0).message());
+        assertTrue(debug.get(0).message().endsWith("ResourceNotFound: The task does not exist. "
+                + "(RequestId req-missing, HTTP 200)"), debug.get(0).message());
+        assertTrue(debug.get(0).thrown().contains("TrtcException"), debug.get(0).thrown());
+        assertTrue(debug.get(1).message().contains("failed after 4 attempts"), debug.get(1).message());
+        assertEquals(3, logger.at(Level.WARNING).size(), "the three retried attempts of the 503 only");
         assertNoSecrets();
+    }
+
+    @Test
+    void serverTextCannotForgeALogLine() {
+        TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("forger")));
+
+        assertEquals("FailedOperation.Forged: bad\\n2024-05-01 WARNING forged line\\r\\u001b[2J "
+                + "(RequestId req-\\nforged, HTTP 200)", e.getMessage());
+        for (Entry entry : logger.entries()) {
+            assertFalse(entry.message().contains("\n") || entry.message().contains("\r")
+                    || entry.message().contains("\u001b"), entry.message());
+        }
+        assertEquals(1, logger.entries().size(), logger.allText());
     }
 
     @Test
@@ -130,7 +150,8 @@ class LoggingEndToEndTest {
             assertEquals("ClientError.Credentials", e.code());
             assertTrue(e.getMessage().contains("the vault is sealed"), e.getMessage());
         }
-        assertEquals(1, logger.at(Level.WARNING).size());
+        assertEquals(List.of(), logger.at(Level.WARNING), "the caller receives it");
+        assertEquals(1, logger.at(Level.DEBUG).size());
         assertTrue(server.received().isEmpty());
         assertNoSecrets();
     }

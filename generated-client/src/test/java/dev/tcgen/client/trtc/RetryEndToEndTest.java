@@ -3,6 +3,8 @@ package dev.tcgen.client.trtc;
 import static dev.tcgen.client.trtc.TestClients.SECRET_ID;
 import static dev.tcgen.client.trtc.TestClients.SECRET_KEY;
 import static dev.tcgen.client.trtc.TestClients.client;
+import static dev.tcgen.client.trtc.TestClients.create;
+import static dev.tcgen.client.trtc.TestClients.describe;
 import static dev.tcgen.client.trtc.TestClients.echo;
 import static dev.tcgen.client.trtc.TestClients.server;
 import static dev.tcgen.client.trtc.TestClients.stop;
@@ -14,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.CredentialsProvider;
+import dev.tcgen.client.core.Idempotency;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
+import dev.tcgen.client.trtc.v20190722.DescribeCloudRecordingResponse;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
@@ -29,6 +33,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +44,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Retries against the verifying server, on virtual time: which failures are retried, how many attempts are made,
- * that each attempt is signed afresh, and the backoff between them. No test waits for real time.
+ * Retries against the verifying server, on virtual time: which failures are retried, for which actions, how many
+ * attempts are made, that each attempt is signed afresh (with the same ClientToken), and the backoff between them. No
+ * test waits for real time.
  */
 @Timeout(60)
 class RetryEndToEndTest {
@@ -151,11 +158,11 @@ class RetryEndToEndTest {
     }
 
     @Test
-    void aConnectionClosedWithoutAnswerIsRetried() throws IOException {
+    void aDescribeWhoseConnectionIsDroppedAfterTheServerReadItIsRetriedToSuccess() throws IOException {
         AtomicInteger answered = new AtomicInteger();
         try (TrtcClient client = client(request -> answered.incrementAndGet() == 1
                 ? Answer.hangUp() : echo(request, "req-2"))) {
-            StopPublishCdnStreamResponse response = client.stopPublishCdnStream(stop("t-1"));
+            DescribeCloudRecordingResponse response = client.describeCloudRecording(describe("t-1"));
 
             assertEquals("req-2", response.requestId());
         }
@@ -163,7 +170,59 @@ class RetryEndToEndTest {
     }
 
     @Test
-    void aRefusedConnectionIsRetriedThenReportedAsANetworkFailure() throws IOException {
+    void aCreateWhoseConnectionIsDroppedAfterTheServerReadItIsDeliveredOnceAndFailsSayingItMayHaveRun()
+            throws IOException {
+        try (TrtcClient client = client(request -> Answer.hangUp())) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.createCloudRecording(create("room-1")));
+
+            assertEquals(TencentCloudException.CLIENT_CONNECTION_LOST, e.code());
+            assertEquals(1, e.attempts());
+            assertEquals(0, e.httpStatus());
+            assertTrue(e.getMessage().contains("failed before the whole answer to CreateCloudRecording arrived"),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("CreateCloudRecording may have run, so it is not sent again (it is "
+                    + "not idempotent)"), e.getMessage());
+            assertInstanceOf(IOException.class, e.getCause());
+        }
+        assertEquals(1, server.received().size(), "delivered once");
+        assertEquals(List.of(), time.delays());
+    }
+
+    @Test
+    void retryAllActionsSendsItAgainAnyway() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        server = server(request -> answered.incrementAndGet() == 1 ? Answer.hangUp() : echo(request, "req-2"));
+        try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
+                .retryPolicy(RetryPolicy.builder().retryAllActions(true).build()).build()) {
+            assertEquals("req-2", client.createCloudRecording(create("room-1")).requestId());
+        }
+        assertEquals(2, server.received().size(), "delivered twice: it may have run twice");
+    }
+
+    @Test
+    void aClientTokenIsFilledOncePerCallAndSentAgainWithEveryAttempt() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        try (TrtcClient client = client(request -> answered.incrementAndGet() % 2 == 1
+                ? Answer.hangUp() : echo(request, "req-" + answered.get()))) {
+            for (Map<String, String> request : List.of(Map.of("RoomId", "a"), Map.of("RoomId", "b"),
+                    Map.of("RoomId", "c", "ClientToken", "mine"), Map.of("RoomId", "d", "ClientToken", ""))) {
+                client.transport().call("CreateWithToken", Idempotency.CLIENT_TOKEN, "ap-guangzhou", request,
+                        DescribeCloudRecordingResponse.class, TrtcException::new);
+            }
+        }
+        List<String> tokens = server.received().stream()
+                .map(r -> r.body().replaceAll(".*\"ClientToken\":\"([^\"]*)\".*", "$1")).toList();
+        assertEquals(8, tokens.size(), "each call retried once after the connection was lost");
+        for (int call = 0; call < 4; call++) {
+            assertEquals(tokens.get(2 * call), tokens.get(2 * call + 1), "the same token on every attempt");
+        }
+        assertEquals("mine", tokens.get(4), "a token of the caller's is kept");
+        assertEquals(3, Set.of(tokens.get(0), tokens.get(2), tokens.get(6)).size(), "a fresh token for each call");
+        assertTrue(tokens.get(0).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}"), tokens.get(0));
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedEvenForACreateSinceNothingWasSent() throws IOException {
         URI closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
@@ -171,12 +230,13 @@ class RetryEndToEndTest {
         server = server(request -> echo(request, "unused"));
         try (TrtcClient client = TestClients.client(server).endpoint(closedPort).scheduler(TestClients.on(time))
                 .retryPolicy(PREDICTABLE).build()) {
-            TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+            TrtcException e = assertThrows(TrtcException.class, () -> client.createCloudRecording(create("room-1")));
 
-            assertEquals(TencentCloudException.CLIENT_NETWORK_FAILURE, e.code());
+            assertEquals(TencentCloudException.CLIENT_CONNECT_FAILED, e.code());
             assertInstanceOf(ConnectException.class, e.getCause());
             assertEquals(4, e.attempts());
             assertEquals(0, e.httpStatus());
+            assertTrue(e.getMessage().contains("; nothing was sent"), e.getMessage());
         }
         assertEquals(3, time.delays().size());
     }

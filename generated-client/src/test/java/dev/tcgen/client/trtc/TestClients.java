@@ -4,12 +4,18 @@ import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.Scheduler;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
+import dev.tcgen.client.trtc.v20190722.CreateCloudRecordingRequest;
+import dev.tcgen.client.trtc.v20190722.DescribeCloudRecordingRequest;
+import dev.tcgen.client.trtc.v20190722.RecordParams;
 import dev.tcgen.client.trtc.v20190722.Region;
+import dev.tcgen.client.trtc.v20190722.StorageParams;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +63,11 @@ final class TestClients {
             public CompletableFuture<Void> delay(Duration delay) {
                 return time.delay(delay);
             }
+
+            @Override
+            public CompletableFuture<Void> timeout(Duration timeout) {
+                return time.timeout(timeout);
+            }
         };
     }
 
@@ -65,12 +76,40 @@ final class TestClients {
         return StopPublishCdnStreamRequest.builder().sdkAppId(1400188366L).taskId(taskId).build();
     }
 
-    /** A successful answer that echoes the request's task, if it names one (as StopPublishCdnStream's does). */
+    /** A DescribeCloudRecording request for a task: an idempotent action (by its name). */
+    static DescribeCloudRecordingRequest describe(String taskId) {
+        return DescribeCloudRecordingRequest.builder().sdkAppId(1400188366L).taskId(taskId).build();
+    }
+
+    /** A CreateCloudRecording request for a room: an action that is not idempotent. */
+    static CreateCloudRecordingRequest create(String roomId) {
+        return CreateCloudRecordingRequest.builder().sdkAppId(1400188366L).roomId(roomId).userId("recorder")
+                .userSig("sig").recordParams(RecordParams.builder().recordMode(1L).build())
+                .storageParams(StorageParams.builder().build()).build();
+    }
+
+    /** A successful answer that echoes the request's task (or room), if it names one; else an empty one. */
     static Answer echo(Received request, String requestId) {
-        if (!request.body().contains("\"TaskId\":")) {
+        if (!request.body().matches(".*\"(?:TaskId|RoomId)\":.*")) {
             return Answer.response("", requestId);
         }
-        String taskId = request.body().replaceAll(".*\"TaskId\":\"([^\"]*)\".*", "$1");
-        return Answer.response("\"TaskId\":\"" + taskId + "\"", requestId);
+        return Answer.response("\"TaskId\":\"" + taskId(request) + "\"", requestId);
+    }
+
+    /** A failure as a log would print it: class, message, causes and stack traces. */
+    static String printed(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** The request's TaskId, or RoomId if it has none. */
+    static String taskId(Received request) {
+        return taskId(request.body());
+    }
+
+    /** The TaskId, or RoomId if it has none, of a request body. */
+    static String taskId(String body) {
+        return body.replaceAll(".*\"(?:TaskId|RoomId)\":\"([^\"]*)\".*", "$1");
     }
 }

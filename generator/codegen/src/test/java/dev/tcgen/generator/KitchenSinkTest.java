@@ -365,7 +365,7 @@ class KitchenSinkTest {
             RuntimeException e = assertThrows(RuntimeException.class,
                     () -> Reflection.call(client, "createSession", built));
             assertEquals(kitchen("KitchenException"), e.getClass());
-            assertEquals("UnsupportedRegion", Reflection.call(e, "code"));
+            assertEquals("ClientError.UnsupportedRegion", Reflection.call(e, "code"));
             assertTrue(e.getMessage().contains("CreateSession supports ap-guangzhou, ap-singapore"), e.getMessage());
         } finally {
             ((AutoCloseable) client).close();

@@ -1,28 +1,39 @@
 package dev.tcgen.runtime;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One API call in progress: permit, sign, send, read, and retry, as asynchronous steps.
  *
  * <p>Each attempt waits for its action's rate-limit permit (or fails fast), is signed with
- * the current credentials and time, and is sent with {@code HttpClient.sendAsync}. A transient
- * failure ({@link RetryPolicy#isRetryable}) schedules the next attempt on the
- * {@link Scheduler} after the policy's backoff; no thread sleeps. The credentials of each
- * attempt come from the provider's {@link CredentialsProvider#credentialsAsync()}, so no thread
- * waits while they are fetched either. An answer {@code AuthFailure.SignatureExpire} is retried
- * once, at once, dated with the server's time ({@link ClockSkew}). The result is the future
- * {@link #start()} returns; cancelling it stops the call before its next step.
+ * the current credentials and time, and is sent with {@code HttpClient.sendAsync}; a timer of
+ * the {@link Scheduler} ends it after the request timeout, whether the answer's headers or its
+ * body are late. A transient failure ({@link RetryPolicy#isRetryable}) schedules the next
+ * attempt after the policy's backoff; no thread sleeps. The credentials of each attempt come
+ * from the provider's {@link CredentialsProvider#credentialsAsync()}, so no thread waits while
+ * they are fetched either. An answer {@code AuthFailure.SignatureExpire} is retried once, at
+ * once, dated with the server's time ({@link ClockSkew}). With a call timeout, one more timer ends
+ * the whole call at its deadline, whatever it waits for. The result is the future
+ * {@link #start()} returns; cancelling it stops the call, and the attempt in flight.
  *
- * <p>Logging: each attempt at DEBUG with action, region, attempt, latency and RequestId; a failed
- * call once at WARNING. Nothing logged contains a header, a secret key, a token or a signature.
+ * <p>Logging: a successful attempt at DEBUG with action, region, attempt, latency and RequestId;
+ * a failed attempt that is retried at WARNING (the caller never sees it); the failure the
+ * caller receives at DEBUG only. Nothing logged contains a header, a secret key, a token or a
+ * signature.
  *
  * @param <T> the response type
  */
@@ -30,6 +41,8 @@ final class ApiCall<T> {
     private final ApiTransport transport;
 
     private final String action;
+
+    private final Idempotency idempotency;
 
     private final String region;
 
@@ -44,12 +57,19 @@ final class ApiCall<T> {
     private final long started;
 
     /**
-     * Requests made so far. Steps run one after another, each started by the
-     * completion of the one before, which orders their reads and writes.
+     * Requests made so far. The steps run one after another, each started by the completion of
+     * the one before; the deadline's timer only reads these fields, for its message.
      */
-    private int attempts;
+    private volatile int attempts;
 
-    private TencentCloudException lastFailure;
+    private volatile TencentCloudException lastFailure;
+
+    /**
+     * What the call waits for now, e.g. {@code "for a rate-limit permit"}.
+     */
+    private volatile String waitingFor = "to start";
+
+    private volatile boolean awaitingAnswer;
 
     /**
      * Whether an answer {@code AuthFailure.SignatureExpire} made this call retry with the
@@ -57,11 +77,11 @@ final class ApiCall<T> {
      */
     private boolean clockCorrected;
 
-    ApiCall(ApiTransport transport, String action, String region, byte[] payload,
-            Class<T> responseType,
-            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+    ApiCall(ApiTransport transport, String action, Idempotency idempotency, String region, byte[] payload,
+            Class<T> responseType, ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
         this.transport = transport;
         this.action = action;
+        this.idempotency = idempotency;
         this.region = region;
         this.payload = payload;
         this.responseType = responseType;
@@ -70,11 +90,17 @@ final class ApiCall<T> {
     }
 
     /**
-     * Starts the first attempt.
+     * Starts the deadline, if there is one, and the first attempt.
      *
      * @return the call's result: the response, or the service exception
      */
     CompletableFuture<T> start() {
+        Duration callTimeout = transport.callTimeout();
+        if (callTimeout != null) {
+            CompletableFuture<Void> deadline = transport.scheduler().timeout(callTimeout);
+            result.whenComplete((value, failure) -> deadline.cancel(false));
+            deadline.thenRun(() -> guarded(() -> deadlinePassed(callTimeout)));
+        }
         guarded(this::attempt);
         return result;
     }
@@ -92,82 +118,107 @@ final class ApiCall<T> {
         }
         RateLimiter limiter = transport.rateLimiter(action);
         if (limiter == null) {
-            send();
+            send(null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            CompletableFuture<Long> permit = limiter.acquire();
+            waitingFor = "for a rate-limit permit";
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
             result.whenComplete((value, failure) -> permit.cancel(false));
-            permit.whenComplete((granted, failure) -> guarded(() -> permitted(failure)));
-        } else if (limiter.tryAcquire()) {
-            send();
+            permit.whenComplete((granted, failure) -> guarded(() -> permitted(granted, failure)));
         } else {
-            fail(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED,
-                    "The client-side limit of " + limiter.permitsPerSecond()
-                    + " requests per second for " + action + " is reached; nothing was sent", null, 0, null));
+            Optional<RateLimiter.Permit> permit = limiter.tryAcquire();
+            if (permit.isPresent()) {
+                send(permit.get());
+            } else {
+                fail(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED,
+                        "The client-side limit of " + limiter.permitsPerSecond()
+                        + " requests per second for " + action + " is reached; nothing was sent", null, 0, null));
+            }
         }
     }
 
     /**
-     * The permit was granted (or the scheduler failed, which fails the call).
+     * The permit was granted, or the wait was cancelled because the call ended, or the scheduler
+     * failed, which fails the call.
      */
-    private void permitted(Throwable failure) {
-        if (failure != null) {
+    private void permitted(RateLimiter.Permit permit, Throwable failure) {
+        if (failure == null) {
+            send(permit);
+        } else if (!result.isDone()) {
             result.completeExceptionally(failure);
-        } else {
-            send();
         }
     }
 
     /**
      * Gets the credentials for one attempt without blocking (a provider may be fetching them),
-     * then signs and sends it in {@link #signAndSend}.
+     * then signs and sends it, with its timeout; its answer arrives in {@link #received}. The
+     * permit, if any, is released when the attempt ends, or at once if nothing is sent.
      */
-    private void send() {
+    private void send(RateLimiter.Permit permit) {
+        waitingFor = "for credentials";
+        transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> guarded(() -> {
+            boolean sending = false;
+            try {
+                sending = signAndSend(permit, credentials, failure);
+            } finally {
+                if (!sending && permit != null) {
+                    permit.release();
+                }
+            }
+        }));
+    }
+
+    private boolean signAndSend(RateLimiter.Permit permit, Credentials credentials, Throwable noCredentials) {
         if (result.isDone()) {
-            return;
+            return false;
         }
         if (transport.isClosed()) {
             failOnClosed();
-            return;
+            return false;
         }
-        transport.credentialsAsync(action, exceptions)
-                .whenComplete((credentials, failure) -> guarded(() -> signAndSend(credentials, failure)));
-    }
-
-    /**
-     * Signs and sends one attempt; its answer arrives in {@link #received}.
-     */
-    private void signAndSend(Credentials credentials, Throwable failure) {
-        if (result.isDone()) {
-            return;
-        }
-        if (failure != null) {
-            Throwable cause = unwrap(failure);
+        if (noCredentials != null) {
+            Throwable cause = unwrap(noCredentials);
             if (cause instanceof TencentCloudException) {
                 fail((TencentCloudException) cause);
             } else {
                 result.completeExceptionally(cause);
             }
-            return;
+            return false;
         }
         HttpRequest request = transport.signedRequest(action, region, payload, credentials);
         attempts++;
+        waitingFor = "for the answer to attempt " + attempts;
+        awaitingAnswer = true;
         long sent = transport.scheduler().nanoTime();
-        transport.httpClient()
-                .sendAsync(request, BoundedBody.handler(transport.maxResponseBytes()))
-                .whenComplete((response, sendFailure) -> guarded(() -> received(response, sendFailure, sent)));
+        CompletableFuture<HttpResponse<byte[]>> exchange = transport.httpClient()
+                .sendAsync(request, BoundedBody.handler(transport.maxResponseBytes()));
+        CompletableFuture<Void> timeout = transport.scheduler().timeout(transport.requestTimeout());
+        timeout.thenRun(() -> exchange.cancel(true));
+        result.whenComplete((value, failure) -> exchange.cancel(true));
+        exchange.whenComplete((response, failure) -> {
+            if (permit != null) {
+                permit.release();
+            }
+            timeout.cancel(false);
+            boolean timedOut = timeout.isDone() && !timeout.isCancelled();
+            guarded(() -> received(response, failure, sent, timedOut));
+        });
+        return true;
     }
 
     /**
      * Reads the answer to one attempt: completes the call, or retries, or fails it.
      */
-    private void received(HttpResponse<byte[]> response, Throwable failure, long sent) {
-        long latency = transport.scheduler().nanoTime() - sent;
-        if (failure != null) {
-            retryOrFail(networkFailure(unwrap(failure)), latency);
+    private void received(HttpResponse<byte[]> response, Throwable failure, long sent, boolean timedOut) {
+        awaitingAnswer = false;
+        if (result.isDone()) {
             return;
         }
-        ResponseReader reader = new ResponseReader(
-                action, response.statusCode(), response.body(), transport.maxResponseBytes(), exceptions);
+        long latency = transport.scheduler().nanoTime() - sent;
+        if (failure != null) {
+            retryOrFail(connectionFailure(unwrap(failure), timedOut), null, latency);
+            return;
+        }
+        ResponseReader reader = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions);
         T value;
         try {
             value = reader.read(responseType);
@@ -178,7 +229,7 @@ final class ApiCall<T> {
                 attempt();
                 return;
             }
-            retryOrFail(e, latency);
+            retryOrFail(e, reader.retryAfter(transport.scheduler().now()), latency);
             return;
         }
         logSuccess(response.statusCode(), reader.requestId(), latency);
@@ -186,26 +237,34 @@ final class ApiCall<T> {
     }
 
     /**
-     * Schedules the next attempt after the backoff if the failure is transient and retries
+     * Schedules the next attempt after the backoff if the policy retries the failure and retries
      * are left; otherwise fails the call.
      */
-    private void retryOrFail(TencentCloudException failure, long latency) {
+    private void retryOrFail(TencentCloudException failure, Duration retryAfter, long latency) {
         RetryPolicy policy = transport.retryPolicy();
-        if (attempts > policy.maxRetries() || !policy.isRetryable(failure) || transport.isClosed()) {
+        Optional<Duration> delay = attempts > policy.maxRetries() || transport.isClosed()
+                || !policy.isRetryable(failure, idempotency)
+                ? Optional.empty() : policy.delayBeforeRetry(attempts, retryAfter);
+        if (delay.isEmpty()) {
             fail(failure);
             return;
         }
         lastFailure = failure;
-        Duration delay = policy.delayBeforeRetry(attempts);
-        logRetry(failure, latency, delay);
-        transport.scheduler().delay(delay)
-                .whenComplete((ignored, timerFailure) -> guarded(this::attempt));
+        waitingFor = "to retry after " + failure.code();
+        logRetry(failure, latency, delay.get());
+        CompletableFuture<Void> backoff = transport.scheduler().delay(delay.get());
+        result.whenComplete((value, ended) -> backoff.cancel(false));
+        backoff.whenComplete((ignored, timerFailure) -> guarded(this::attempt));
     }
 
     /**
-     * Ends the call with {@code failure}, which learns how many attempts were made.
+     * Ends the call with {@code failure}, which learns how many attempts were made; logged
+     * first, so that the log is complete when the caller sees the failure.
      */
     private void fail(TencentCloudException failure) {
+        if (result.isDone()) {
+            return;
+        }
         failure.recordAttempts(attempts);
         logFailure(failure);
         result.completeExceptionally(failure);
@@ -218,15 +277,53 @@ final class ApiCall<T> {
     }
 
     /**
-     * No response: the request could not be sent, or its answer not received in time.
+     * The deadline passed before the call ended: it fails, and whatever it waits for is
+     * cancelled.
      */
-    private TencentCloudException networkFailure(Throwable failure) {
+    private void deadlinePassed(Duration callTimeout) {
+        fail(exceptions.create(TencentCloudException.CLIENT_DEADLINE_EXCEEDED,
+                action + " did not finish within its call timeout of " + callTimeout.toMillis() + " ms; it was waiting "
+                + waitingFor + (attempts == 0 ? "; nothing was sent" : awaitingAnswer ? "; " + action + " may have run" : ""),
+                null, 0, lastFailure));
+    }
+
+    /**
+     * No whole answer: no connection (nothing was sent), or the connection was lost or the
+     * attempt timed out after the request may have been delivered.
+     */
+    private TencentCloudException connectionFailure(Throwable failure, boolean timedOut) {
+        String outcome = "; " + action + " may have run"
+                + (idempotency.safeToRepeat() || transport.retryPolicy().retryAllActions() ? ""
+                        : ", so it is not sent again (it is not idempotent)");
+        if (timedOut || failure instanceof HttpTimeoutException && !(failure instanceof HttpConnectTimeoutException)) {
+            return exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "No whole answer to " + action
+                    + " within the request timeout of " + transport.requestTimeout().toMillis() + " ms" + outcome,
+                    null, 0, timedOut ? null : failure);
+        }
         if (!(failure instanceof IOException)) {
             throw new CompletionException(failure);
         }
-        return exceptions.create(TencentCloudException.CLIENT_NETWORK_FAILURE,
-                "Calling " + action + " at " + transport.endpoint() + " failed: "
-                + ResponseReader.describe(failure), null, 0, failure);
+        if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException
+                || failure instanceof SSLHandshakeException || failure instanceof UnknownHostException) {
+            return exceptions.create(TencentCloudException.CLIENT_CONNECT_FAILED, "Could not connect to "
+                    + transport.endpoint() + " to call " + action + ": " + describe(failure) + "; nothing was sent",
+                    null, 0, failure);
+        }
+        return exceptions.create(TencentCloudException.CLIENT_CONNECTION_LOST, "The connection to "
+                + transport.endpoint() + " failed before the whole answer to " + action + " arrived: "
+                + describe(failure) + outcome, null, 0, failure);
+    }
+
+    /**
+     * A failure's type and message; an unresolved host name says so.
+     */
+    private String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "cannot resolve the host name " + transport.endpoint().getHost();
+            }
+        }
+        return ResponseReader.describe(failure);
     }
 
     /**
@@ -244,18 +341,25 @@ final class ApiCall<T> {
     private void logSuccess(int status, String requestId, long latency) {
         transport.logger().log(System.Logger.Level.DEBUG, () ->
                 where() + " attempt " + attempts + ": HTTP " + status + " in "
-                + millis(latency) + " ms, RequestId " + requestId);
+                + millis(latency) + " ms, RequestId " + (requestId == null ? null : TencentCloudException.printable(requestId)));
     }
 
+    /**
+     * A failed attempt the caller will not see, because the call goes on: a WARNING, without the
+     * stack trace.
+     */
     private void logRetry(TencentCloudException failure, long latency, Duration delay) {
-        transport.logger().log(System.Logger.Level.DEBUG, () ->
+        transport.logger().log(System.Logger.Level.WARNING, () ->
                 where() + " attempt " + attempts + " failed in " + millis(latency)
                 + " ms: " + failure.getMessage() + "; retrying in " + delay.toMillis() + " ms");
     }
 
+    /**
+     * The failure the caller receives: DEBUG only, since the caller decides what it means.
+     */
     private void logFailure(TencentCloudException failure) {
         long elapsed = transport.scheduler().nanoTime() - started;
-        transport.logger().log(System.Logger.Level.WARNING, () ->
+        transport.logger().log(System.Logger.Level.DEBUG, () ->
                 where() + " failed after " + attempts
                 + (attempts == 1 ? " attempt in " : " attempts in ") + millis(elapsed) + " ms: " + failure.getMessage(),
                 failure);

@@ -1,6 +1,7 @@
 package dev.tcgen.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,9 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -32,11 +38,14 @@ import javax.net.ssl.SSLContext;
  *   <li>the action's client-side rate limit ({@link RateLimiter}, {@link RateLimitMode});</li>
  *   <li>signing with the provider's current credentials and the current time, afresh for
  *       every attempt;</li>
- *   <li>the request timeout, for each attempt;</li>
+ *   <li>the request timeout, for each attempt, until the whole answer has arrived;</li>
  *   <li>retries of transient failures with exponential backoff and jitter
- *       ({@link RetryPolicy});</li>
- *   <li>logging through {@code System.Logger}: each attempt at DEBUG, a failed call once at
- *       WARNING.</li>
+ *       ({@link RetryPolicy}), of a failure after which the action may have run only if the
+ *       action is safe to repeat ({@link Idempotency});</li>
+ *   <li>the call timeout, if set: a deadline for the whole call;</li>
+ *   <li>logging through {@code System.Logger}: each successful attempt at DEBUG, a failed
+ *       attempt that is retried at WARNING, the failure the caller receives at DEBUG only (it is
+ *       the caller's to log).</li>
  * </ol>
  *
  * <pre>{@code
@@ -53,8 +62,10 @@ import javax.net.ssl.SSLContext;
  * client does not have. A transport is thread-safe and meant to be shared: create one per
  * client, not per call, and {@link #close()} it when done. Failures are always a
  * {@link TencentCloudException} (as the service's subclass): API errors with Tencent Cloud's
- * code, and client-side failures with one of its {@code CLIENT_*} codes. Neither messages,
- * logs nor {@link #toString()} ever contain the secret key, the token or the signature.
+ * code, and client-side failures with one of its {@code CLIENT_*} codes, all
+ * {@code ClientError.*}. Neither messages, logs nor {@link #toString()} ever contain the secret
+ * key, the token or the signature, and text from the server is quoted with its line breaks and
+ * control characters escaped.
  */
 public final class ApiTransport implements AutoCloseable {
     /**
@@ -88,6 +99,17 @@ public final class ApiTransport implements AutoCloseable {
      */
     public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+    /**
+     * The most threads of a transport's default HTTP client: twice the processors, at least 4.
+     * They run the HTTP client's work and the steps of the calls, not a thread per call.
+     */
+    public static final int HTTP_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    /**
+     * How long a thread of the default HTTP client lives without work: 5 seconds.
+     */
+    public static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(5);
+
     private final String service;
 
     private final String version;
@@ -105,6 +127,8 @@ public final class ApiTransport implements AutoCloseable {
     private final boolean ownsHttpClient;
 
     private final Duration requestTimeout;
+
+    private final Duration callTimeout;
 
     private final String userAgent;
 
@@ -135,6 +159,7 @@ public final class ApiTransport implements AutoCloseable {
         this.ownsHttpClient = builder.httpClient == null;
         this.httpClient = ownsHttpClient ? defaultHttpClient(builder) : builder.httpClient;
         this.requestTimeout = builder.requestTimeout;
+        this.callTimeout = builder.callTimeout;
         this.userAgent = builder.userAgent;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.scheduler = builder.scheduler;
@@ -237,6 +262,8 @@ public final class ApiTransport implements AutoCloseable {
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param action the action, e.g. {@code DescribeInstances}, sent as {@code X-TC-Action}
+     * @param idempotency whether the action may be sent again after a failure that may have
+     *     delivered it, e.g. {@code Idempotency.byName(action)}
      * @param region the region, e.g. {@code ap-guangzhou}, sent as {@code X-TC-Region}; or
      *     {@code null} for actions that take none
      * @param request the request object, serialised with {@link Json#mapper()}
@@ -249,13 +276,13 @@ public final class ApiTransport implements AutoCloseable {
      *     interrupted, its interrupt flag set again)
      * @throws IllegalArgumentException if the request cannot be serialised
      */
-    public <T, E extends TencentCloudException> T call(String action, String region, Object request,
-            Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
+    public <T, E extends TencentCloudException> T call(String action, Idempotency idempotency, String region,
+            Object request, Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
         if (Thread.currentThread().isInterrupted()) {
             throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
                     "The thread was interrupted before calling " + action + "; nothing was sent", null, 0, null);
         }
-        CompletableFuture<T> future = callAsync(action, region, request, responseType, exceptions);
+        CompletableFuture<T> future = callAsync(action, idempotency, region, request, responseType, exceptions);
         try {
             return future.get();
         } catch (InterruptedException interrupted) {
@@ -275,12 +302,12 @@ public final class ApiTransport implements AutoCloseable {
      * <p>No thread waits on the caller's behalf: the request goes out through
      * {@code HttpClient.sendAsync}, and a wait for a rate-limit permit or before a retry is
      * a timer of the {@link Scheduler}. The future's dependent actions run on the HTTP
-     * client's executor or the scheduler's thread: keep them short, or use the
+     * client's executor or the common fork-join pool: keep them short, or use the
      * {@code ...Async} variants with an executor of your own. Cancelling the future stops
-     * the call before its next step; a request already sent may still take effect.
+     * the call and aborts the attempt in flight; a request already sent may still take effect.
      *
      * <pre>{@code
-     * transport.callAsync("DescribeInstances", "ap-guangzhou", request,
+     * transport.callAsync("DescribeInstances", Idempotency.IDEMPOTENT, "ap-guangzhou", request,
      *                 DescribeInstancesResponse.class, CvmException::new)
      *         .thenAccept(response -> ...)
      *         .exceptionally(failure -> ...);   // failure is the CvmException
@@ -289,6 +316,9 @@ public final class ApiTransport implements AutoCloseable {
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param action the action, sent as {@code X-TC-Action}
+     * @param idempotency whether the action may be sent again after a failure that may have
+     *     delivered it; for {@link Idempotency#CLIENT_TOKEN} an empty {@code ClientToken} of the
+     *     request is filled with a fresh UUID, the same for every attempt
      * @param region the region, sent as {@code X-TC-Region}; or {@code null}
      * @param request the request object, serialised with {@link Json#mapper()}
      * @param responseType the class the {@code Response} object is read into
@@ -297,19 +327,20 @@ public final class ApiTransport implements AutoCloseable {
      * @throws IllegalArgumentException if the request cannot be serialised
      */
     public <T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
-            String region, Object request, Class<T> responseType,
+            Idempotency idempotency, String region, Object request, Class<T> responseType,
             ServiceExceptionFactory<E> exceptions) {
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseType, "responseType");
         Objects.requireNonNull(exceptions, "exceptions");
-        byte[] payload = serialize(action, request);
+        byte[] payload = serialize(action, request, idempotency);
         if (payload.length > MAX_REQUEST_BYTES) {
             return CompletableFuture.failedFuture(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE,
                     action + " request is " + payload.length + " bytes of JSON; the API accepts at most " + MAX_REQUEST_BYTES + "; nothing was sent",
                     null, 0, null));
         }
-        return new ApiCall<>(this, action, region, payload, responseType, exceptions).start();
+        return new ApiCall<>(this, action, idempotency, region, payload, responseType, exceptions).start();
     }
 
     /**
@@ -367,6 +398,20 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
+     * How long each attempt waits for its whole answer.
+     */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * How long a whole call may take, or {@code null} for no limit.
+     */
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
      * The HTTP client.
      */
     HttpClient httpClient() {
@@ -387,12 +432,22 @@ public final class ApiTransport implements AutoCloseable {
         return rateLimiters.get(action);
     }
 
-    private byte[] serialize(String action, Object request) {
+    /**
+     * The request's JSON, with a fresh {@code ClientToken} if the action takes one and the
+     * caller left it empty: made once per call, so every attempt sends the same token.
+     */
+    private static byte[] serialize(String action, Object request, Idempotency idempotency) {
         try {
-            return Json.mapper().writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "Cannot serialise the " + action + " request: " + e.getOriginalMessage(), e);
+            if (idempotency != Idempotency.CLIENT_TOKEN) {
+                return Json.mapper().writeValueAsBytes(request);
+            }
+            ObjectNode body = Json.mapper().valueToTree(request);
+            if (body.path(Idempotency.CLIENT_TOKEN_MEMBER).asText("").isEmpty()) {
+                body.put(Idempotency.CLIENT_TOKEN_MEMBER, UUID.randomUUID().toString());
+            }
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot serialise the " + action + " request: " + e.getMessage(), e);
         }
     }
 
@@ -412,7 +467,6 @@ public final class ApiTransport implements AutoCloseable {
         String authorization =
                 Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .header("Authorization", authorization)
                 .header("Content-Type", CONTENT_TYPE)
@@ -454,13 +508,24 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * The HTTP client a transport owns when it is given none: HTTP/1.1, no redirects (a
      * redirect would carry the signature elsewhere), the builder's connect timeout, proxy
-     * and TLS context.
+     * and TLS context, and threads of its own: at most {@link #HTTP_THREADS}, each ended after
+     * {@link #HTTP_THREAD_IDLE} without work. (The JDK's default executor starts a thread for each
+     * task that finds none idle: 805 threads for 10,000 calls in flight.)
      */
     private static HttpClient defaultHttpClient(Builder builder) {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS,
+                HTTP_THREAD_IDLE.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "tcgen-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor);
         if (builder.proxy != null) {
             client.proxy(builder.proxy);
         }
@@ -480,6 +545,7 @@ public final class ApiTransport implements AutoCloseable {
         Map<String, RateLimiter> limiters = new TreeMap<>();
         builder.rateLimits.forEach((action, limit) ->
                 limiters.put(action, RateLimiter.perSecond(limit, builder.scheduler)));
+        limiters.putAll(builder.sharedLimiters);
         return Map.copyOf(limiters);
     }
 
@@ -585,6 +651,10 @@ public final class ApiTransport implements AutoCloseable {
 
         private final Map<String, Integer> rateLimits = new TreeMap<>();
 
+        private final Map<String, RateLimiter> sharedLimiters = new TreeMap<>();
+
+        private Duration callTimeout;
+
         private System.Logger logger;
 
         private Builder() {
@@ -659,8 +729,9 @@ public final class ApiTransport implements AutoCloseable {
 
         /**
          * The HTTP client to send with, for a proxy, custom TLS or a shared executor. Optional;
-         * by default the transport creates its own, with the {@link #connectTimeout} and no
-         * redirects. A client given here is not closed by {@link ApiTransport#close()}, and
+         * by default the transport creates its own, with the {@link #connectTimeout}, no
+         * redirects and at most {@link ApiTransport#HTTP_THREADS} threads, which end when idle.
+         * A client given here is not closed by {@link ApiTransport#close()}, and
          * {@link #connectTimeout}, {@link #proxy} and {@link #sslContext} do not apply to it.
          * It must not follow redirects: a redirect could carry the signed request, and its
          * {@code Authorization} header, to another host.
@@ -690,10 +761,10 @@ public final class ApiTransport implements AutoCloseable {
         }
 
         /**
-         * How long each attempt of a call waits for its response before it fails with
-         * {@code CLIENT_NETWORK_FAILURE} (cause {@code HttpTimeoutException}). Default 30 seconds;
-         * there is no infinite timeout. A timed-out attempt is not retried: the service may
-         * still be carrying it out.
+         * How long each attempt of a call waits for its whole answer, headers and body, before it
+         * fails with {@code ClientError.RequestTimeout}. Default 30 seconds; there is no infinite
+         * timeout. The service may still be carrying out a timed-out attempt, so it is retried
+         * only for an action that is safe to repeat ({@link Idempotency}).
          *
          * @param requestTimeout a positive duration
          * @return this builder
@@ -701,6 +772,22 @@ public final class ApiTransport implements AutoCloseable {
          */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * The deadline of a whole call: its attempts, the backoff between them and its waits for
+         * rate-limit permits together. A call still going at its deadline fails with
+         * {@code ClientError.DeadlineExceeded}, blocking or not, and its attempt in flight is
+         * aborted. Default: none (a call takes at most its attempts' request timeouts, their
+         * backoff and its permit waits).
+         *
+         * @param callTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null}, zero or negative
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = requirePositive(callTimeout, "callTimeout");
             return this;
         }
 
@@ -797,13 +884,38 @@ public final class ApiTransport implements AutoCloseable {
                 throw new IllegalArgumentException("the rate limit of " + action + " must be at least 1 per second, not " + perSecond);
             }
             rateLimits.put(action, perSecond);
+            sharedLimiters.remove(action);
             return this;
         }
 
         /**
-         * Where calls are logged: each attempt at DEBUG (action, region, attempt, latency, RequestId),
-         * a failed call once at WARNING. Nothing logged holds a header, a secret key, a token or a
-         * signature. Default: {@code System.getLogger("<core package>.ApiTransport")}.
+         * Limits the calls of one action with a limiter that others may use too: several clients
+         * (of one account, in one process) that call the action, or several actions that count
+         * against one quota. Their calls together then keep the limiter's rate. Replaces the
+         * action's documented limit.
+         *
+         * <pre>{@code
+         * RateLimiter shared = RateLimiter.perSecond(20);
+         * ApiTransport.builder()...rateLimit("DescribeInstances", shared)...
+         * }</pre>
+         *
+         * @param action the action, e.g. {@code DescribeInstances}
+         * @param limiter the limiter, possibly shared
+         * @return this builder
+         * @throws IllegalArgumentException if the action is blank
+         */
+        public Builder rateLimit(String action, RateLimiter limiter) {
+            requireText(action, "action");
+            sharedLimiters.put(action, Objects.requireNonNull(limiter, "limiter"));
+            rateLimits.remove(action);
+            return this;
+        }
+
+        /**
+         * Where calls are logged: each successful attempt at DEBUG (action, region, attempt, latency,
+         * RequestId), a failed attempt that is retried at WARNING, the failure a call ends with at
+         * DEBUG (the caller receives it). Nothing logged holds a header, a secret key, a token or
+         * a signature. Default: {@code System.getLogger("<core package>.ApiTransport")}.
          *
          * @param logger the logger
          * @return this builder

@@ -44,6 +44,8 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
 
     private final Object source;
 
+    private static final System.Logger LOGGER = System.getLogger(CachingCredentialsProvider.class.getName());
+
     private final Duration refreshBefore;
 
     private final Clock clock;

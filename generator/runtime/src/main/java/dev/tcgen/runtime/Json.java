@@ -1,6 +1,7 @@
 package dev.tcgen.runtime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  *       parameter as "not given", while an explicit {@code null} may be rejected.</li>
  *   <li>A request with no parameters serialises as {@code {}} instead of failing.</li>
  *   <li>Content after the JSON document is an error, so a corrupted response is not half read.</li>
+ *   <li>Error messages do not quote the document they were reading, which may hold secrets
+ *       (Jackson before 2.16 did).</li>
  * </ul>
  *
  * <p>The mapper is shared: read and write with it freely, but do not reconfigure it. For a
@@ -52,6 +55,7 @@ public final class Json {
                         MapperFeature.AUTO_DETECT_SETTERS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .defaultPropertyInclusion(
                         JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))

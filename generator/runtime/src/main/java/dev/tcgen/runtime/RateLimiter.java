@@ -5,44 +5,75 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Keeps calls under a number of permits per second: in no one-second window, wherever it
- * starts, does it grant more than {@link #permitsPerSecond()} permits.
+ * Keeps requests under a documented number per second where the service counts them: when they
+ * arrive at the server.
  *
- * <p>It remembers when it granted its last N permits; the next one is granted only once the
- * oldest of those is more than a second old. (A token bucket of N tokens refilled at N per
- * second would let 2N calls through in one second: a full bucket, then a refill.) Callers
- * that must wait queue in arrival order; one scheduled task releases them as permits free up,
- * so waiting holds no thread.
+ * <p>The client cannot see when a request arrives, only that it arrives after it was sent and
+ * before its answer comes back; requests take different times on the way (a first request
+ * connects, a later one reuses the connection), so permits spaced by one second at the client
+ * can arrive closer together. So a request holds its permit from the moment it may be sent until
+ * its answer (or failure) is in, and the limiter counts it for one more second after that: a new
+ * permit is granted only while fewer than N requests are held or were released within the last
+ * second. Then no second at the server, wherever it starts, holds more than N arrivals, however
+ * long each request takes on its way. On top, permits are spaced evenly, one every 1/N second,
+ * with a burst of at most a tenth of N (at least 1) after a quiet spell, so that requests are
+ * not sent in bursts.
+ *
+ * <p>A limiter sustains about N / (1 s + the round trip) permits per second. Callers that must
+ * wait queue in arrival order; one scheduled task releases them as permits free up, so waiting
+ * holds no thread.
  *
  * <pre>{@code
  * RateLimiter limiter = RateLimiter.perSecond(20);
- * limiter.acquire().join();          // blocks this thread until a permit is free
- * limiter.acquire().thenRun(send);   // or: runs send when it is, holding no thread
- * if (limiter.tryAcquire()) { ... }  // or: only if a permit is free now
+ * RateLimiter.Permit permit = limiter.acquire().join();   // blocks until a permit is free
+ * try {
+ *     send();
+ * } finally {
+ *     permit.release();                                   // once the answer is in
+ * }
+ * limiter.tryAcquire().ifPresent(...);                    // or: only if a permit is free now
  * }</pre>
  *
- * <p>Thread-safe. The transport keeps one limiter per limited action of a client.
+ * <p>Thread-safe. The transport keeps one limiter per limited action of a client, or uses one
+ * given to it, which several clients, or several actions that share a quota, can share.
  */
 public final class RateLimiter {
-    private static final long WINDOW_NANOS = 1_000_000_000L;
+    private static final long SECOND = 1_000_000_000L;
 
     private final int permitsPerSecond;
 
     private final Scheduler scheduler;
 
     /**
-     * The monotonic times of the last permits, a ring; {@code oldest} is the next slot.
+     * The even spacing of permits: one second / N.
      */
-    private final long[] granted;
+    private final long spacing;
 
-    private final ArrayDeque<CompletableFuture<Long>> waiting = new ArrayDeque<>();
+    /**
+     * How far ahead of the even spacing a burst may run: {@code (burst - 1) * spacing}.
+     */
+    private final long burstAhead;
 
-    private int oldest;
+    /**
+     * When permits were released within about the last second, oldest first.
+     */
+    private final ArrayDeque<Long> released = new ArrayDeque<>();
 
-    private int count;
+    private final ArrayDeque<CompletableFuture<Permit>> waiting = new ArrayDeque<>();
+
+    /**
+     * Permits granted and not yet released.
+     */
+    private int held;
+
+    /**
+     * When the next permit is due on the even spacing.
+     */
+    private long nextSpaced;
 
     private boolean drainScheduled;
 
@@ -52,14 +83,16 @@ public final class RateLimiter {
         }
         this.permitsPerSecond = permitsPerSecond;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.granted = new long[permitsPerSecond];
+        this.spacing = SECOND / permitsPerSecond;
+        this.burstAhead = (Math.max(1, permitsPerSecond / 10) - 1) * spacing;
+        this.nextSpaced = scheduler.nanoTime();
     }
 
     /**
-     * A limiter of {@code permitsPerSecond} permits in any one-second window, on the given
+     * A limiter of {@code permitsPerSecond} requests per second at the server, on the given
      * scheduler's clock.
      *
-     * @param permitsPerSecond the most permits in any one second, at least 1
+     * @param permitsPerSecond the documented limit, at least 1
      * @param scheduler the clock and timer to use
      * @return a new limiter
      * @throws IllegalArgumentException if {@code permitsPerSecond} is less than 1
@@ -69,10 +102,10 @@ public final class RateLimiter {
     }
 
     /**
-     * A limiter of {@code permitsPerSecond} permits in any one-second window, on
+     * A limiter of {@code permitsPerSecond} requests per second at the server, on
      * {@link Scheduler#system()}.
      *
-     * @param permitsPerSecond the most permits in any one second, at least 1
+     * @param permitsPerSecond the documented limit, at least 1
      * @return a new limiter
      * @throws IllegalArgumentException if {@code permitsPerSecond} is less than 1
      */
@@ -81,7 +114,7 @@ public final class RateLimiter {
     }
 
     /**
-     * The most permits this limiter grants in any one-second window.
+     * The limit: the most requests in any second at the server.
      *
      * @return the limit, at least 1
      */
@@ -92,42 +125,33 @@ public final class RateLimiter {
     /**
      * Takes a permit if one is free now and nobody is queued before the caller.
      *
-     * @return whether a permit was taken
+     * @return the permit, to release once the request's answer is in; empty if none is free
      */
-    public synchronized boolean tryAcquire() {
+    public synchronized Optional<Permit> tryAcquire() {
         long now = scheduler.nanoTime();
         if (!waiting.isEmpty() || !available(now)) {
-            return false;
+            return Optional.empty();
         }
-        grant(now);
-        return true;
+        return Optional.of(grant(now));
     }
 
     /**
-     * A permit: a future that completes when the caller may go, at once if a permit is free.
-     * Callers are served in the order they asked. Cancelling the future gives up the place
-     * in the queue without using a permit.
+     * A permit: a future that completes when the caller may send, at once if a permit is free.
+     * Callers are served in the order they asked. Cancelling the future gives up the place in
+     * the queue without using a permit.
      *
-     * @return a future completed with the scheduler's {@link Scheduler#nanoTime()} at which
-     *     the permit was granted
+     * @return a future completed with the permit, to release once the request's answer is in
      */
-    public CompletableFuture<Long> acquire() {
-        CompletableFuture<Long> permit = new CompletableFuture<>();
-        long wait;
+    public CompletableFuture<Permit> acquire() {
+        CompletableFuture<Permit> permit = new CompletableFuture<>();
         synchronized (this) {
             long now = scheduler.nanoTime();
             if (waiting.isEmpty() && available(now)) {
-                grant(now);
-                return CompletableFuture.completedFuture(now);
+                return CompletableFuture.completedFuture(grant(now));
             }
             waiting.add(permit);
-            if (drainScheduled) {
-                return permit;
-            }
-            drainScheduled = true;
-            wait = availableAt() - now;
         }
-        scheduleDrain(wait);
+        scheduleDrain();
         return permit;
     }
 
@@ -151,12 +175,60 @@ public final class RateLimiter {
     }
 
     /**
-     * Runs {@link #drain()} after {@code nanos}; called without the lock held, because a
-     * scheduler may run the drain at once on this thread.
+     * The right to send one request. The limiter counts it from its grant until one second after
+     * its release.
      */
-    private void scheduleDrain(long nanos) {
+    public final class Permit {
+        private final long grantedAt;
+
+        private boolean done;
+
+        private Permit(long grantedAt) {
+            this.grantedAt = grantedAt;
+        }
+
+        /**
+         * When the permit was granted, on the scheduler's {@link Scheduler#nanoTime()}.
+         */
+        long grantedAt() {
+            return grantedAt;
+        }
+
+        /**
+         * Gives the permit back once the request's answer, or its failure, is in; it still counts
+         * for one more second. Releasing twice is harmless.
+         */
+        public void release() {
+            synchronized (RateLimiter.this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                held--;
+                RateLimiter.this.released.add(scheduler.nanoTime());
+            }
+            scheduleDrain();
+        }
+    }
+
+    /**
+     * Runs {@link #drain()} when the head of the queue may get its permit, unless a drain is
+     * already scheduled, nobody waits, or the time is not known yet (all N permits are held: a
+     * release schedules it then). Called without the lock held, because a scheduler may run the
+     * drain at once on this thread.
+     */
+    private void scheduleDrain() {
+        long wait;
+        synchronized (this) {
+            long now = scheduler.nanoTime();
+            if (drainScheduled || waiting.isEmpty() || held >= permitsPerSecond) {
+                return;
+            }
+            drainScheduled = true;
+            wait = Math.max(0, availableAt(now) - now);
+        }
         try {
-            scheduler.delay(Duration.ofNanos(nanos)).whenComplete((ignored, failure) -> drain());
+            scheduler.delay(Duration.ofNanos(wait)).whenComplete((ignored, failure) -> drain());
         } catch (RuntimeException e) {
             failWaiting(e);
         }
@@ -164,40 +236,36 @@ public final class RateLimiter {
 
     /**
      * Grants permits to the queue's head while they are free, then schedules itself again if
-     * anyone is still waiting. Futures are completed outside the lock.
+     * anyone is still waiting. Futures are completed outside the lock; a permit whose caller has
+     * given up meanwhile is released at once.
      */
     private void drain() {
-        List<CompletableFuture<Long>> ready = new ArrayList<>();
-        long now;
-        long wait = -1;
+        List<CompletableFuture<Permit>> ready = new ArrayList<>();
+        List<Permit> granted = new ArrayList<>();
         synchronized (this) {
-            now = scheduler.nanoTime();
+            drainScheduled = false;
+            long now = scheduler.nanoTime();
             while (!waiting.isEmpty() && available(now)) {
-                CompletableFuture<Long> next = waiting.poll();
+                CompletableFuture<Permit> next = waiting.poll();
                 if (!next.isDone()) {
-                    grant(now);
                     ready.add(next);
+                    granted.add(grant(now));
                 }
             }
-            if (waiting.isEmpty()) {
-                drainScheduled = false;
-            } else {
-                wait = availableAt() - now;
+        }
+        for (int i = 0; i < ready.size(); i++) {
+            if (!ready.get(i).complete(granted.get(i))) {
+                granted.get(i).release();
             }
         }
-        for (CompletableFuture<Long> permit : ready) {
-            permit.complete(now);
-        }
-        if (wait >= 0) {
-            scheduleDrain(wait);
-        }
+        scheduleDrain();
     }
 
     /**
      * The scheduler failed: nobody queued can be released, so all of them fail.
      */
     private void failWaiting(RuntimeException failure) {
-        List<CompletableFuture<Long>> failed;
+        List<CompletableFuture<Permit>> failed;
         synchronized (this) {
             failed = new ArrayList<>(waiting);
             waiting.clear();
@@ -207,25 +275,29 @@ public final class RateLimiter {
     }
 
     /**
-     * Whether a permit granted at {@code now} keeps every one-second window within the
-     * limit: fewer than N permits so far, or the oldest of the last N more than a second ago.
+     * Whether a permit granted at {@code now} keeps both rules: fewer than N requests held or
+     * released within the last second, and the spacing (with its burst) kept.
      */
     private boolean available(long now) {
-        return count < permitsPerSecond || now - granted[oldest] > WINDOW_NANOS;
+        while (!released.isEmpty() && now - released.peek() > SECOND) {
+            released.poll();
+        }
+        return held + released.size() < permitsPerSecond && now - (nextSpaced - burstAhead) >= 0;
     }
 
     /**
-     * When the next permit frees up: just over a second after the oldest remembered one.
+     * When the next permit frees up under both rules, given that fewer than N are held.
      */
-    private long availableAt() {
-        return granted[oldest] + WINDOW_NANOS + 1;
+    private long availableAt(long now) {
+        available(now);
+        long byCount = held + released.size() < permitsPerSecond ? now : released.peek() + SECOND + 1;
+        long bySpacing = nextSpaced - burstAhead;
+        return byCount - bySpacing > 0 ? byCount : bySpacing;
     }
 
-    private void grant(long now) {
-        granted[oldest] = now;
-        oldest = (oldest + 1) % permitsPerSecond;
-        if (count < permitsPerSecond) {
-            count++;
-        }
+    private Permit grant(long now) {
+        held++;
+        nextSpaced = (now - nextSpaced > 0 ? now : nextSpaced) + spacing;
+        return new Permit(now);
     }
 }

@@ -1,10 +1,8 @@
 package dev.tcgen.runtime;
 
-import java.io.IOException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
@@ -14,25 +12,31 @@ import java.util.function.Predicate;
  *
  * <p>Retried, by default up to {@link #DEFAULT_MAX_RETRIES} times:
  * <ul>
- *   <li>failures to connect or to get any response: refused or reset connections, connect
- *       timeouts, and a pooled connection the server had already closed (the JDK reports
- *       "header parser received no bytes");</li>
- *   <li>answers that are not API answers with HTTP status 5xx or 429 (a proxy's error page);</li>
- *   <li>the API codes {@code RequestLimitExceeded}, {@code InternalError} and
+ *   <li>for every action, failures that did not deliver the request:
+ *       {@link TencentCloudException#CLIENT_CONNECT_FAILED} (refused, unresolved host, connect
+ *       timeout, TLS handshake), and answers with HTTP status 429 or 503 that are not API answers
+ *       (a proxy turning the request away), after their {@code Retry-After} if they have one;</li>
+ *   <li>for every action, the API codes {@code RequestLimitExceeded}, {@code InternalError} and
  *       {@code ServiceUnavailable}, with their sub-codes such as
- *       {@code RequestLimitExceeded.UinLimitExceeded} ({@link #isTransientCode}).</li>
+ *       {@code RequestLimitExceeded.UinLimitExceeded} ({@link #isTransientCode}): the API
+ *       answered that it did not carry out the call;</li>
+ *   <li>only for actions that are safe to repeat ({@link Idempotency}), failures after which the
+ *       action may have run: {@link TencentCloudException#CLIENT_CONNECTION_LOST},
+ *       {@link TencentCloudException#CLIENT_REQUEST_TIMEOUT}, and HTTP 500, 502 and 504 pages.
+ *       {@link Builder#retryAllActions(boolean)} retries them for every action.</li>
  * </ul>
  * <p>Never retried: every other API code, among them {@code AuthFailure.*},
  * {@code InvalidParameter*}, {@code MissingParameter}, {@code ResourceNotFound},
  * {@code ResourceUnavailable} and {@code ResourceInsufficient} (they describe the request or
- * the resource, which a retry does not change); a request timeout (the service may still be
- * working on the call, so it may have taken effect); and the client's own failures.
+ * the resource, which a retry does not change), and the client's own failures.
  *
  * <p>Before retry <i>n</i> the call waits a random time between zero and
  * {@code min(maxDelay, baseDelay * 2^(n-1))} (exponential backoff with "full jitter"), so
- * clients that failed together do not retry together. Every attempt is signed again, with a
- * new timestamp, and takes its own rate-limit permit. The final exception tells how many
- * attempts were made ({@link TencentCloudException#attempts()}).
+ * clients that failed together do not retry together; or longer, when the answer's
+ * {@code Retry-After} says so, as long as that is within {@code maxDelay} (otherwise the call
+ * fails at once). Every attempt is signed again, with a new timestamp, and takes its own
+ * rate-limit permit. The final exception tells how many attempts were made
+ * ({@link TencentCloudException#attempts()}).
  *
  * <pre>{@code
  * RetryPolicy patient = RetryPolicy.builder()
@@ -74,12 +78,15 @@ public final class RetryPolicy {
 
     private final DoubleSupplier jitter;
 
+    private final boolean retryAllActions;
+
     private RetryPolicy(Builder builder) {
         this.maxRetries = builder.maxRetries;
         this.baseDelay = builder.baseDelay;
         this.maxDelay = builder.maxDelay;
         this.retryableCodes = builder.retryableCodes;
         this.jitter = builder.jitter;
+        this.retryAllActions = builder.retryAllActions;
     }
 
     /**
@@ -139,21 +146,28 @@ public final class RetryPolicy {
     }
 
     /**
-     * Whether another attempt may succeed where this one failed; the number of attempts
-     * made is not considered here.
+     * Whether another attempt may succeed where this one failed, and may be made: a failure
+     * after which the action may have run is retried only if the action is safe to repeat. The
+     * number of attempts made is not considered here.
      *
      * @param failure the failure of one attempt
-     * @return whether the failure is transient
+     * @param idempotency whether the action may be sent again
+     * @return whether to retry
      */
-    public boolean isRetryable(TencentCloudException failure) {
-        String code = failure.code();
-        if (code.equals(TencentCloudException.CLIENT_NETWORK_FAILURE)) {
-            return isConnectionFailure(failure.getCause());
+    public boolean isRetryable(TencentCloudException failure, Idempotency idempotency) {
+        boolean mayRepeat = retryAllActions || idempotency.safeToRepeat();
+        switch (failure.code()) {
+            case TencentCloudException.CLIENT_CONNECT_FAILED:
+                return true;
+            case TencentCloudException.CLIENT_CONNECTION_LOST:
+            case TencentCloudException.CLIENT_REQUEST_TIMEOUT:
+                return mayRepeat;
+            case TencentCloudException.CLIENT_INVALID_RESPONSE:
+                int status = failure.httpStatus();
+                return status == 429 || status == 503 || (status >= 500 && status <= 599 && mayRepeat);
+            default:
+                return !failure.code().startsWith("ClientError.") && retryableCodes.test(failure.code());
         }
-        if (code.equals(TencentCloudException.CLIENT_INVALID_RESPONSE)) {
-            return isTransientStatus(failure.httpStatus());
-        }
-        return !code.startsWith("ClientError.") && retryableCodes.test(code);
     }
 
     /**
@@ -178,6 +192,36 @@ public final class RetryPolicy {
     }
 
     /**
+     * How long to wait before a retry when the answer asked for a wait with {@code Retry-After}:
+     * the longer of {@link #delayBeforeRetry(int)} and that wait, or nothing when the wait is
+     * longer than {@link #maxDelay()} (the call then fails instead of waiting).
+     *
+     * @param retry which retry is next: 1 for the first
+     * @param retryAfter the wait the answer asked for, or {@code null} if it asked for none
+     * @return the delay, or empty when the call should not be retried
+     */
+    public Optional<Duration> delayBeforeRetry(int retry, Duration retryAfter) {
+        Duration backoff = delayBeforeRetry(retry);
+        if (retryAfter == null) {
+            return Optional.of(backoff);
+        }
+        if (retryAfter.compareTo(maxDelay) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
+    }
+
+    /**
+     * Whether failures after which an action may have run are retried for every action, not
+     * only for those that are safe to repeat.
+     *
+     * @return whether every action is retried alike
+     */
+    public boolean retryAllActions() {
+        return retryAllActions;
+    }
+
+    /**
      * The default test of API error codes: {@code RequestLimitExceeded},
      * {@code InternalError} and {@code ServiceUnavailable}, and their sub-codes (the code,
      * a dot and more).
@@ -197,22 +241,8 @@ public final class RetryPolicy {
      */
     @Override
     public String toString() {
-        return "RetryPolicy[maxRetries=" + maxRetries + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay + ']';
-    }
-
-    /**
-     * Any I/O failure before a response, except a request timeout: the service may still
-     * be working on a call that timed out, while a connect timeout never reached it.
-     */
-    private static boolean isConnectionFailure(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return true;
-        }
-        return cause instanceof IOException && !(cause instanceof HttpTimeoutException);
-    }
-
-    private static boolean isTransientStatus(int status) {
-        return status == 429 || (status >= 500 && status <= 599);
+        return "RetryPolicy[maxRetries=" + maxRetries + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
+                + (retryAllActions ? ", retryAllActions]" : "]");
     }
 
     /**
@@ -237,7 +267,23 @@ public final class RetryPolicy {
 
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
+        private boolean retryAllActions;
+
         private Builder() {
+        }
+
+        /**
+         * Retries every action after a failure that may have delivered it (a connection lost,
+         * a request timeout, an HTTP 500, 502 or 504 page), not only those that are safe to
+         * repeat ({@link Idempotency}): an action that is not idempotent may then run twice. For
+         * callers that check the outcome themselves. Default {@code false}.
+         *
+         * @param retryAllActions whether to retry every action alike
+         * @return this builder
+         */
+        public Builder retryAllActions(boolean retryAllActions) {
+            this.retryAllActions = retryAllActions;
+            return this;
         }
 
         /**
@@ -289,8 +335,8 @@ public final class RetryPolicy {
          *         || code.equals("FailedOperation.ConcurrentModification"));
          * }</pre>
          *
-         * <p>Failures without an API code (network, invalid responses) follow the rules of
-         * {@link RetryPolicy}, whatever this says.
+         * <p>Failures without an API code (connections, timeouts, invalid responses) follow the
+         * rules of {@link RetryPolicy}, whatever this says.
          *
          * @param retryableCodes tells whether an API error code is transient
          * @return this builder

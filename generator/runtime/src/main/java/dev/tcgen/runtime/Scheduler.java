@@ -3,7 +3,6 @@ package dev.tcgen.runtime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the transport gets the time and waits: the only source of time it uses.
@@ -13,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  *       latency;</li>
  *   <li>{@link #now()}, the wall clock, dates each signature ({@code X-TC-Timestamp});</li>
  *   <li>{@link #delay(Duration)} waits before a retry or a rate-limited call without blocking a
- *       thread: it returns a future that completes later.</li>
+ *       thread: it returns a future that completes later;</li>
+ *   <li>{@link #timeout(Duration)} ends what takes too long: an attempt without its answer, a
+ *       call past its deadline.</li>
  * </ul>
  *
  * <p>Every method has a default that uses the system clocks, so {@link #system()} is all most
@@ -37,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 public interface Scheduler {
     /**
-     * The system clocks, and delays on the JDK's shared delay scheduler.
+     * The system clocks, and timers on one daemon thread shared by all clients, which hands
+     * each expired timer to the common fork-join pool.
      *
      * @return a scheduler that uses the system clocks
      */
@@ -72,16 +74,29 @@ public interface Scheduler {
 
     /**
      * A future that completes once {@code delay} has passed on this scheduler's clocks. It
-     * never blocks the caller; a zero or negative delay gives a completed future.
+     * never blocks the caller; a zero or negative delay gives a completed future. Cancelling the
+     * future frees its timer.
      *
      * @param delay how long to wait
      * @return a future completed (with {@code null}) after the delay
      */
     default CompletableFuture<Void> delay(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+        return SystemTimer.after(delay);
+    }
+
+    /**
+     * A future that completes once {@code timeout} has passed, to end something that takes too
+     * long: an attempt still without its whole answer, a call past its deadline. The caller
+     * cancels it when the awaited thing finishes first, which frees the timer.
+     *
+     * <p>The default is {@link #delay(Duration)}. The two differ for a virtual clock only: a
+     * delay is a wait that the clock may skip to at once, while a timeout races real work and
+     * fires only once the clock has reached it.
+     *
+     * @param timeout how long until it fires
+     * @return a future completed (with {@code null}) after the timeout, unless cancelled
+     */
+    default CompletableFuture<Void> timeout(Duration timeout) {
+        return delay(timeout);
     }
 }

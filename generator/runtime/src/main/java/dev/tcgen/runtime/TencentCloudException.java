@@ -2,6 +2,8 @@ package dev.tcgen.runtime;
 
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A failed Tencent Cloud API call: the base of each service's own exception.
@@ -33,16 +35,47 @@ public class TencentCloudException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * The request could not be sent or its response not received: DNS, connection, TLS or a
-     * timeout. The cause is the {@code IOException}; the call may or may not have taken
-     * effect.
+     * Line breaks, control and format characters: what {@link #printable} escapes.
      */
-    public static final String CLIENT_NETWORK_FAILURE = "ClientError.NetworkFailure";
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
+    /**
+     * No connection could be made: the host name did not resolve, the connection was refused
+     * or timed out, or the TLS handshake failed. Nothing was sent, so the call did not run;
+     * retried for every action. The cause is the {@code IOException}.
+     */
+    public static final String CLIENT_CONNECT_FAILED = "ClientError.ConnectFailed";
+
+    /**
+     * The connection closed, reset or broke after the request may have been written and before
+     * the whole answer arrived (an empty answer, a truncated body, a malformed HTTP response).
+     * The action may have run. Retried only for actions that are safe to repeat
+     * ({@link Idempotency}). The cause is the {@code IOException}.
+     */
+    public static final String CLIENT_CONNECTION_LOST = "ClientError.ConnectionLost";
+
+    /**
+     * No whole answer arrived within the request timeout of the attempt. The action may have
+     * run. Retried only for actions that are safe to repeat ({@link Idempotency}).
+     */
+    public static final String CLIENT_REQUEST_TIMEOUT = "ClientError.RequestTimeout";
+
+    /**
+     * The call's deadline ({@code ApiTransport.Builder.callTimeout}) passed, across its
+     * attempts, backoff and rate-limit waits. The message says what the call was waiting for,
+     * and so whether the action may have run.
+     */
+    public static final String CLIENT_DEADLINE_EXCEEDED = "ClientError.DeadlineExceeded";
+
+    /**
+     * The action does not support the client's region; nothing was sent.
+     */
+    public static final String CLIENT_UNSUPPORTED_REGION = "ClientError.UnsupportedRegion";
 
     /**
      * A response arrived but is not a Tencent Cloud API answer: not JSON, truncated, without a
-     * {@code Response} object, or not of the expected shape. The message quotes the
-     * HTTP status and the start of the body.
+     * {@code Response} object, or not of the expected shape, or an HTTP error page. The message
+     * quotes the start of a body that is not an API answer, never the members of one.
      */
     public static final String CLIENT_INVALID_RESPONSE = "ClientError.InvalidResponse";
 
@@ -131,8 +164,8 @@ public class TencentCloudException extends RuntimeException {
     }
 
     /**
-     * The error message alone, as the API (or the client) wrote it; {@link #getMessage()}
-     * adds the code, request id and HTTP status.
+     * The error message alone, exactly as the API (or the client) wrote it; {@link #getMessage()}
+     * adds the code, request id and HTTP status, and escapes line breaks and control characters.
      *
      * @return the message, possibly empty, never {@code null}
      */
@@ -181,7 +214,9 @@ public class TencentCloudException extends RuntimeException {
     /**
      * The code, message, request id and HTTP status, and the number of attempts if there
      * were several, e.g.
-     * {@code InternalError: Internal error. (RequestId 7199..., HTTP 200, after 4 attempts)}.
+     * {@code InternalError: Internal error. (RequestId 7199..., HTTP 200, after 4 attempts)}, on
+     * one line: line breaks and control characters of the server's text are escaped
+     * ({@code \n}, {@code \}{@code u001b}), so a message cannot forge a line of a log.
      *
      * @return the description of the failure
      */
@@ -192,14 +227,14 @@ public class TencentCloudException extends RuntimeException {
 
     private static String describe(String code, String message, String requestId, int httpStatus,
             int attempts) {
-        StringBuilder text = new StringBuilder(String.valueOf(code));
+        StringBuilder text = new StringBuilder(printable(String.valueOf(code)));
         if (message != null && !message.isEmpty()) {
-            text.append(": ").append(message);
+            text.append(": ").append(printable(message));
         }
         StringJoiner details = new StringJoiner(", ", " (", ")");
         details.setEmptyValue("");
         if (requestId != null) {
-            details.add("RequestId " + requestId);
+            details.add("RequestId " + printable(requestId));
         }
         if (httpStatus != 0) {
             details.add("HTTP " + httpStatus);
@@ -208,5 +243,19 @@ public class TencentCloudException extends RuntimeException {
             details.add("after " + attempts + " attempts");
         }
         return text.append(details).toString();
+    }
+
+    /**
+     * Text from the server made safe to quote in a message or a log line: line breaks, control
+     * and format characters (such as bidirectional overrides) are escaped as {@code \n},
+     * {@code \r}, {@code \t} or {@code \}{@code uXXXX}, so an answer cannot forge a line of
+     * the log or hide what it says.
+     */
+    static String printable(String text) {
+        return UNPRINTABLE.matcher(text).replaceAll(match -> {
+            char c = match.group().charAt(0);
+            String escape = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c);
+            return Matcher.quoteReplacement(escape);
+        });
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The sliding-window guarantee, checked on the times at which permits were granted: in no window of one second,
- * wherever it starts, are there more than N. Time is virtual, so the tests are instant and deterministic.
+ * The limiter's guarantee, that no second at the server holds more than N arrivals however long each request takes
+ * on its way, checked on simulated requests with random delays; and its two rules on the grant times: a request
+ * counts from its grant until one second after its release, and permits are evenly spaced with a burst of at most a
+ * tenth of N. Time is virtual, so the tests are instant and deterministic.
  */
 @Timeout(60)
 class RateLimiterTest {
@@ -31,8 +35,34 @@ class RateLimiterTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 7, 20})
-    void aHundredPermitsForEightThreadsNeverExceedTheLimitInAnyOneSecondWindow(int limit) throws Exception {
+    @ValueSource(ints = {1, 2, 7, 20, 100})
+    void requestsArrivingAfterRandomDelaysNeverPutMoreThanNIntoOneSecondAtTheServer(int limit) {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(limit, time);
+        Random random = new Random(limit);
+        record Release(long at, RateLimiter.Permit permit) {}
+        PriorityQueue<Release> releases = new PriorityQueue<>((a, b) -> Long.compare(a.at(), b.at()));
+        List<Long> arrivals = new ArrayList<>();
+        for (int request = 0; request < 300; request++) {
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+            while (!permit.isDone()) {
+                time.advance(Duration.ofMillis(1));
+                while (!releases.isEmpty() && releases.peek().at() <= time.nanoTime()) {
+                    releases.poll().permit().release();
+                }
+            }
+            long onTheWay = random.nextInt(10) == 0 ? random.nextInt(1_500) : random.nextInt(30);
+            long arrival = permit.join().grantedAt() + TimeUnit.MILLISECONDS.toNanos(onTheWay);
+            arrivals.add(arrival);
+            releases.add(new Release(arrival + TimeUnit.MILLISECONDS.toNanos(random.nextInt(200)), permit.join()));
+        }
+
+        assertAtMostPerSecond(limit, arrivals);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 20, 100})
+    void aHundredPermitsForEightThreadsAreEvenlySpacedAndNeverTooManyInASecond(int limit) throws Exception {
         VirtualTime time = VirtualTime.autoAdvancing();
         RateLimiter limiter = RateLimiter.perSecond(limit, time);
         List<Long> granted = Collections.synchronizedList(new ArrayList<>());
@@ -45,7 +75,9 @@ class RateLimiterTest {
                 threads.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < share; i++) {
-                        granted.add(limiter.acquire().join());
+                        RateLimiter.Permit permit = limiter.acquire().join();
+                        granted.add(permit.grantedAt());
+                        permit.release();
                     }
                     return null;
                 }));
@@ -60,80 +92,102 @@ class RateLimiterTest {
 
         assertEquals(100, granted.size());
         assertAtMostPerSecond(limit, granted);
-        long windows = (100 + limit - 1) / limit - 1;
-        assertTrue(time.elapsed().toNanos() >= windows * SECOND, "it waited only as long as needed: "
+        assertSpaced(limit, granted);
+        assertTrue(time.elapsed().toNanos() >= (100 / limit - 1) * SECOND, "it waited as the limit needs: "
                 + time.elapsed());
-        assertTrue(time.elapsed().toNanos() < windows * SECOND + TimeUnit.MILLISECONDS.toNanos(1), "and no longer: "
-                + time.elapsed());
+        assertTrue(time.elapsed().toNanos() <= 101 * SECOND / limit, "and no longer: " + time.elapsed());
     }
 
     @Test
     void asynchronousWaitersAreReleasedInOrderByOneTimer() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(3, time);
-        List<CompletableFuture<Long>> permits = new ArrayList<>();
+        List<Long> granted = new ArrayList<>();
+        List<CompletableFuture<RateLimiter.Permit>> permits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            permits.add(limiter.acquire());
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+            permit.thenAccept(p -> {
+                granted.add(p.grantedAt());
+                p.release();
+            });
+            permits.add(permit);
         }
 
-        assertEquals(7, limiter.queued());
+        assertEquals(9, limiter.queued());
         assertEquals(1, time.pendingTimers());
-        assertTrue(permits.subList(0, 3).stream().allMatch(CompletableFuture::isDone));
-        assertTrue(permits.subList(3, 10).stream().noneMatch(CompletableFuture::isDone));
+        assertTrue(permits.get(0).isDone());
+        assertTrue(permits.subList(1, 10).stream().noneMatch(CompletableFuture::isDone));
 
         time.advance(Duration.ofSeconds(10));
 
-        List<Long> granted = permits.stream().map(CompletableFuture::join).toList();
-        assertEquals(granted.stream().sorted().toList(), granted, "first come, first served");
+        assertTrue(permits.stream().allMatch(CompletableFuture::isDone), "first come, first served");
+        assertEquals(granted.stream().sorted().toList(), granted);
         assertAtMostPerSecond(3, granted);
+        assertSpaced(3, granted);
         assertEquals(0, limiter.queued());
     }
 
     @Test
-    void theBoundaryOfTheWindowIsExclusive() {
-        VirtualTime time = VirtualTime.manual();
-        RateLimiter limiter = RateLimiter.perSecond(2, time);
-
-        assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire());
-        assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofMillis(999));
-        assertFalse(limiter.tryAcquire());
-        time.advance(Duration.ofMillis(1));
-        assertFalse(limiter.tryAcquire(), "a permit at exactly 1 s would put three in the closed window [0, 1 s]");
-        time.advance(Duration.ofNanos(1));
-        assertTrue(limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire());
-        assertFalse(limiter.tryAcquire());
-    }
-
-    @Test
-    void aFullBucketAndItsRefillDoNotPassInOneSecond() {
+    void permitsComeOneEveryNthOfASecondWithABurstOfATenthOfN() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(20, time);
-        List<Long> granted = new ArrayList<>();
 
-        time.advance(Duration.ofMillis(900));
-        for (int i = 0; i < 20; i++) {
-            assertTrue(limiter.tryAcquire());
-            granted.add(time.nanoTime());
-        }
-        time.advance(Duration.ofMillis(200));
-        assertFalse(limiter.tryAcquire(), "a token bucket refilled at 20/s would allow these");
-
-        assertAtMostPerSecond(20, granted);
+        assertTrue(limiter.tryAcquire().isPresent());
+        assertTrue(limiter.tryAcquire().isPresent(), "a burst of two");
+        assertFalse(limiter.tryAcquire().isPresent());
+        time.advance(Duration.ofMillis(50).minusNanos(1));
+        assertFalse(limiter.tryAcquire().isPresent());
+        time.advance(Duration.ofNanos(1));
+        assertTrue(limiter.tryAcquire().isPresent(), "50 ms later");
+        assertFalse(limiter.tryAcquire().isPresent());
     }
 
     @Test
-    void cancellingAWaitingPermitGivesUpItsPlaceWithoutUsingAPermit() {
+    void aRequestCountsFromItsPermitUntilASecondAfterItsRelease() {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(2, time);
+        RateLimiter.Permit first = limiter.tryAcquire().orElseThrow();
+        time.advance(Duration.ofMillis(500));
+        RateLimiter.Permit second = limiter.tryAcquire().orElseThrow();
+
+        time.advance(Duration.ofSeconds(10));
+        assertFalse(limiter.tryAcquire().isPresent(), "both still on their way: either may arrive at any time");
+        first.release();
+        second.release();
+        time.advance(Duration.ofSeconds(1));
+        assertFalse(limiter.tryAcquire().isPresent(), "a second after the answers, the window is still full");
+        time.advance(Duration.ofNanos(1));
+        assertTrue(limiter.tryAcquire().isPresent());
+    }
+
+    @Test
+    void releasingTwiceIsHarmless() {
         VirtualTime time = VirtualTime.manual();
         RateLimiter limiter = RateLimiter.perSecond(1, time);
-        limiter.acquire().join();
-        CompletableFuture<Long> cancelled = limiter.acquire();
-        CompletableFuture<Long> next = limiter.acquire();
+        RateLimiter.Permit permit = limiter.tryAcquire().orElseThrow();
+        permit.release();
+        permit.release();
+        time.advance(Duration.ofSeconds(1).plusNanos(1));
+        assertTrue(limiter.tryAcquire().isPresent());
+
+        time.advance(Duration.ofSeconds(5));
+        assertFalse(limiter.tryAcquire().isPresent(), "one permit held, as the first was released only once");
+    }
+
+    @Test
+    void aReleaseLetsTheNextWaiterGoOnceItsSecondIsOver() {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(1, time);
+        RateLimiter.Permit held = limiter.acquire().join();
+        CompletableFuture<RateLimiter.Permit> cancelled = limiter.acquire();
+        CompletableFuture<RateLimiter.Permit> next = limiter.acquire();
+        assertEquals(0, time.pendingTimers(), "nothing to time while the permit is held");
 
         cancelled.cancel(false);
-        time.advance(Duration.ofMillis(1001));
+        held.release();
+        time.advance(Duration.ofSeconds(1));
+        assertFalse(next.isDone());
+        time.advance(Duration.ofNanos(1));
 
         assertTrue(next.isDone());
         assertTrue(cancelled.isCancelled());
@@ -145,13 +199,23 @@ class RateLimiterTest {
         assertEquals("RateLimiter[20/s]", RateLimiter.perSecond(20).toString());
     }
 
-    /** No window [t, t + 1 s] holds more than {@code limit} of the times. */
+    /** No closed window [t, t + 1 s] holds more than {@code limit} of the times. */
     static void assertAtMostPerSecond(int limit, List<Long> times) {
         List<Long> sorted = times.stream().sorted().toList();
         for (int i = 0; i + limit < sorted.size(); i++) {
             long gap = sorted.get(i + limit) - sorted.get(i);
-            assertTrue(gap > SECOND, "permits " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
+            assertTrue(gap > SECOND, "times " + i + " and " + (i + limit) + " are only " + gap + " ns apart: "
                     + (limit + 1) + " in one second");
+        }
+    }
+
+    /** Any burst + 1 permits in a row span at least the spacing: no more than a burst at once. */
+    private static void assertSpaced(int limit, List<Long> times) {
+        List<Long> sorted = times.stream().sorted().toList();
+        int burst = Math.max(1, limit / 10);
+        for (int i = 0; i + burst < sorted.size(); i++) {
+            assertTrue(sorted.get(i + burst) - sorted.get(i) >= SECOND / limit,
+                    "permits " + i + " to " + (i + burst) + " came together");
         }
     }
 }

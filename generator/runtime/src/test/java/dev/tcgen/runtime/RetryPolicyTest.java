@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.EOFException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which failures the default policy retries, and the backoff it waits. */
+/** Which failures the default policy retries, for which actions, and the backoff it waits. */
 class RetryPolicyTest {
 
     private final RetryPolicy policy = RetryPolicy.defaults();
@@ -30,33 +26,60 @@ class RetryPolicyTest {
         "ResourceNotFound, false", "ResourceUnavailable, false", "ResourceInsufficient, false",
         "FailedOperation, false", "LimitExceeded, false", "UnsupportedRegion, false",
     })
-    void apiCodes(String code, boolean retried) {
-        assertEquals(retried, policy.isRetryable(failure(code, 200, null)), code);
+    void apiCodesAreRetriedAlikeForEveryAction(String code, boolean retried) {
+        for (Idempotency idempotency : Idempotency.values()) {
+            assertEquals(retried, policy.isRetryable(failure(code, 200), idempotency), code + " " + idempotency);
+        }
         assertEquals(retried, RetryPolicy.isTransientCode(code), code);
     }
 
-    @Test
-    void failuresBeforeAResponseAreRetriedExceptARequestTimeout() {
-        assertTrue(policy.isRetryable(network(new ConnectException("Connection refused"))));
-        assertTrue(policy.isRetryable(network(new HttpConnectTimeoutException("connect timed out"))));
-        assertTrue(policy.isRetryable(network(new IOException("HTTP/1.1 header parser received no bytes"))));
-        assertTrue(policy.isRetryable(network(new EOFException("EOF reached while reading"))));
-        assertFalse(policy.isRetryable(network(new HttpTimeoutException("request timed out"))));
-    }
-
     @ParameterizedTest
-    @CsvSource({"500, true", "502, true", "503, true", "504, true", "429, true", "200, false", "400, false",
-        "404, false"})
-    void invalidResponsesAreRetriedForServerErrorsAndThrottling(int status, boolean retried) {
-        assertEquals(retried, policy.isRetryable(failure(TencentCloudException.CLIENT_INVALID_RESPONSE, status, null)));
+    @CsvSource({
+        // code, status, retried if not idempotent, retried if idempotent
+        "ClientError.ConnectFailed, 0, true, true",
+        "ClientError.ConnectionLost, 0, false, true",
+        "ClientError.RequestTimeout, 0, false, true",
+        "ClientError.InvalidResponse, 429, true, true",
+        "ClientError.InvalidResponse, 503, true, true",
+        "ClientError.InvalidResponse, 500, false, true",
+        "ClientError.InvalidResponse, 502, false, true",
+        "ClientError.InvalidResponse, 504, false, true",
+        "ClientError.InvalidResponse, 200, false, false",
+        "ClientError.InvalidResponse, 400, false, false",
+        "ClientError.InvalidResponse, 404, false, false",
+    })
+    void whatMayHaveRunIsRetriedOnlyForActionsThatAreSafeToRepeat(String code, int status, boolean notIdempotent,
+            boolean idempotent) {
+        TencentCloudException failure = failure(code, status);
+
+        assertEquals(notIdempotent, policy.isRetryable(failure, Idempotency.NOT_IDEMPOTENT));
+        assertEquals(idempotent, policy.isRetryable(failure, Idempotency.IDEMPOTENT));
+        assertEquals(idempotent, policy.isRetryable(failure, Idempotency.CLIENT_TOKEN));
+        RetryPolicy all = RetryPolicy.builder().retryAllActions(true).build();
+        assertEquals(idempotent, all.isRetryable(failure, Idempotency.NOT_IDEMPOTENT), "retryAllActions");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {TencentCloudException.CLIENT_CLOSED, TencentCloudException.CLIENT_INTERRUPTED,
-        TencentCloudException.CLIENT_RATE_LIMITED, TencentCloudException.CLIENT_CREDENTIALS})
+        TencentCloudException.CLIENT_RATE_LIMITED, TencentCloudException.CLIENT_CREDENTIALS,
+        TencentCloudException.CLIENT_DEADLINE_EXCEEDED, TencentCloudException.CLIENT_UNSUPPORTED_REGION,
+        TencentCloudException.CLIENT_REQUEST_TOO_LARGE})
     void theClientsOwnFailuresAreNeverRetried(String code) {
-        RetryPolicy everything = RetryPolicy.builder().retryableCodes(c -> true).build();
-        assertFalse(everything.isRetryable(failure(code, 0, null)));
+        RetryPolicy everything = RetryPolicy.builder().retryableCodes(c -> true).retryAllActions(true).build();
+        assertFalse(everything.isRetryable(failure(code, 0), Idempotency.IDEMPOTENT));
+    }
+
+    @Test
+    void retryAfterIsHonouredWithinTheCapAndOtherwiseEndsTheRetries() {
+        RetryPolicy policy = RetryPolicy.builder().jitter(() -> 1.0).maxDelay(Duration.ofSeconds(10)).build();
+
+        assertEquals(Optional.of(Duration.ofMillis(200)), policy.delayBeforeRetry(1, null));
+        assertEquals(Optional.of(Duration.ofSeconds(3)), policy.delayBeforeRetry(1, Duration.ofSeconds(3)));
+        assertEquals(Optional.of(Duration.ofMillis(400)), policy.delayBeforeRetry(2, Duration.ZERO),
+                "a shorter Retry-After does not shorten the backoff");
+        assertEquals(Optional.of(Duration.ofSeconds(10)), policy.delayBeforeRetry(1, Duration.ofSeconds(10)));
+        assertEquals(Optional.empty(), policy.delayBeforeRetry(1, Duration.ofSeconds(11)),
+                "a wait longer than maxDelay is not waited");
     }
 
     @Test
@@ -79,6 +102,9 @@ class RetryPolicyTest {
     void theDefaultsAreDocumented() {
         assertEquals(3, policy.maxRetries());
         assertEquals("RetryPolicy[maxRetries=3, baseDelay=PT0.2S, maxDelay=PT5S]", policy.toString());
+        assertEquals("RetryPolicy[maxRetries=3, baseDelay=PT0.2S, maxDelay=PT5S, retryAllActions]",
+                RetryPolicy.builder().retryAllActions(true).build().toString());
+        assertFalse(policy.retryAllActions());
         assertEquals(0, RetryPolicy.none().maxRetries());
     }
 
@@ -92,11 +118,7 @@ class RetryPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> policy.delayBeforeRetry(0));
     }
 
-    private static TencentCloudException failure(String code, int status, Throwable cause) {
-        return new TencentCloudException(code, "message", null, status, cause);
-    }
-
-    private static TencentCloudException network(IOException cause) {
-        return failure(TencentCloudException.CLIENT_NETWORK_FAILURE, 0, cause);
+    private static TencentCloudException failure(String code, int status) {
+        return new TencentCloudException(code, "message", null, status, null);
     }
 }

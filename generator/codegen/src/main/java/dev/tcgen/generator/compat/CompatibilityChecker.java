@@ -89,6 +89,10 @@ public final class CompatibilityChecker {
         if (!old.rateLimit().equals(current.rateLimit())) {
             changes.add(Change.compatible(subject, "rate limit changed from " + limit(old) + " to " + limit(current)));
         }
+        if (!old.idempotent().equals(current.idempotent())) {
+            changes.add(Change.compatible(subject, "idempotent changed from " + idempotent(old) + " to "
+                    + idempotent(current)));
+        }
         if (!old.deprecated() && current.deprecated()) {
             changes.add(Change.compatible(subject, "deprecated"));
         }
@@ -146,6 +150,10 @@ public final class CompatibilityChecker {
 
     private static String limit(ActionSpec action) {
         return action.rateLimit().isPresent() ? action.rateLimit().getAsInt() + "/s" : "none";
+    }
+
+    private static String idempotent(ActionSpec action) {
+        return action.idempotent().map(String::valueOf).orElse("unset");
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -6,9 +6,11 @@ import dev.tcgen.runtime.AllowedValues;
 import dev.tcgen.runtime.ApiTransport;
 import dev.tcgen.runtime.CredentialsProvider;
 import dev.tcgen.runtime.FakeCalls;
+import dev.tcgen.runtime.Idempotency;
 import dev.tcgen.runtime.Paginator;
 import dev.tcgen.runtime.Paging;
 import dev.tcgen.runtime.RateLimitMode;
+import dev.tcgen.runtime.RateLimiter;
 import dev.tcgen.runtime.RetryPolicy;
 import dev.tcgen.runtime.Scheduler;
 import dev.tcgen.runtime.ServiceExceptionFactory;
@@ -113,5 +115,15 @@ public record RuntimeTypes(String packageName) {
     /** What a call does when its action's rate limit is reached. */
     public ClassName rateLimitMode() {
         return get(RateLimitMode.class);
+    }
+
+    /** A rate limit that several clients or actions can share. */
+    public ClassName rateLimiter() {
+        return get(RateLimiter.class);
+    }
+
+    /** Whether an action may be sent again after a failure that may have delivered it. */
+    public ClassName idempotency() {
+        return get(Idempotency.class);
     }
 }

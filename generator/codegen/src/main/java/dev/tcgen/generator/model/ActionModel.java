@@ -1,6 +1,7 @@
 package dev.tcgen.generator.model;
 
 import com.palantir.javapoet.ClassName;
+import dev.tcgen.runtime.Idempotency;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,6 +18,7 @@ import java.util.OptionalInt;
  * @param output response members, in spec order, always ending with or containing {@code RequestId}
  * @param supportedRegions the regions the action supports; empty when it supports all the service's regions
  * @param rateLimitPerSecond the documented maximum number of requests per second, if any
+ * @param idempotency whether the action may be sent again after a failure that may have delivered it
  * @param errorCodes the error codes documented for this action, sorted by code
  * @param examples documented examples
  * @param exampleResponse the {@code Response} object of the first example that has one, as compact JSON, or empty
@@ -33,6 +35,7 @@ public record ActionModel(
         List<MemberModel> output,
         List<RegionModel> supportedRegions,
         OptionalInt rateLimitPerSecond,
+        Idempotency idempotency,
         List<ErrorCodeModel> errorCodes,
         List<ExampleModel> examples,
         String exampleResponse,

@@ -13,6 +13,7 @@ import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.RegionSpec;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.StructureSpec;
+import dev.tcgen.runtime.Idempotency;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,6 +183,7 @@ public final class ModelBuilder {
                 output,
                 action.regions().orElse(List.of()).stream().map(regions::get).toList(),
                 action.rateLimit().isPresent() ? OptionalInt.of(action.rateLimit().getAsInt()) : OptionalInt.empty(),
+                idempotency(action),
                 action.errorCodes().stream().map(errorCodes::get)
                         .sorted(Comparator.comparing(ErrorCodeModel::code)).toList(),
                 action.examples().stream().map(ModelBuilder::example).toList(),
@@ -212,6 +214,20 @@ public final class ModelBuilder {
 
     private static MemberModel find(List<MemberModel> members, String wireName) {
         return members.stream().filter(member -> member.wireName().equals(wireName)).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether the action may be sent again after a failure that may have delivered it: as the spec says, if it says;
+     * otherwise {@code CLIENT_TOKEN} if its request has a string {@code ClientToken}, or else by its name (read-only
+     * verbs, see {@link Idempotency#byName}).
+     */
+    private static Idempotency idempotency(ActionSpec action) {
+        if (action.idempotent().isPresent()) {
+            return action.idempotent().get() ? Idempotency.IDEMPOTENT : Idempotency.NOT_IDEMPOTENT;
+        }
+        boolean clientToken = action.input().stream().anyMatch(member ->
+                member.name().equals(Idempotency.CLIENT_TOKEN_MEMBER) && member.type().equals("string"));
+        return clientToken ? Idempotency.CLIENT_TOKEN : Idempotency.byName(action.name());
     }
 
     private StructureModel structure(StructureSpec structure) {

@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  * @param output response members
  * @param regions the supported regions, when the action names them; otherwise it supports all the service's regions
  * @param rateLimit the documented maximum number of requests per second, if any
+ * @param idempotent whether the action may be sent again when an attempt may have been delivered, when the spec
+ *     says; otherwise the model decides by the action's name and members
  * @param paging how the action pages, when the spec says; otherwise the model applies its rules
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
@@ -29,6 +31,7 @@ public record ActionSpec(
         List<MemberSpec> output,
         Optional<List<String>> regions,
         OptionalInt rateLimit,
+        Optional<Boolean> idempotent,
         Optional<PagingSpec> paging,
         List<String> errorCodes,
         List<ExampleSpec> examples,

@@ -71,15 +71,20 @@ final class JsonObjectView {
     }
 
     boolean optionalBoolean(String key) {
+        return optionalFlag(key).orElse(false);
+    }
+
+    /** A boolean that may be absent, which is not the same as {@code false}. */
+    Optional<Boolean> optionalFlag(String key) {
         JsonNode value = node.get(key);
         if (value == null) {
-            return false;
+            return Optional.empty();
         }
         if (!value.isBoolean()) {
             problems.add(json.problem(child(key), "\"" + key + "\" must be true or false, not " + kind(value)));
-            return false;
+            return Optional.empty();
         }
-        return value.booleanValue();
+        return Optional.of(value.booleanValue());
     }
 
     OptionalInt optionalPositiveInt(String key) {

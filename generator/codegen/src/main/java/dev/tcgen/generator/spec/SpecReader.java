@@ -101,6 +101,7 @@ public final class SpecReader {
                         action.requiredArray("output", this::bindMember),
                         action.optionalArray("regions", (p, n) -> action.stringElement(p, n, "a region id")),
                         action.optionalPositiveInt("rateLimit"),
+                        action.optionalFlag("idempotent"),
                         action.optionalObject("paging", "how the action pages", SpecFormat.PAGING)
                                 .map(SpecReader::bindPaging),
                         action.optionalArray("errorCodes", (p, n) -> action.stringElement(p, n, "an error code"))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.ClassName;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.testing.SpecFixtures;
+import dev.tcgen.runtime.Idempotency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -187,6 +188,14 @@ class ModelBuilderTest {
         assertEquals(List.of("AuthFailure", "AuthFailure.UnRealNameAuthenticated", "FailedOperation.CRUnsupportMethod",
                         "InvalidParameter", "UnsupportedRegion"),
                 action("CreateSession").errorCodes().stream().map(ErrorCodeModel::code).toList());
+    }
+
+    @Test
+    void idempotencyIsTheSpecsWordElseAClientTokenElseTheName() {
+        assertEquals(Idempotency.NOT_IDEMPOTENT, action("DescribeEverything").idempotency(), "the spec says false");
+        assertEquals(Idempotency.IDEMPOTENT, action("LegacyThing").idempotency(), "the spec says true");
+        assertEquals(Idempotency.CLIENT_TOKEN, action("CreateSession").idempotency(), "it has a ClientToken");
+        assertEquals(Idempotency.NOT_IDEMPOTENT, action("Ping").idempotency(), "by name");
     }
 
     @Test

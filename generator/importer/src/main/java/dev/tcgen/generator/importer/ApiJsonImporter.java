@@ -133,6 +133,7 @@ public final class ApiJsonImporter {
                 actionMembers(pointer, action, "output"),
                 Optional.empty(),
                 OptionalInt.empty(),
+                Optional.empty(),
                 List.of(),
                 List.of(),
                 "deprecated".equals(action.path("status").asText()),

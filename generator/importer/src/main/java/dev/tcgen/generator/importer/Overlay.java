@@ -27,13 +27,13 @@ import java.util.function.Function;
  *   "endpoints": {"china": "...", "international": "..."},   replace the derived host names
  *   "regions": [{"id": "ap-guangzhou", "name": "South China (Guangzhou)"}],   the service's regions
  *   "errorCodes": [{"code": "...", "description": "...", "common": false}],  added, or replacing by code
- *   "actions": [{"name": "X", "title": "...", "regions": [...], "rateLimit": 20, ...,
+ *   "actions": [{"name": "X", "title": "...", "regions": [...], "rateLimit": 20, "idempotent": true, ...,
  *                "input": [{"name": "SdkAppId", "description": "..."}]}],
  *   "structures": [{"name": "S", "description": "...", "members": [{"name": "M", "deprecated": true}]}]
  * }
  * }</pre>
- * An action or structure entry changes the values it names (title, description, regions, rateLimit, errorCodes,
- * examples, deprecated; members by name: type, items, required, description, example, deprecated). Naming an
+ * An action or structure entry changes the values it names (title, description, regions, rateLimit, idempotent,
+ * errorCodes, examples, deprecated; members by name: type, items, required, description, example, deprecated). Naming an
  * action, structure or member the import does not have, or a property that does not exist, is a problem, naming the
  * closest name if one is close: an overlay is written by hand, and a typo must not go unnoticed.
  */
@@ -161,6 +161,7 @@ public final class Overlay {
                             jsonObject(example, p, "response"), origin(p))));
         }
         bool(node, pointer, "deprecated").ifPresent(builder::deprecated);
+        bool(node, pointer, "idempotent").ifPresent(idempotent -> builder.idempotent(Optional.of(idempotent)));
         if (node.has("paging")) {
             problem(pointer + "/paging", "\"paging\" cannot be set by an overlay yet: the generator's paging rules "
                     + "decide (see the README, \"Listing calls: paginators\"), or write \"paging\" into the spec");

@@ -100,6 +100,8 @@ public final class SpecDraft {
      * @param output response members, in documentation order
      * @param regions the supported regions when documented; absent means all the service's regions
      * @param rateLimit the documented maximum number of requests per second
+     * @param idempotent whether the action may be sent again after a failure that may have delivered it, when an
+     *     overlay says so
      * @param errorCodes the codes documented for the action
      * @param examples documented example calls
      * @param deprecated whether the action is deprecated
@@ -113,6 +115,7 @@ public final class SpecDraft {
             List<Member> output,
             Optional<List<String>> regions,
             OptionalInt rateLimit,
+            Optional<Boolean> idempotent,
             List<String> errorCodes,
             List<Example> examples,
             boolean deprecated,
@@ -140,6 +143,7 @@ public final class SpecDraft {
             private List<Member> output;
             private Optional<List<String>> regions;
             private OptionalInt rateLimit;
+            private Optional<Boolean> idempotent;
             private List<String> errorCodes;
             private List<Example> examples;
             private boolean deprecated;
@@ -152,6 +156,7 @@ public final class SpecDraft {
                 this.output = from.output;
                 this.regions = from.regions;
                 this.rateLimit = from.rateLimit;
+                this.idempotent = from.idempotent;
                 this.errorCodes = from.errorCodes;
                 this.examples = from.examples;
                 this.deprecated = from.deprecated;
@@ -187,6 +192,11 @@ public final class SpecDraft {
                 return this;
             }
 
+            public Builder idempotent(Optional<Boolean> value) {
+                this.idempotent = value;
+                return this;
+            }
+
             public Builder errorCodes(List<String> value) {
                 this.errorCodes = value;
                 return this;
@@ -203,8 +213,8 @@ public final class SpecDraft {
             }
 
             public Action build() {
-                return new Action(from.name, title, description, input, output, regions, rateLimit, errorCodes,
-                        examples, deprecated, from.origin);
+                return new Action(from.name, title, description, input, output, regions, rateLimit, idempotent,
+                        errorCodes, examples, deprecated, from.origin);
             }
         }
     }

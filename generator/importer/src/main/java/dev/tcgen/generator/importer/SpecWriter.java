@@ -74,6 +74,7 @@ public final class SpecWriter {
         node.set("output", members(action.output()));
         action.regions().ifPresent(regions -> regions.forEach(node.putArray("regions")::add));
         action.rateLimit().ifPresent(limit -> node.put("rateLimit", limit));
+        action.idempotent().ifPresent(idempotent -> node.put("idempotent", idempotent));
         if (!action.errorCodes().isEmpty()) {
             action.errorCodes().stream().distinct().sorted().forEach(node.putArray("errorCodes")::add);
         }

@@ -117,6 +117,8 @@ class ImportMergeTest {
                 + "{\"id\":\"ap-shanghai\",\"name\":\"East China (Shanghai)\"}]", spec.path("regions").toString());
         JsonNode categories = action(spec, "DescribeCategories");
         assertEquals(5, categories.path("rateLimit").asInt());
+        assertTrue(categories.path("idempotent").isMissingNode(), "left to the name rule");
+        assertTrue(action(spec, "ModifyKeywords").path("idempotent").asBoolean(), "marked by the overlay");
         assertEquals("The application's ID.", member(categories.path("input"), "BotBizId").path("description").asText());
         assertTrue(member(categories.path("input"), "BotBizId").path("required").asBoolean(), "unchanged");
         JsonNode unused = structure("UnusedSetting");

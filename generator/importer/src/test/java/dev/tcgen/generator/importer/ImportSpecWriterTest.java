@@ -21,7 +21,8 @@ class ImportSpecWriterTest {
                 "1400188366", false, HERE);
         SpecDraft.Member tags = new SpecDraft.Member("Tags", "list", Optional.of("Tag"), false, "", "", true, HERE);
         SpecDraft.Action action = new SpecDraft.Action("DoIt", "Does it", "", List.of(id, tags), List.of(),
-                Optional.of(List.of("ap-guangzhou")), OptionalInt.of(20), List.of("ResourceNotFound", "InternalError"),
+                Optional.of(List.of("ap-guangzhou")), OptionalInt.of(20), Optional.of(false),
+                List.of("ResourceNotFound", "InternalError"),
                 List.of(new SpecDraft.Example("One", JsonNodeFactory.instance.objectNode().put("SdkAppId", 1),
                         JsonNodeFactory.instance.objectNode(), HERE)), true, HERE);
         SpecDraft.Structure tag = new SpecDraft.Structure("Tag", "A tag: \"k\" → v\t.", List.of(), false, HERE);
@@ -70,6 +71,7 @@ class ImportSpecWriterTest {
                         "ap-guangzhou"
                       ],
                       "rateLimit": 20,
+                      "idempotent": false,
                       "errorCodes": [
                         "InternalError",
                         "ResourceNotFound"

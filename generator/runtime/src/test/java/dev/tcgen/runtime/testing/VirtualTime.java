@@ -15,17 +15,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A virtual clock for the client's {@link Scheduler}: no test waits for real time, and every delay is recorded.
  *
- * <p>In {@link #autoAdvancing()} mode a delay moves the clock forward at once to its end (never backwards) and
- * completes on the calling thread, so retries and rate-limit waits take no wall-clock time. In {@link #manual()} mode
- * delays stay pending until the test calls {@link #advance(Duration)}, so a test can look at the state of things
- * while something waits.
+ * <p>A delay is a wait (backoff, a rate-limit permit); a timeout races real work (an attempt's request timeout, a
+ * call's deadline). In {@link #autoAdvancing()} mode a delay moves the clock forward at once to its end (never
+ * backwards), firing the timeouts it passes, and completes on the calling thread, so retries and rate-limit waits
+ * take no wall-clock time; a timeout fires only when the clock reaches it. In {@link #manual()} mode delays and
+ * timeouts stay pending until the test calls {@link #advance(Duration)}, so a test can look at the state of things
+ * while something waits. In both modes a delay of zero is over at once, as {@link Scheduler#delay} says.
  */
 public final class VirtualTime implements Scheduler {
 
     /** The wall-clock time at virtual nanosecond 0: a whole second, 2024-05-01T00:00:00Z. */
     public static final Instant EPOCH = Instant.parse("2024-05-01T00:00:00Z");
 
-    private record Timer(long due, long sequence, CompletableFuture<Void> future) {}
+    private record Timer(long due, long sequence, boolean isTimeout, CompletableFuture<Void> future) {}
 
     private final boolean automatic;
     private final List<Duration> delays = new CopyOnWriteArrayList<>();
@@ -61,17 +63,27 @@ public final class VirtualTime implements Scheduler {
     @Override
     public CompletableFuture<Void> delay(Duration delay) {
         delays.add(delay);
-        long length = Math.max(0, delay.toNanos());
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        synchronized (this) {
-            if (automatic) {
-                nanos = Math.max(nanos, nanos + length);
-            } else {
-                pending.add(new Timer(nanos + length, sequence++, future));
-                return future;
-            }
+        if (delay.isZero() || delay.isNegative()) {
+            return CompletableFuture.completedFuture(null);
         }
-        future.complete(null);
+        if (!automatic) {
+            return schedule(delay, false);
+        }
+        advance(Duration.ofNanos(Math.max(0, delay.toNanos())));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> timeout(Duration timeout) {
+        return schedule(timeout, true);
+    }
+
+    private synchronized CompletableFuture<Void> schedule(Duration after, boolean isTimeout) {
+        if (pending.size() > 1_000) {
+            pending.removeIf(timer -> timer.future().isDone());
+        }
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        pending.add(new Timer(nanos + Math.max(0, after.toNanos()), sequence++, isTimeout, future));
         return future;
     }
 
@@ -86,7 +98,7 @@ public final class VirtualTime implements Scheduler {
             synchronized (this) {
                 next = pending.peek();
                 if (next == null || next.due() > end) {
-                    nanos = end;
+                    nanos = Math.max(nanos, end);
                     return;
                 }
                 pending.poll();
@@ -96,9 +108,14 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
-    /** How many timers are waiting (manual mode). */
+    /** How many delays are waiting (manual mode), not counting cancelled ones. */
     public synchronized int pendingTimers() {
-        return pending.size();
+        return (int) pending.stream().filter(timer -> !timer.isTimeout() && !timer.future().isDone()).count();
+    }
+
+    /** How many timeouts are waiting, not counting cancelled ones. */
+    public synchronized int pendingTimeouts() {
+        return (int) pending.stream().filter(timer -> timer.isTimeout() && !timer.future().isDone()).count();
     }
 
     /** Every delay asked for, in order. */

@@ -78,8 +78,11 @@ final class ClientBuilderEmitter {
                 .addMethod(forward("connectTimeout", TypeName.get(Duration.class),
                         "How long the default HTTP client waits to connect. Default 5 seconds."))
                 .addMethod(forward("requestTimeout", TypeName.get(Duration.class),
-                        "How long each attempt waits for its response. Default 30 seconds; never infinite. A",
-                        "timed-out attempt is not retried, since the service may still carry it out."))
+                        "How long each attempt waits for its whole answer. Default 30 seconds; never infinite. The",
+                        "service may still carry out a timed-out attempt, so only idempotent actions retry it."))
+                .addMethod(forward("callTimeout", TypeName.get(Duration.class),
+                        "The deadline of a whole call: its attempts, backoff and rate-limit waits together.",
+                        "Default: none."))
                 .addMethod(forward("httpClient", TypeName.get(HttpClient.class),
                         "An HTTP client of your own (proxy with authentication, custom executor, ...). It should",
                         "not follow redirects; the client does not close it. Default: one per client."))
@@ -100,7 +103,10 @@ final class ClientBuilderEmitter {
                         "What a call does when its action's rate limit is reached: {@code WAIT} its turn (the",
                         "default; an async call holds no thread meanwhile), {@code FAIL_FAST} with",
                         "{@code ClientError.RateLimited}, or {@code OFF}: no client-side limit."))
-                .addMethod(rateLimit())
+                .addMethod(rateLimit(TypeName.INT, "perSecond",
+                        "@param perSecond the most calls in any one second, at least 1\n"))
+                .addMethod(rateLimit(runtime.rateLimiter(), "limiter",
+                        "@param limiter a limiter that other clients, or other actions of one quota, may share\n"))
                 .addMethod(forward("logger", TypeName.get(System.Logger.class),
                         "Where calls are logged. Default: {@code System.getLogger} of the core's",
                         "{@code ApiTransport}."))
@@ -161,7 +167,7 @@ final class ClientBuilderEmitter {
                 .returns(builder)
                 .addParameter(TypeName.BOOLEAN, flag)
                 .addJavadoc("Whether calling an action in a region its documentation does not list fails before anything\n"
-                        + "is sent, with {@code UnsupportedRegion}: {@code true} by default. Pass {@code false} to call\n"
+                        + "is sent, with {@code ClientError.UnsupportedRegion}: {@code true} by default. Pass {@code false} to call\n"
                         + "an action in a region Tencent opened for it after this client was generated.\n\n"
                         + "@param $N whether to check\n@return this builder\n", flag)
                 .addStatement("this.$N = $N", flag, flag)
@@ -221,17 +227,16 @@ final class ClientBuilderEmitter {
         return host.indexOf('.') < 0 ? "." + host : host.substring(host.indexOf('.'));
     }
 
-    private MethodSpec rateLimit() {
+    private MethodSpec rateLimit(TypeName limit, String name, String javadoc) {
         return MethodSpec.methodBuilder("rateLimit")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(String.class, "action")
-                .addParameter(int.class, "perSecond")
+                .addParameter(limit, name)
                 .addJavadoc("Sets the client-side rate limit of one action, instead of its documented one (see\n"
-                        + "{@link $T#RATE_LIMITS}), e.g. lower when several processes share the account's quota:\n"
-                        + "no one-second window will hold more than {@code perSecond} of its calls.\n\n"
+                        + "{@link $T#RATE_LIMITS}), e.g. lower when several processes share the account's quota.\n\n"
                         + "@param action the action's name, e.g. {@code $L}\n"
-                        + "@param perSecond the most calls in any one second, at least 1\n"
+                        + javadoc
                         + "@return this builder\n"
                         + "@throws $T if this client has no such action, or the limit is less than 1\n",
                         service.client(), exampleAction(), IllegalArgumentException.class)
@@ -239,7 +244,7 @@ final class ClientBuilderEmitter {
                 .addStatement("throw new $T($S + action)", IllegalArgumentException.class,
                         service.client().simpleName() + " has no action ")
                 .endControlFlow()
-                .addStatement("transport.rateLimit(action, perSecond)")
+                .addStatement("transport.rateLimit(action, $N)", name)
                 .addStatement("return this")
                 .build();
     }

@@ -16,6 +16,7 @@ import dev.tcgen.generator.model.ExampleModel;
 import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
+import dev.tcgen.runtime.Idempotency;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,15 @@ final class ClientEmitter {
     static final String ACTIONS = "ACTIONS";
     /** The client's and its builder's flag that turns the check of an action's documented regions on or off. */
     static final String CHECK_REGIONS = "checkRegions";
+
+    /** What an action's Javadoc says about its retries. */
+    private static final Map<Idempotency, String> RETRIES = Map.of(
+            Idempotency.IDEMPOTENT, "It is idempotent: transient failures are retried.",
+            Idempotency.CLIENT_TOKEN, "Its {@code ClientToken}, a fresh UUID for each call unless you set one, makes it "
+                    + "idempotent: transient failures are retried with the same token.",
+            Idempotency.NOT_IDEMPOTENT, "It is not idempotent: transient failures are retried only when the request "
+                    + "cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it "
+                    + "may have run.");
 
     private final ServiceModel service;
     private final RuntimeTypes runtime;
@@ -299,8 +309,9 @@ final class ClientEmitter {
                     .addStatement("throw unsupported")
                     .endControlFlow();
         }
-        return method.addStatement("return transport.call($S, $L, request, $T.class, $T::new)", action.wireName(),
-                        regionId(), action.response(), service.exception())
+        return method.addStatement("return transport.call($S, $T.$L, $L, request, $T.class, $T::new)",
+                        action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.response(),
+                        service.exception())
                 .build();
     }
 
@@ -318,8 +329,9 @@ final class ClientEmitter {
                     .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
                     .endControlFlow();
         }
-        return method.addStatement("return transport.callAsync($S, $L, request, $T.class, $T::new)",
-                        action.wireName(), regionId(), action.response(), service.exception())
+        return method.addStatement("return transport.callAsync($S, $T.$L, $L, request, $T.class, $T::new)",
+                        action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.response(),
+                        service.exception())
                 .build();
     }
 
@@ -335,7 +347,7 @@ final class ClientEmitter {
         action.rateLimitPerSecond().ifPresent(limit ->
                 doc.add(" The API accepts at most $L requests per second; by default the client spaces its calls to "
                         + "stay within that.", limit));
-        doc.add(" Transient failures are retried. Blocks until the answer; {@link #$L} does not.\n",
+        doc.add(" $L Blocks until the answer; {@link #$L} does not.\n", RETRIES.get(action.idempotency()),
                 asyncMethodName(action));
         if (!action.errorCodes().isEmpty()) {
             doc.add("\n<p>Documented error codes: $L.\n", action.errorCodes().stream()
@@ -389,7 +401,8 @@ final class ClientEmitter {
         return CodeBlock.of("Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
                 + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
                 + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
-                + "region; no region check applies.\n\n"
+                + "region; no region check applies. After a failure that may have delivered it, it is sent again\n"
+                + "only if its name says it is read-only ({@code Describe...}, {@code Get...}, ...).\n\n"
                 + "<pre>{@code\n"
                 + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
                 + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
@@ -426,8 +439,8 @@ final class ClientEmitter {
         MethodSpec method = signature.build();
         return method.toBuilder()
                 .addAnnotation(Override.class)
-                .addStatement("return transport.$N(action, $L, request, $T.class, $T::new)", method.name(), regionId(),
-                        JsonNode.class, service.exception())
+                .addStatement("return transport.$N(action, $T.byName(action), $L, request, $T.class, $T::new)",
+                        method.name(), runtime.idempotency(), regionId(), JsonNode.class, service.exception())
                 .build();
     }
 
@@ -447,9 +460,9 @@ final class ClientEmitter {
                 .endControlFlow()
                 .addStatement("$T ids = supported.stream().map($T::id).collect($T.joining($S))", String.class,
                         service.regionClass(), Collectors.class, ", ")
-                .addStatement("return new $T($S, action + $S + ids + $S + region.id() + $S, null, 0, null)",
-                        service.exception(), "UnsupportedRegion", " supports ", "; this client is configured for ",
-                        " (nothing was sent)")
+                .addStatement("return new $T($T.CLIENT_UNSUPPORTED_REGION, action + $S + ids + $S + region.id() + $S, "
+                        + "null, 0, null)", service.exception(), runtime.baseException(), " supports ",
+                        "; this client is configured for ", " (nothing was sent)")
                 .build();
     }
 }

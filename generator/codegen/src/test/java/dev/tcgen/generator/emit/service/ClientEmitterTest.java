@@ -53,8 +53,10 @@ class ClientEmitterTest {
         assertTrue(blocking.size() > 1, client);
         assertEquals(blocking, asynchronous);
         assertTrue(blocking.contains("stopPublishCdnStream"), blocking.toString());
-        assertTrue(client.contains("return transport.callAsync(\"StopPublishCdnStream\", region.id(), request, "
-                + "StopPublishCdnStreamResponse.class, TrtcException::new);"), client);
+        assertTrue(client.contains("return transport.callAsync(\"StopPublishCdnStream\", Idempotency.NOT_IDEMPOTENT, "
+                + "region.id(), request, StopPublishCdnStreamResponse.class, TrtcException::new);"), client);
+        assertTrue(client.contains("return transport.call(\"DescribeCallDetailInfo\", Idempotency.IDEMPOTENT, "
+                + "region.id(), request, DescribeCallDetailInfoResponse.class, TrtcException::new);"), client);
     }
 
     @Test
@@ -69,12 +71,14 @@ class ClientEmitterTest {
         assertTrue(client.contains("limits.put(\"StopPublishCdnStream\", 20);"), client);
         assertTrue(client.contains("RATE_LIMITS.forEach(transport::rateLimit);"), client);
         assertTrue(client.contains("if (!ACTIONS.contains(action)) {"), client);
+        assertTrue(client.contains("public Builder rateLimit(String action, RateLimiter limiter) {"), client);
+        assertTrue(client.contains("transport.rateLimit(action, limiter);"), client);
     }
 
     @Test
     void theBuilderForwardsEveryTransportOption() {
         for (String option : List.of("credentials", "endpoint", "language", "connectTimeout", "requestTimeout",
-                "httpClient", "proxy", "sslContext", "userAgent", "maxResponseBytes", "retryPolicy", "rateLimitMode",
+                "callTimeout", "httpClient", "proxy", "sslContext", "userAgent", "maxResponseBytes", "retryPolicy", "rateLimitMode",
                 "logger", "scheduler")) {
             assertTrue(client.contains("transport." + option + "(" + option + ");"), option);
         }

@@ -41,6 +41,9 @@ public final class CreateSessionRequest {
     @JsonProperty("UserId")
     private final String userId;
 
+    @JsonProperty("ClientToken")
+    private final String clientToken;
+
     @JsonProperty("Credentials")
     private final Secret credentials;
 
@@ -48,6 +51,7 @@ public final class CreateSessionRequest {
         this.password = builder.password;
         this.userSig = builder.userSig;
         this.userId = builder.userId;
+        this.clientToken = builder.clientToken;
         this.credentials = builder.credentials;
     }
 
@@ -82,6 +86,17 @@ public final class CreateSessionRequest {
      */
     public String userId() {
         return this.userId;
+    }
+
+    /**
+     * Makes the call idempotent; the client fills it when empty.
+     *
+     * <p>Optional.
+     *
+     * @return the value of {@code ClientToken}, or {@code null} if absent
+     */
+    public String clientToken() {
+        return this.clientToken;
     }
 
     /**
@@ -124,16 +139,17 @@ public final class CreateSessionRequest {
         return Objects.equals(this.password, that.password)
                 && Objects.equals(this.userSig, that.userSig)
                 && Objects.equals(this.userId, that.userId)
+                && Objects.equals(this.clientToken, that.clientToken)
                 && Objects.equals(this.credentials, that.credentials);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(password, userSig, userId, credentials);
+        return Objects.hash(password, userSig, userId, clientToken, credentials);
     }
 
     /**
-     * Secrets ({@code Password}, {@code UserSig}, {@code Credentials}) are masked.
+     * Secrets ({@code Password}, {@code UserSig}, {@code ClientToken}, {@code Credentials}) are masked.
      */
     @Override
     public String toString() {
@@ -146,6 +162,9 @@ public final class CreateSessionRequest {
         }
         if (this.userId != null) {
             joiner.add("UserId=" + this.userId);
+        }
+        if (this.clientToken != null) {
+            joiner.add("ClientToken=****");
         }
         if (this.credentials != null) {
             joiner.add("Credentials=****");
@@ -167,6 +186,8 @@ public final class CreateSessionRequest {
 
         private String userId;
 
+        private String clientToken;
+
         private Secret credentials;
 
         private Builder() {
@@ -176,6 +197,7 @@ public final class CreateSessionRequest {
             this.password = source.password;
             this.userSig = source.userSig;
             this.userId = source.userId;
+            this.clientToken = source.clientToken;
             this.credentials = source.credentials;
         }
 
@@ -218,6 +240,20 @@ public final class CreateSessionRequest {
         @JsonProperty("UserId")
         public Builder userId(String userId) {
             this.userId = userId;
+            return this;
+        }
+
+        /**
+         * Sets {@code ClientToken}: Makes the call idempotent; the client fills it when empty.
+         *
+         * <p>Optional.
+         *
+         * @param clientToken the value, or {@code null} to leave it absent
+         * @return this builder
+         */
+        @JsonProperty("ClientToken")
+        public Builder clientToken(String clientToken) {
+            this.clientToken = clientToken;
             return this;
         }
 

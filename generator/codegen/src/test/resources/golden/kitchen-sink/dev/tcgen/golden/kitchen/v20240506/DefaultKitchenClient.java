@@ -3,6 +3,8 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.Idempotency;
+import dev.tcgen.golden.core.TencentCloudException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +55,7 @@ final class DefaultKitchenClient implements KitchenClient {
         if (unsupported != null) {
             throw unsupported;
         }
-        return transport.call("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+        return transport.call("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     @Override
@@ -64,56 +66,56 @@ final class DefaultKitchenClient implements KitchenClient {
         if (unsupported != null) {
             return CompletableFuture.failedFuture(unsupported);
         }
-        return transport.callAsync("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+        return transport.callAsync("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     @Override
     public DescribeEverythingResponse describeEverything(DescribeEverythingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
+        return transport.call("DescribeEverything", Idempotency.NOT_IDEMPOTENT, region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
     }
 
     @Override
     public CompletableFuture<DescribeEverythingResponse> describeEverythingAsync(
             DescribeEverythingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("DescribeEverything", region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
+        return transport.callAsync("DescribeEverything", Idempotency.NOT_IDEMPOTENT, region.id(), request, DescribeEverythingResponse.class, KitchenException::new);
     }
 
     @Deprecated
     @Override
     public LegacyThingResponse legacyThing(LegacyThingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
+        return transport.call("LegacyThing", Idempotency.IDEMPOTENT, region.id(), request, LegacyThingResponse.class, KitchenException::new);
     }
 
     @Deprecated
     @Override
     public CompletableFuture<LegacyThingResponse> legacyThingAsync(LegacyThingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("LegacyThing", region.id(), request, LegacyThingResponse.class, KitchenException::new);
+        return transport.callAsync("LegacyThing", Idempotency.IDEMPOTENT, region.id(), request, LegacyThingResponse.class, KitchenException::new);
     }
 
     @Override
     public PingResponse ping(PingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("Ping", region.id(), request, PingResponse.class, KitchenException::new);
+        return transport.call("Ping", Idempotency.NOT_IDEMPOTENT, region.id(), request, PingResponse.class, KitchenException::new);
     }
 
     @Override
     public CompletableFuture<PingResponse> pingAsync(PingRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("Ping", region.id(), request, PingResponse.class, KitchenException::new);
+        return transport.callAsync("Ping", Idempotency.NOT_IDEMPOTENT, region.id(), request, PingResponse.class, KitchenException::new);
     }
 
     @Override
     public JsonNode call(String action, JsonNode request) {
-        return transport.call(action, region.id(), request, JsonNode.class, KitchenException::new);
+        return transport.call(action, Idempotency.byName(action), region.id(), request, JsonNode.class, KitchenException::new);
     }
 
     @Override
     public CompletableFuture<JsonNode> callAsync(String action, JsonNode request) {
-        return transport.callAsync(action, region.id(), request, JsonNode.class, KitchenException::new);
+        return transport.callAsync(action, Idempotency.byName(action), region.id(), request, JsonNode.class, KitchenException::new);
     }
 
     /**
@@ -126,7 +128,7 @@ final class DefaultKitchenClient implements KitchenClient {
             return null;
         }
         String ids = supported.stream().map(Region::id).collect(Collectors.joining(", "));
-        return new KitchenException("UnsupportedRegion", action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
+        return new KitchenException(TencentCloudException.CLIENT_UNSUPPORTED_REGION, action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
     }
 
     @Override

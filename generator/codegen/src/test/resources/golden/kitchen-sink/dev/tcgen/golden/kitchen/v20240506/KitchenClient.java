@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
 import dev.tcgen.golden.core.RateLimitMode;
+import dev.tcgen.golden.core.RateLimiter;
 import dev.tcgen.golden.core.RetryPolicy;
 import dev.tcgen.golden.core.Scheduler;
 import java.net.ProxySelector;
@@ -45,17 +46,20 @@ import javax.net.ssl.SSLContext;
  *       {@code TENCENTCLOUD_TOKEN}) environment variables, the {@code default} profile of
  *       {@code ~/.tencentcloud/credentials} or {@code /etc/tencentcloud/credentials}, the CVM
  *       instance role, TKE's OIDC token. Each attempt is signed afresh with TC3-HMAC-SHA256.</li>
- *   <li>Rate limits: the actions' documented limits ({@link #RATE_LIMITS}) are kept on
- *       the client side: calls of one action are spaced so that no one-second window holds more
- *       than its limit, however many threads call. See {@code Builder.rateLimitMode} and
+ *   <li>Rate limits: the actions' documented limits ({@link #RATE_LIMITS}) are kept where the
+ *       service counts them: no second at the server holds more arrivals of one action than its
+ *       limit, however many threads call. See {@code Builder.rateLimitMode} and
  *       {@code Builder.rateLimit}.</li>
- *   <li>Retries of transient failures (network failures before a response, HTTP 5xx,
+ *   <li>Retries of transient failures (a connection that could not be made, 429 and 503,
  *       {@code RequestLimitExceeded}, {@code InternalError}, {@code ServiceUnavailable}): up to
- *       3, with exponential backoff and jitter. Client errors such as {@code AuthFailure} or
- *       {@code InvalidParameter} are never retried. See {@code Builder.retryPolicy}.</li>
- *   <li>Timeouts: 5 s to connect, 30 s for each attempt's response; never infinite.</li>
- *   <li>Logging goes through {@code System.Logger}: each attempt at DEBUG, a failed call once
- *       at WARNING; never a header, secret key, token or signature.</li>
+ *       3, with exponential backoff and jitter; a failure after which the action may have run
+ *       (a lost connection, a timeout) only for idempotent actions. Client errors such as
+ *       {@code AuthFailure} or {@code InvalidParameter} are never retried. See
+ *       {@code Builder.retryPolicy}.</li>
+ *   <li>Timeouts: 5 s to connect, 30 s for each attempt's whole answer; never infinite.</li>
+ *   <li>Logging goes through {@code System.Logger}: a failure the caller receives at DEBUG, a
+ *       failed attempt that is retried at WARNING; never a header, secret key, token or
+ *       signature.</li>
  * </ul>
  *
  * <p>A client is immutable and safe for concurrent use by any number of threads: create one,
@@ -152,7 +156,7 @@ public interface KitchenClient extends AutoCloseable {
      * Creates a session with a password.
      * Second line <br> with HTML.
      *
-     * <p>Action {@code CreateSession}. Supported regions: {@code ap-guangzhou}, {@code ap-singapore}. The API accepts at most 5 requests per second; by default the client spaces its calls to stay within that. Transient failures are retried. Blocks until the answer; {@link #createSessionAsync} does not.
+     * <p>Action {@code CreateSession}. Supported regions: {@code ap-guangzhou}, {@code ap-singapore}. The API accepts at most 5 requests per second; by default the client spaces its calls to stay within that. Its {@code ClientToken}, a fresh UUID for each call unless you set one, makes it idempotent: transient failures are retried with the same token. Blocks until the answer; {@link #createSessionAsync} does not.
      *
      * <p>Documented error codes: {@link KitchenErrorCode#AUTH_FAILURE AuthFailure}, {@link KitchenErrorCode#AUTH_FAILURE_UN_REAL_NAME_AUTHENTICATED AuthFailure.UnRealNameAuthenticated}, {@link KitchenErrorCode#FAILED_OPERATION_CR_UNSUPPORT_METHOD FailedOperation.CRUnsupportMethod}, {@link KitchenErrorCode#INVALID_PARAMETER InvalidParameter}, {@link KitchenErrorCode#UNSUPPORTED_REGION UnsupportedRegion}.
      *
@@ -186,7 +190,7 @@ public interface KitchenClient extends AutoCloseable {
      * /**
      * End with a star *
      *
-     * <p>Action {@code DescribeEverything}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #describeEverythingAsync} does not.
+     * <p>Action {@code DescribeEverything}. Supported in every region of the service. It is not idempotent: transient failures are retried only when the request cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it may have run. Blocks until the answer; {@link #describeEverythingAsync} does not.
      *
      * <p>Documented error codes: {@link KitchenErrorCode#INTERNAL_ERROR InternalError}, {@link KitchenErrorCode#RESOURCE_NOT_FOUND ResourceNotFound}.
      *
@@ -238,7 +242,7 @@ public interface KitchenClient extends AutoCloseable {
     /**
      * Deprecated: use DescribeEverything instead.
      *
-     * <p>Action {@code LegacyThing}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #legacyThingAsync} does not.
+     * <p>Action {@code LegacyThing}. Supported in every region of the service. It is idempotent: transient failures are retried. Blocks until the answer; {@link #legacyThingAsync} does not.
      *
      * @param request the request
      * @return the response
@@ -269,7 +273,7 @@ public interface KitchenClient extends AutoCloseable {
     /**
      *
      *
-     * <p>Action {@code Ping}. Supported in every region of the service. Transient failures are retried. Blocks until the answer; {@link #pingAsync} does not.
+     * <p>Action {@code Ping}. Supported in every region of the service. It is not idempotent: transient failures are retried only when the request cannot have been delivered; otherwise the call fails with a {@code ClientError} that says it may have run. Blocks until the answer; {@link #pingAsync} does not.
      *
      * @param request the request
      * @return the response
@@ -297,7 +301,8 @@ public interface KitchenClient extends AutoCloseable {
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
      * request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the
      * action's limit, if it has one), retried and logged like every other call, in this client's
-     * region; no region check applies.
+     * region; no region check applies. After a failure that may have delivered it, it is sent again
+     * only if its name says it is read-only ({@code Describe...}, {@code Get...}, ...).
      *
      * <pre>{@code
      * JsonNode response = client.call("DescribeSomethingNew",
@@ -377,7 +382,7 @@ public interface KitchenClient extends AutoCloseable {
 
         /**
          * Whether calling an action in a region its documentation does not list fails before anything
-         * is sent, with {@code UnsupportedRegion}: {@code true} by default. Pass {@code false} to call
+         * is sent, with {@code ClientError.UnsupportedRegion}: {@code true} by default. Pass {@code false} to call
          * an action in a region Tencent opened for it after this client was generated.
          *
          * @param checkRegions whether to check
@@ -452,8 +457,8 @@ public interface KitchenClient extends AutoCloseable {
         }
 
         /**
-         * How long each attempt waits for its response. Default 30 seconds; never infinite. A
-         * timed-out attempt is not retried, since the service may still carry it out.
+         * How long each attempt waits for its whole answer. Default 30 seconds; never infinite. The
+         * service may still carry out a timed-out attempt, so only idempotent actions retry it.
          *
          * @param requestTimeout the requestTimeout
          * @return this builder
@@ -461,6 +466,19 @@ public interface KitchenClient extends AutoCloseable {
          */
         public Builder requestTimeout(Duration requestTimeout) {
             transport.requestTimeout(requestTimeout);
+            return this;
+        }
+
+        /**
+         * The deadline of a whole call: its attempts, backoff and rate-limit waits together.
+         * Default: none.
+         *
+         * @param callTimeout the callTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            transport.callTimeout(callTimeout);
             return this;
         }
 
@@ -556,8 +574,7 @@ public interface KitchenClient extends AutoCloseable {
 
         /**
          * Sets the client-side rate limit of one action, instead of its documented one (see
-         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota:
-         * no one-second window will hold more than {@code perSecond} of its calls.
+         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
          *
          * @param action the action's name, e.g. {@code CreateSession}
          * @param perSecond the most calls in any one second, at least 1
@@ -569,6 +586,23 @@ public interface KitchenClient extends AutoCloseable {
                 throw new IllegalArgumentException("KitchenClient has no action " + action);
             }
             transport.rateLimit(action, perSecond);
+            return this;
+        }
+
+        /**
+         * Sets the client-side rate limit of one action, instead of its documented one (see
+         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
+         *
+         * @param action the action's name, e.g. {@code CreateSession}
+         * @param limiter a limiter that other clients, or other actions of one quota, may share
+         * @return this builder
+         * @throws IllegalArgumentException if this client has no such action, or the limit is less than 1
+         */
+        public Builder rateLimit(String action, RateLimiter limiter) {
+            if (!ACTIONS.contains(action)) {
+                throw new IllegalArgumentException("KitchenClient has no action " + action);
+            }
+            transport.rateLimit(action, limiter);
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.Idempotency;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -42,23 +43,23 @@ final class DefaultRegionlessClient implements RegionlessClient {
     @Override
     public GetStatusResponse getStatus(GetStatusRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.call("GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
+        return transport.call("GetStatus", Idempotency.IDEMPOTENT, regionId(), request, GetStatusResponse.class, RegionlessException::new);
     }
 
     @Override
     public CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.callAsync("GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
+        return transport.callAsync("GetStatus", Idempotency.IDEMPOTENT, regionId(), request, GetStatusResponse.class, RegionlessException::new);
     }
 
     @Override
     public JsonNode call(String action, JsonNode request) {
-        return transport.call(action, regionId(), request, JsonNode.class, RegionlessException::new);
+        return transport.call(action, Idempotency.byName(action), regionId(), request, JsonNode.class, RegionlessException::new);
     }
 
     @Override
     public CompletableFuture<JsonNode> callAsync(String action, JsonNode request) {
-        return transport.callAsync(action, regionId(), request, JsonNode.class, RegionlessException::new);
+        return transport.callAsync(action, Idempotency.byName(action), regionId(), request, JsonNode.class, RegionlessException::new);
     }
 
     /**
