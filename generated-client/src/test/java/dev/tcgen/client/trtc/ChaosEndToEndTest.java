@@ -205,7 +205,8 @@ class ChaosEndToEndTest {
                 .endpoint(endpoint)
                 .retryPolicy(FAST)
                 .callTimeout(Duration.ofSeconds(30))
-                .maxResponseBytes(1024 * 1024);
+                .maxResponseBytes(1024 * 1024)
+                .logger(new CapturingLogger());
         configure.accept(builder);
         try (TrtcClient client = builder.build()) {
             return List.of(
