@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param errorCodes the error codes documented for this action, sorted by code
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
+ * @param streaming whether its answer is, or may be, an event stream: the client gets streaming methods for it
  */
 public record ActionModel(
         String wireName,
@@ -32,7 +33,8 @@ public record ActionModel(
         OptionalInt rateLimitPerSecond,
         List<ErrorCodeModel> errorCodes,
         List<ExampleModel> examples,
-        boolean deprecated) {
+        boolean deprecated,
+        boolean streaming) {
 
     public ActionModel {
         input = List.copyOf(input);

@@ -178,7 +178,8 @@ public final class ModelBuilder {
                 action.errorCodes().stream().map(errorCodes::get)
                         .sorted(Comparator.comparing(ErrorCodeModel::code)).toList(),
                 action.examples().stream().map(ModelBuilder::example).toList(),
-                action.deprecated());
+                action.deprecated(),
+                action.streaming());
     }
 
     private StructureModel structure(StructureSpec structure) {

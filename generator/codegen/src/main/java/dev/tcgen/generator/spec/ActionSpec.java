@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
+ * @param streaming whether its answer is, or may be, an event stream (Server-Sent Events)
  */
 public record ActionSpec(
         String pointer,
@@ -30,7 +31,8 @@ public record ActionSpec(
         OptionalInt rateLimit,
         List<String> errorCodes,
         List<ExampleSpec> examples,
-        boolean deprecated) {
+        boolean deprecated,
+        boolean streaming) {
 
     public ActionSpec {
         input = List.copyOf(input);

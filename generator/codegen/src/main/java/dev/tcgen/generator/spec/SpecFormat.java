@@ -13,7 +13,7 @@ public enum SpecFormat {
     ENDPOINTS("china", "international"),
     REGION("id", "name"),
     ACTION("name", "title", "description", "input", "output", "regions", "rateLimit", "errorCodes", "examples",
-            "deprecated"),
+            "deprecated", "streaming"),
     EXAMPLE("title", "request", "response"),
     STRUCTURE("name", "description", "members", "deprecated"),
     MEMBER("name", "type", "items", "required", "description", "example", "deprecated"),

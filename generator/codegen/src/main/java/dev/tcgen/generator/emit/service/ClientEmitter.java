@@ -111,9 +111,13 @@ final class ClientEmitter {
                         + "{@code retryPolicy()}, {@code rateLimits()}, ...).\n\n@return the transport\n")
                 .addStatement("return transport")
                 .build());
+        StreamingMethodEmitter streaming = new StreamingMethodEmitter(service, runtime, regionId());
         for (ActionModel action : service.actions()) {
             client.addMethod(actionMethod(action));
             client.addMethod(asyncActionMethod(action));
+            if (action.streaming()) {
+                client.addMethods(streaming.emit(action));
+            }
         }
         client.addMethod(genericCall());
         client.addMethod(genericCallAsync());
@@ -180,7 +184,7 @@ final class ClientEmitter {
                 .build();
     }
 
-    private static String regionListName(ActionModel action) {
+    static String regionListName(ActionModel action) {
         return Naming.constantName(action.wireName()) + "_REGIONS";
     }
 

@@ -4,6 +4,7 @@ package dev.tcgen.golden.kitchen.v20240506;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.RateLimitMode;
 import dev.tcgen.golden.core.RetryPolicy;
 import dev.tcgen.golden.core.Scheduler;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 import javax.net.ssl.SSLContext;
@@ -212,6 +214,54 @@ public final class KitchenClient implements AutoCloseable {
             return CompletableFuture.failedFuture(unsupported);
         }
         return transport.callAsync("CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+    }
+
+    /**
+     * Calls {@code CreateSession} and reads its answer as a stream of events (Server-Sent Events), each
+     * read into a {@link CreateSessionResponse}: iterate it, or use its {@code stream()}, and close it. It waits for
+     * each event; an error event or answer is thrown as a {@link KitchenException} by {@code hasNext()}, after
+     * the events before it. A plain JSON answer (streaming not asked for) is the one event.
+     * Closing stops reading and frees the connection. Not retried; the request timeout covers
+     * the wait for the answer, the transport's stream idle timeout each wait for an event.
+     *
+     * <pre>{@code
+     * try (EventStream<CreateSessionResponse> events = client.createSessionStream(request)) {
+     *     while (events.hasNext()) {
+     *         CreateSessionResponse event = events.next();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param request the request
+     * @return the events; close it
+     * @throws KitchenException if the client's region is not supported by this action (nothing is sent then)
+     */
+    public EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        if (unsupported != null) {
+            throw unsupported;
+        }
+        return EventStream.open(transport, "CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+    }
+
+    /**
+     * {@link #createSessionStream} for asynchronous code: each subscriber calls {@code CreateSession} once and receives
+     * its events as it requests them ({@code request(n)}; the server is read no faster), then
+     * {@code onComplete}, or {@code onError} with a {@link KitchenException}. No thread waits;
+     * {@code cancel()} stops reading and frees the connection.
+     *
+     * @param request the request
+     * @return a publisher of the events
+     */
+    public Flow.Publisher<CreateSessionResponse> createSessionPublisher(
+            CreateSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        if (unsupported != null) {
+            return EventStream.failed(unsupported);
+        }
+        return EventStream.publisher(transport, "CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     /**
