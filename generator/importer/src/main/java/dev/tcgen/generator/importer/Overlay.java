@@ -161,6 +161,7 @@ public final class Overlay {
                             jsonObject(example, p, "response"), origin(p))));
         }
         bool(node, pointer, "deprecated").ifPresent(builder::deprecated);
+        bool(node, pointer, "streaming").ifPresent(builder::streaming);
         if (node.has("input")) {
             builder.input(patchMembers(node, pointer, "input", action.input(), action.name()));
         }

@@ -103,6 +103,7 @@ public final class SpecDraft {
      * @param errorCodes the codes documented for the action
      * @param examples documented example calls
      * @param deprecated whether the action is deprecated
+     * @param streaming whether its answer is, or may be, an event stream ({@link StreamingRule})
      * @param origin where the action is described
      */
     public record Action(
@@ -116,6 +117,7 @@ public final class SpecDraft {
             List<String> errorCodes,
             List<Example> examples,
             boolean deprecated,
+            boolean streaming,
             Origin origin) {
 
         public Action {
@@ -143,6 +145,7 @@ public final class SpecDraft {
             private List<String> errorCodes;
             private List<Example> examples;
             private boolean deprecated;
+            private boolean streaming;
 
             private Builder(Action from) {
                 this.from = from;
@@ -155,6 +158,7 @@ public final class SpecDraft {
                 this.errorCodes = from.errorCodes;
                 this.examples = from.examples;
                 this.deprecated = from.deprecated;
+                this.streaming = from.streaming;
             }
 
             public Builder title(String value) {
@@ -202,9 +206,14 @@ public final class SpecDraft {
                 return this;
             }
 
+            public Builder streaming(boolean value) {
+                this.streaming = value;
+                return this;
+            }
+
             public Action build() {
                 return new Action(from.name, title, description, input, output, regions, rateLimit, errorCodes,
-                        examples, deprecated, from.origin);
+                        examples, deprecated, streaming, from.origin);
             }
         }
     }
