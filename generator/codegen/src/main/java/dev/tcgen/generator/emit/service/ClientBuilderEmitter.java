@@ -80,6 +80,9 @@ final class ClientBuilderEmitter {
                 .addMethod(forward("requestTimeout", TypeName.get(Duration.class),
                         "How long each attempt waits for its response. Default 30 seconds; never infinite. A",
                         "timed-out attempt is not retried, since the service may still carry it out."))
+                .addMethod(forward("streamIdleTimeout", TypeName.get(Duration.class),
+                        "How long an event stream may send nothing before it fails and its connection is closed.",
+                        "Default 60 seconds; the request timeout does not cut a stream that keeps sending."))
                 .addMethod(forward("httpClient", TypeName.get(HttpClient.class),
                         "An HTTP client of your own (proxy with authentication, custom executor, ...). It should",
                         "not follow redirects; the client does not close it. Default: one per client."))

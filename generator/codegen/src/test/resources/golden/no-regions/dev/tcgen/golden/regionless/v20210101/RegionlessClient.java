@@ -402,6 +402,19 @@ public final class RegionlessClient implements AutoCloseable {
         }
 
         /**
+         * How long an event stream may send nothing before it fails and its connection is closed.
+         * Default 60 seconds; the request timeout does not cut a stream that keeps sending.
+         *
+         * @param streamIdleTimeout the streamIdleTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            transport.streamIdleTimeout(streamIdleTimeout);
+            return this;
+        }
+
+        /**
          * An HTTP client of your own (proxy with authentication, custom executor, ...). It should
          * not follow redirects; the client does not close it. Default: one per client.
          *
