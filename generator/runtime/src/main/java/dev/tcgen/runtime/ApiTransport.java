@@ -110,6 +110,11 @@ public final class ApiTransport implements AutoCloseable {
      */
     public static final Duration HTTP_THREAD_IDLE = Duration.ofSeconds(5);
 
+    /**
+     * How long an event stream may send nothing before it fails: 60 seconds.
+     */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     private final String service;
 
     private final String version;
@@ -148,6 +153,8 @@ public final class ApiTransport implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private final Duration streamIdleTimeout;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -169,6 +176,7 @@ public final class ApiTransport implements AutoCloseable {
         this.logger = builder.logger != null ? builder.logger
                 : System.getLogger(ApiTransport.class.getName());
         this.clockSkew = new ClockSkew(scheduler, logger);
+        this.streamIdleTimeout = builder.streamIdleTimeout;
     }
 
     /**
@@ -426,6 +434,13 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
+     * How long an event stream may send nothing ({@link StreamingCall}).
+     */
+    Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    /**
      * The limiter of an action, or {@code null} when its calls are not limited.
      */
     RateLimiter rateLimiter(String action) {
@@ -657,7 +672,24 @@ public final class ApiTransport implements AutoCloseable {
 
         private System.Logger logger;
 
+        private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+
         private Builder() {
+        }
+
+        /**
+         * How long an event stream ({@link EventStream}) may send nothing, not even a keep-alive
+         * comment, before it fails with {@code CLIENT_REQUEST_TIMEOUT} and its connection is closed.
+         * The {@link #requestTimeout} bounds only the wait for the stream's first byte of headers, so a
+         * long stream that keeps sending is never cut. Default 60 seconds.
+         *
+         * @param streamIdleTimeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if it is {@code null}, zero or negative
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = requirePositive(streamIdleTimeout, "streamIdleTimeout");
+            return this;
         }
 
         /**

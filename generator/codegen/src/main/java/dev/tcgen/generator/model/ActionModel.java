@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param exampleResponse the {@code Response} object of the first example that has one, as compact JSON, or empty
  * @param paging how the action pages, if it does
  * @param deprecated whether the action is deprecated
+ * @param streaming whether its answer is, or may be, an event stream: the client gets streaming methods for it
  */
 public record ActionModel(
         String wireName,
@@ -40,7 +41,8 @@ public record ActionModel(
         List<ExampleModel> examples,
         String exampleResponse,
         Optional<PagingModel> paging,
-        boolean deprecated) {
+        boolean deprecated,
+        boolean streaming) {
 
     public ActionModel {
         input = List.copyOf(input);

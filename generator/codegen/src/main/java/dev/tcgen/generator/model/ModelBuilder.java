@@ -191,7 +191,8 @@ public final class ModelBuilder {
                         .findFirst().map(JsonNode::toString).orElse(""),
                 action.paging().or(() -> PagingRules.recognise(action))
                         .map(paging -> paging(paging, input, output)),
-                action.deprecated());
+                action.deprecated(),
+                action.streaming());
     }
 
     /** The paging of a validated spec or of the rules, resolved to the action's members. */

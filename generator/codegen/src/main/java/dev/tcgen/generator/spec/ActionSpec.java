@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
  * @param deprecated whether the action is deprecated
+ * @param streaming whether its answer is, or may be, an event stream (Server-Sent Events)
  */
 public record ActionSpec(
         String pointer,
@@ -35,7 +36,8 @@ public record ActionSpec(
         Optional<PagingSpec> paging,
         List<String> errorCodes,
         List<ExampleSpec> examples,
-        boolean deprecated) {
+        boolean deprecated,
+        boolean streaming) {
 
     public ActionSpec {
         input = List.copyOf(input);

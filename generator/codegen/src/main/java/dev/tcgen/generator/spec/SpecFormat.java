@@ -13,7 +13,7 @@ public enum SpecFormat {
     ENDPOINTS("china", "international"),
     REGION("id", "name"),
     ACTION("name", "title", "description", "input", "output", "regions", "rateLimit", "idempotent", "paging",
-            "errorCodes", "examples", "deprecated"),
+            "errorCodes", "examples", "deprecated", "streaming"),
     PAGING("offset", "limit", "page", "pageSize", "firstPage", "token", "nextToken", "total", "items"),
     EXAMPLE("title", "request", "response"),
     STRUCTURE("name", "description", "members", "deprecated"),

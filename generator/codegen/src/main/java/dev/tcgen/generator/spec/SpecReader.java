@@ -107,7 +107,8 @@ public final class SpecReader {
                         action.optionalArray("errorCodes", (p, n) -> action.stringElement(p, n, "an error code"))
                                 .orElse(List.of()),
                         action.optionalArray("examples", this::bindExample).orElse(List.of()),
-                        action.optionalBoolean("deprecated")));
+                        action.optionalBoolean("deprecated"),
+                        action.optionalBoolean("streaming")));
     }
 
     private static PagingSpec bindPaging(JsonObjectView paging) {

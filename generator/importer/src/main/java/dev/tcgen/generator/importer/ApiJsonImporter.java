@@ -5,6 +5,7 @@ import dev.tcgen.generator.spec.LocatedJson;
 import dev.tcgen.generator.spec.SpecFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,19 @@ public final class ApiJsonImporter {
                 List.of(),
                 List.of(),
                 "deprecated".equals(action.path("status").asText()),
+                saysItStreams(action),
                 origin(pointer));
+    }
+
+    /** Whether the action's description, or a document of its input or output members, says it streams. */
+    private boolean saysItStreams(JsonNode action) {
+        boolean streams = StreamingRule.saysItStreams(text(action, "document"));
+        for (String which : List.of("input", "output")) {
+            for (JsonNode member : objects.path(action.path(which).asText()).path("members")) {
+                streams |= StreamingRule.saysItStreams(member.path("document").asText(""));
+            }
+        }
+        return streams;
     }
 
     private List<SpecDraft.Member> actionMembers(String actionPointer, JsonNode action, String which) {
@@ -243,6 +256,7 @@ public final class ApiJsonImporter {
                     "expected \"actions\", an object of example lists by action name");
         }
         Map<String, List<SpecDraft.Example>> byAction = new HashMap<>();
+        Set<String> streamed = new HashSet<>();
         for (Map.Entry<String, JsonNode> entry : fields(actions).entrySet()) {
             String actionPointer = LocatedJson.child("/actions", entry.getKey());
             Optional<SpecDraft.Action> action = service.action(entry.getKey());
@@ -254,13 +268,17 @@ public final class ApiJsonImporter {
             MemberTypes types = new MemberTypes(action.get().input(), name -> Optional.ofNullable(structures.get(name)));
             List<SpecDraft.Example> list = new ArrayList<>();
             for (int i = 0; i < entry.getValue().size(); i++) {
+                if (StreamingRule.isEventStream(entry.getValue().get(i).path("output").asText(""))) {
+                    streamed.add(entry.getKey());
+                }
                 example(examples, LocatedJson.child(actionPointer, i), entry.getKey(), i, entry.getValue().get(i),
                         types).ifPresent(list::add);
             }
             byAction.put(entry.getKey(), list);
         }
         return service.withActions(service.actions().stream()
-                .map(a -> byAction.containsKey(a.name()) ? a.toBuilder().examples(byAction.get(a.name())).build() : a)
+                .map(a -> byAction.containsKey(a.name()) ? a.toBuilder().examples(byAction.get(a.name()))
+                        .streaming(a.streaming() || streamed.contains(a.name())).build() : a)
                 .toList());
     }
 

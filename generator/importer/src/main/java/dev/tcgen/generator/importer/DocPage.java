@@ -148,7 +148,16 @@ public record DocPage(
                 output.stream().map(p -> member(p, "")).toList(),
                 regions, rateLimit, Optional.empty(),
                 errorCodes.stream().map(ErrorCodeRow::code).sorted().toList(),
-                examples, false, actionOrigin);
+                examples, false, streaming(), actionOrigin);
+    }
+
+    /**
+     * Whether the page says the answer streams ({@link StreamingRule}): in its description or a parameter's.
+     */
+    public boolean streaming() {
+        return StreamingRule.saysItStreams(description)
+                || input.stream().anyMatch(p -> StreamingRule.saysItStreams(p.description()))
+                || output.stream().anyMatch(p -> StreamingRule.saysItStreams(p.description()));
     }
 
     /** The page's example value of a top-level scalar input parameter: its value in the first example request. */

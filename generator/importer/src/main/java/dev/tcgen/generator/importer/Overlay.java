@@ -166,6 +166,7 @@ public final class Overlay {
             problem(pointer + "/paging", "\"paging\" cannot be set by an overlay yet: the generator's paging rules "
                     + "decide (see the README, \"Listing calls: paginators\"), or write \"paging\" into the spec");
         }
+        bool(node, pointer, "streaming").ifPresent(builder::streaming);
         if (node.has("input")) {
             builder.input(patchMembers(node, pointer, "input", action.input(), action.name()));
         }

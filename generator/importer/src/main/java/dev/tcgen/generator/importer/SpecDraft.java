@@ -105,6 +105,7 @@ public final class SpecDraft {
      * @param errorCodes the codes documented for the action
      * @param examples documented example calls
      * @param deprecated whether the action is deprecated
+     * @param streaming whether its answer is, or may be, an event stream ({@link StreamingRule})
      * @param origin where the action is described
      */
     public record Action(
@@ -119,6 +120,7 @@ public final class SpecDraft {
             List<String> errorCodes,
             List<Example> examples,
             boolean deprecated,
+            boolean streaming,
             Origin origin) {
 
         public Action {
@@ -147,6 +149,7 @@ public final class SpecDraft {
             private List<String> errorCodes;
             private List<Example> examples;
             private boolean deprecated;
+            private boolean streaming;
 
             private Builder(Action from) {
                 this.from = from;
@@ -160,6 +163,7 @@ public final class SpecDraft {
                 this.errorCodes = from.errorCodes;
                 this.examples = from.examples;
                 this.deprecated = from.deprecated;
+                this.streaming = from.streaming;
             }
 
             public Builder title(String value) {
@@ -212,9 +216,14 @@ public final class SpecDraft {
                 return this;
             }
 
+            public Builder streaming(boolean value) {
+                this.streaming = value;
+                return this;
+            }
+
             public Action build() {
                 return new Action(from.name, title, description, input, output, regions, rateLimit, idempotent,
-                        errorCodes, examples, deprecated, from.origin);
+                        errorCodes, examples, deprecated, streaming, from.origin);
             }
         }
     }

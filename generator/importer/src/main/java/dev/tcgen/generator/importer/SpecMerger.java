@@ -138,6 +138,7 @@ public final class SpecMerger {
                 .rateLimit(page.rateLimit().isPresent() ? page.rateLimit() : action.rateLimit())
                 .errorCodes(List.copyOf(codes))
                 .examples(examples(action, page))
+                .streaming(action.streaming() || page.streaming())
                 .build();
     }
 

@@ -90,6 +90,9 @@ public final class SpecWriter {
         if (action.deprecated()) {
             node.put("deprecated", true);
         }
+        if (action.streaming()) {
+            node.put("streaming", true);
+        }
         return inFormatOrder(SpecFormat.ACTION, node);
     }
 

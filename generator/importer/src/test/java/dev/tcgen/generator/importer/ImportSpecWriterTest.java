@@ -24,7 +24,7 @@ class ImportSpecWriterTest {
                 Optional.of(List.of("ap-guangzhou")), OptionalInt.of(20), Optional.of(false),
                 List.of("ResourceNotFound", "InternalError"),
                 List.of(new SpecDraft.Example("One", JsonNodeFactory.instance.objectNode().put("SdkAppId", 1),
-                        JsonNodeFactory.instance.objectNode(), HERE)), true, HERE);
+                        JsonNodeFactory.instance.objectNode(), HERE)), true, true, HERE);
         SpecDraft.Structure tag = new SpecDraft.Structure("Tag", "A tag: \"k\" → v\t.", List.of(), false, HERE);
         SpecDraft.Service service = new SpecDraft.Service("../schema/tcgen-spec.schema.json", "demo", "2020-01-01", "",
                 "demo.tencentcloudapi.com", "demo.intl.tencentcloudapi.com",
@@ -85,7 +85,8 @@ class ImportSpecWriterTest {
                           "response": {}
                         }
                       ],
-                      "deprecated": true
+                      "deprecated": true,
+                      "streaming": true
                     }
                   ],
                   "structures": [

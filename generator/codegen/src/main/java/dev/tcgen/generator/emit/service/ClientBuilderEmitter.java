@@ -83,6 +83,9 @@ final class ClientBuilderEmitter {
                 .addMethod(forward("callTimeout", TypeName.get(Duration.class),
                         "The deadline of a whole call: its attempts, backoff and rate-limit waits together.",
                         "Default: none."))
+                .addMethod(forward("streamIdleTimeout", TypeName.get(Duration.class),
+                        "How long an event stream may send nothing before it fails and its connection is closed.",
+                        "Default 60 seconds; the request timeout does not cut a stream that keeps sending."))
                 .addMethod(forward("httpClient", TypeName.get(HttpClient.class),
                         "An HTTP client of your own (proxy with authentication, custom executor, ...). It should",
                         "not follow redirects; the client does not close it. Default: one per client."))

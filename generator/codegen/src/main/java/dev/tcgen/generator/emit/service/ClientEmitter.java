@@ -116,6 +116,9 @@ final class ClientEmitter {
                     .build());
             action.paging().ifPresent(paging -> client.addMethod(new PaginatorEmitter(service, runtime)
                     .paginator(action, paging)));
+            if (action.streaming()) {
+                client.addMethods(new StreamingMethodEmitter(service, runtime, regionId()).declarations(action));
+            }
         }
         client.addMethod(genericCall("call").addModifiers(Modifier.ABSTRACT).addJavadoc(genericCallJavadoc()).build());
         client.addMethod(genericCall("callAsync").addModifiers(Modifier.ABSTRACT).addJavadoc(genericCallAsyncJavadoc())
@@ -160,9 +163,13 @@ final class ClientEmitter {
                         service.clientImplementation(), Objects.class, "region", checkRegionsArgument(service))
                 .build());
         client.addMethod(override("transport", runtime.transport()).addStatement("return transport").build());
+        StreamingMethodEmitter streaming = new StreamingMethodEmitter(service, runtime, regionId());
         for (ActionModel action : service.actions()) {
             client.addMethod(actionMethod(action));
             client.addMethod(asyncActionMethod(action));
+            if (action.streaming()) {
+                client.addMethods(streaming.implementations(action));
+            }
         }
         client.addMethod(genericCallBody(genericCall("call")));
         client.addMethod(genericCallBody(genericCall("callAsync")));

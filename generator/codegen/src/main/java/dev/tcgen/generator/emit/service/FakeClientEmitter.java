@@ -94,6 +94,9 @@ final class FakeClientEmitter {
                             .build())
                     .addMethod(stub(action))
                     .addMethod(fail(action));
+            if (action.streaming()) {
+                type.addMethods(new StreamingMethodEmitter(service, runtime, "null").fakes(action, fake));
+            }
         }
         return type.addMethod(ClientEmitter.genericCall("call")
                         .addAnnotation(Override.class)

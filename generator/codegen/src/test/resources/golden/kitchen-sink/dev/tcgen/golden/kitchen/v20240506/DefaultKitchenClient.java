@@ -3,11 +3,13 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.Idempotency;
 import dev.tcgen.golden.core.TencentCloudException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
@@ -67,6 +69,27 @@ final class DefaultKitchenClient implements KitchenClient {
             return CompletableFuture.failedFuture(unsupported);
         }
         return transport.callAsync("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionResponse.class, KitchenException::new);
+    }
+
+    @Override
+    public EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        if (unsupported != null) {
+            throw unsupported;
+        }
+        return EventStream.open(transport, "CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
+    }
+
+    @Override
+    public Flow.Publisher<CreateSessionResponse> createSessionPublisher(
+            CreateSessionRequest request) {
+        Objects.requireNonNull(request, "request");
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        if (unsupported != null) {
+            return EventStream.failed(unsupported);
+        }
+        return EventStream.publisher(transport, "CreateSession", region.id(), request, CreateSessionResponse.class, KitchenException::new);
     }
 
     @Override

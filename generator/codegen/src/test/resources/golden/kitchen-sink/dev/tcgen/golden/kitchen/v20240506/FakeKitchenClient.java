@@ -3,11 +3,13 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.FakeCalls;
 import dev.tcgen.golden.core.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
@@ -116,6 +118,27 @@ public final class FakeKitchenClient implements KitchenClient {
     public FakeKitchenClient stubCreateSession(KitchenException failure) {
         calls.fail("CreateSession", failure);
         return this;
+    }
+
+    /**
+     * Not supported: a fake does not stream.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request) {
+        throw new UnsupportedOperationException("FakeKitchenClient does not stream; stub createSession and call it instead");
+    }
+
+    /**
+     * Not supported: a fake does not stream.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Flow.Publisher<CreateSessionResponse> createSessionPublisher(
+            CreateSessionRequest request) {
+        throw new UnsupportedOperationException("FakeKitchenClient does not stream; stub createSession and call it instead");
     }
 
     @Override

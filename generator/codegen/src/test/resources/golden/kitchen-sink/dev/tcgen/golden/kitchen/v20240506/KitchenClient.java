@@ -4,6 +4,7 @@ package dev.tcgen.golden.kitchen.v20240506;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.RateLimitMode;
 import dev.tcgen.golden.core.RateLimiter;
 import dev.tcgen.golden.core.RetryPolicy;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import javax.annotation.processing.Generated;
 import javax.net.ssl.SSLContext;
 
@@ -181,6 +183,39 @@ public interface KitchenClient extends AutoCloseable {
      * @return the future response
      */
     CompletableFuture<CreateSessionResponse> createSessionAsync(CreateSessionRequest request);
+
+    /**
+     * Calls {@code CreateSession} and reads its answer as a stream of events (Server-Sent Events), each
+     * read into a {@link CreateSessionResponse}: iterate it, or use its {@code stream()}, and close it. It waits for
+     * each event; an error event or answer is thrown as a {@link KitchenException} by {@code hasNext()}, after
+     * the events before it. A plain JSON answer (streaming not asked for) is the one event.
+     * Closing stops reading and frees the connection. Not retried; the request timeout covers
+     * the wait for the answer, the transport's stream idle timeout each wait for an event.
+     *
+     * <pre>{@code
+     * try (EventStream<CreateSessionResponse> events = client.createSessionStream(request)) {
+     *     while (events.hasNext()) {
+     *         CreateSessionResponse event = events.next();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param request the request
+     * @return the events; close it
+     * @throws KitchenException if the client's region is not supported by this action (nothing is sent then)
+     */
+    EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request);
+
+    /**
+     * {@link #createSessionStream} for asynchronous code: each subscriber calls {@code CreateSession} once and receives
+     * its events as it requests them ({@code request(n)}; the server is read no faster), then
+     * {@code onComplete}, or {@code onError} with a {@link KitchenException}. No thread waits;
+     * {@code cancel()} stops reading and frees the connection.
+     *
+     * @param request the request
+     * @return a publisher of the events
+     */
+    Flow.Publisher<CreateSessionResponse> createSessionPublisher(CreateSessionRequest request);
 
     /**
      * Describes everything. *&#47; public static void injectedMethod() {} /* {&#64;code injected} &#64;param injected $L $$ $S $T $N $ &#92; back&#92;slash C:&#92;dir&#92;u000a &#92;u002a/ &lt;script&gt;alert(1)&lt;/script&gt; <p>para</p> line<br>break <br> [a Markdown link](https://example.com/a*&#47;b) 中文描述：获取所有信息。 emoji 😀🚀 bell tab here. Split *&#47; splitInjected(); *&#47; /*.
@@ -479,6 +514,19 @@ public interface KitchenClient extends AutoCloseable {
          */
         public Builder callTimeout(Duration callTimeout) {
             transport.callTimeout(callTimeout);
+            return this;
+        }
+
+        /**
+         * How long an event stream may send nothing before it fails and its connection is closed.
+         * Default 60 seconds; the request timeout does not cut a stream that keeps sending.
+         *
+         * @param streamIdleTimeout the streamIdleTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            transport.streamIdleTimeout(streamIdleTimeout);
             return this;
         }
 

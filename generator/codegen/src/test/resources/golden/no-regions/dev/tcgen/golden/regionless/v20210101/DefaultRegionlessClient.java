@@ -3,9 +3,11 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.Idempotency;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import javax.annotation.processing.Generated;
 
 /**
@@ -50,6 +52,18 @@ final class DefaultRegionlessClient implements RegionlessClient {
     public CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request) {
         Objects.requireNonNull(request, "request");
         return transport.callAsync("GetStatus", Idempotency.IDEMPOTENT, regionId(), request, GetStatusResponse.class, RegionlessException::new);
+    }
+
+    @Override
+    public EventStream<GetStatusResponse> getStatusStream(GetStatusRequest request) {
+        Objects.requireNonNull(request, "request");
+        return EventStream.open(transport, "GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
+    }
+
+    @Override
+    public Flow.Publisher<GetStatusResponse> getStatusPublisher(GetStatusRequest request) {
+        Objects.requireNonNull(request, "request");
+        return EventStream.publisher(transport, "GetStatus", regionId(), request, GetStatusResponse.class, RegionlessException::new);
     }
 
     @Override

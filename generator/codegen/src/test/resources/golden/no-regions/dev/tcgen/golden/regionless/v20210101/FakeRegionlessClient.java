@@ -3,11 +3,13 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.FakeCalls;
 import dev.tcgen.golden.core.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 import javax.annotation.processing.Generated;
 
@@ -109,6 +111,26 @@ public final class FakeRegionlessClient implements RegionlessClient {
     public FakeRegionlessClient stubGetStatus(RegionlessException failure) {
         calls.fail("GetStatus", failure);
         return this;
+    }
+
+    /**
+     * Not supported: a fake does not stream.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public EventStream<GetStatusResponse> getStatusStream(GetStatusRequest request) {
+        throw new UnsupportedOperationException("FakeRegionlessClient does not stream; stub getStatus and call it instead");
+    }
+
+    /**
+     * Not supported: a fake does not stream.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Flow.Publisher<GetStatusResponse> getStatusPublisher(GetStatusRequest request) {
+        throw new UnsupportedOperationException("FakeRegionlessClient does not stream; stub getStatus and call it instead");
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.tcgen.golden.regionless.v20210101;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CredentialsProvider;
+import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.RateLimitMode;
 import dev.tcgen.golden.core.RateLimiter;
 import dev.tcgen.golden.core.RetryPolicy;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import javax.annotation.processing.Generated;
 import javax.net.ssl.SSLContext;
 
@@ -174,6 +176,38 @@ public interface RegionlessClient extends AutoCloseable {
      * @return the future response
      */
     CompletableFuture<GetStatusResponse> getStatusAsync(GetStatusRequest request);
+
+    /**
+     * Calls {@code GetStatus} and reads its answer as a stream of events (Server-Sent Events), each
+     * read into a {@link GetStatusResponse}: iterate it, or use its {@code stream()}, and close it. It waits for
+     * each event; an error event or answer is thrown as a {@link RegionlessException} by {@code hasNext()}, after
+     * the events before it. A plain JSON answer (streaming not asked for) is the one event.
+     * Closing stops reading and frees the connection. Not retried; the request timeout covers
+     * the wait for the answer, the transport's stream idle timeout each wait for an event.
+     *
+     * <pre>{@code
+     * try (EventStream<GetStatusResponse> events = client.getStatusStream(request)) {
+     *     while (events.hasNext()) {
+     *         GetStatusResponse event = events.next();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param request the request
+     * @return the events; close it
+     */
+    EventStream<GetStatusResponse> getStatusStream(GetStatusRequest request);
+
+    /**
+     * {@link #getStatusStream} for asynchronous code: each subscriber calls {@code GetStatus} once and receives
+     * its events as it requests them ({@code request(n)}; the server is read no faster), then
+     * {@code onComplete}, or {@code onError} with a {@link RegionlessException}. No thread waits;
+     * {@code cancel()} stops reading and frees the connection.
+     *
+     * @param request the request
+     * @return a publisher of the events
+     */
+    Flow.Publisher<GetStatusResponse> getStatusPublisher(GetStatusRequest request);
 
     /**
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
@@ -343,6 +377,19 @@ public interface RegionlessClient extends AutoCloseable {
          */
         public Builder callTimeout(Duration callTimeout) {
             transport.callTimeout(callTimeout);
+            return this;
+        }
+
+        /**
+         * How long an event stream may send nothing before it fails and its connection is closed.
+         * Default 60 seconds; the request timeout does not cut a stream that keeps sending.
+         *
+         * @param streamIdleTimeout the streamIdleTimeout
+         * @return this builder
+         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            transport.streamIdleTimeout(streamIdleTimeout);
             return this;
         }
 

@@ -1,0 +1,391 @@
+package dev.tcgen.client.trtc;
+
+import static dev.tcgen.client.trtc.TestClients.SECRET_ID;
+import static dev.tcgen.client.trtc.TestClients.SECRET_KEY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.tcgen.client.core.Credentials;
+import dev.tcgen.client.core.EventStream;
+import dev.tcgen.client.core.TencentCloudException;
+import dev.tcgen.client.trtc.v20190722.Region;
+import dev.tcgen.client.trtc.v20190722.TextToSpeechSSERequest;
+import dev.tcgen.client.trtc.v20190722.TextToSpeechSSEResponse;
+import dev.tcgen.client.trtc.v20190722.TrtcClient;
+import dev.tcgen.client.trtc.v20190722.TrtcException;
+import dev.tcgen.client.trtc.v20190722.Voice;
+import dev.tcgen.runtime.testing.IndependentTc3Verifier;
+import dev.tcgen.runtime.testing.VirtualTime;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * TextToSpeechSSE, whose answer is an event stream, against a local server that streams, stalls, sends an error
+ * event, drops the connection midway or answers with plain JSON.
+ */
+@Timeout(60)
+class StreamingEndToEndTest {
+
+    /** What the server writes after the headers of an event stream. */
+    @FunctionalInterface
+    interface Script {
+        void write(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private static final TextToSpeechSSERequest REQUEST = TextToSpeechSSERequest.builder()
+            .text("hello").voice(Voice.builder().voiceId("v-1").build()).sdkAppId(1400000000L).build();
+
+    private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
+    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "fake-sse");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+        executor.shutdownNow();
+    }
+
+    /** Starts a server that answers every call with an event stream written by {@code script}. */
+    private TrtcClient.Builder streaming(Script script) throws IOException {
+        return serve(exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.getResponseHeaders().set("X-TC-RequestId", "req-header");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            try {
+                script.write(out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.close();
+        });
+    }
+
+    private TrtcClient.Builder serve(Handler handler) throws IOException {
+        IndependentTc3Verifier verifier = new IndependentTc3Verifier(SECRET_ID, SECRET_KEY, "trtc");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream().collect(
+                    Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT), e -> e.getValue().get(0)));
+            String problem = verifier.problem(headers.get("authorization"), headers.get("content-type"),
+                    headers.get("host"), Long.parseLong(headers.get("x-tc-timestamp")), body);
+            if (problem != null) {
+                signatureProblems.add(problem);
+            }
+            actions.add(headers.get("x-tc-action"));
+            handler.handle(exchange);
+        });
+        server.start();
+        return TrtcClient.builder()
+                .credentials(Credentials.of(SECRET_ID, SECRET_KEY))
+                .region(Region.AP_GUANGZHOU)
+                .endpoint(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private static void event(OutputStream out, String requestId) throws IOException {
+        send(out, "data: {\"Type\": \"chunk\", \"RequestId\": \"" + requestId + "\", \"Audio\": \"AAAA\", \"IsEnd\": false}\n\n");
+    }
+
+    private static void send(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static Script threeEvents() {
+        return out -> {
+            send(out, ": keep-alive\n\n");
+            event(out, "r1");
+            send(out, "id: 2\nevent: message\n");
+            event(out, "r2");
+            send(out, "data: {\"Response\": {\"RequestId\": \"r3\"}}\r\n\r\n");
+        };
+    }
+
+    private static final Script ERROR_AFTER_ONE = out -> {
+        event(out, "r1");
+        send(out, "data: {\"Type\": \"error\", \"RequestId\": \"r-err\", \"Error\": {\"Code\": \"InternalError\", "
+                + "\"Message\": \"internal error message\"}}\n\n");
+        event(out, "never-read");
+    };
+
+    @Test
+    void blockingCodeReadsTypedEventsSignedAsEveryCall() throws IOException {
+        try (TrtcClient client = streaming(threeEvents()).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            List<String> ids = new ArrayList<>();
+            events.forEachRemaining(event -> ids.add(event.requestId()));
+            assertEquals(List.of("r1", "r2", "r3"), ids);
+            assertFalse(events.hasNext());
+        }
+        assertEquals(List.of("TextToSpeechSSE"), actions);
+        assertEquals(List.of(), signatureProblems);
+    }
+
+    @Test
+    void theEventsAsAStreamWhichClosesTheEventStream() throws IOException {
+        try (TrtcClient client = streaming(threeEvents()).build();
+                Stream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST).stream()) {
+            assertEquals(List.of("r1", "r2"), events.limit(2).map(TextToSpeechSSEResponse::requestId).toList());
+        }
+    }
+
+    @Test
+    void asyncCodeGetsTheEventsItRequests() throws Exception {
+        try (TrtcClient client = streaming(threeEvents()).build()) {
+            Recorder recorder = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(recorder);
+            recorder.subscription.take().request(1);
+            assertEquals("r1", recorder.next().requestId());
+            assertTrue(recorder.signals.isEmpty(), "one event was requested, one delivered");
+            recorder.requested.request(2);
+            assertEquals("r2", recorder.next().requestId());
+            assertEquals("r3", recorder.next().requestId());
+            assertEquals(Recorder.COMPLETE, recorder.signals.take());
+        }
+        assertEquals(List.of(), signatureProblems);
+    }
+
+    @Test
+    void anErrorEventMidStreamIsTheServiceExceptionAfterTheEventsBeforeIt() throws IOException {
+        try (TrtcClient client = streaming(ERROR_AFTER_ONE).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertEquals("r1", events.next().requestId());
+            TrtcException e = assertThrows(TrtcException.class, events::hasNext);
+            assertEquals("InternalError", e.code());
+            assertEquals("r-err", e.requestId());
+            assertTrue(e.getMessage().contains("internal error message"), e.getMessage());
+            assertFalse(events.hasNext(), "the stream ended with the error");
+        }
+    }
+
+    @Test
+    void anErrorEventReachesAsyncCodeAsOnError() throws Exception {
+        try (TrtcClient client = streaming(ERROR_AFTER_ONE).build()) {
+            Recorder recorder = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(recorder);
+            recorder.subscription.take().request(Long.MAX_VALUE);
+            assertEquals("r1", recorder.next().requestId());
+            TrtcException e = assertInstanceOf(TrtcException.class, recorder.signals.take());
+            assertEquals("InternalError", e.code());
+        }
+    }
+
+    @Test
+    void anErrorAnswerBeforeTheStreamIsTheServiceException() throws IOException {
+        try (TrtcClient client = serve(exchange -> answer(exchange, "{\"Response\": {\"RequestId\": \"r-bad\", "
+                + "\"Error\": {\"Code\": \"InvalidParameter.VoiceId\", \"Message\": \"Voice ID 'fake' not found.\"}}}"))
+                .build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            TrtcException e = assertThrows(TrtcException.class, events::hasNext);
+            assertEquals("InvalidParameter.VoiceId", e.code());
+            assertEquals("r-bad", e.requestId());
+        }
+    }
+
+    @Test
+    void aJsonAnswerIsOneEvent() throws IOException {
+        try (TrtcClient client = serve(exchange -> answer(exchange, "{\"Response\": {\"RequestId\": \"r-json\"}}"))
+                .build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertEquals("r-json", events.next().requestId());
+            assertFalse(events.hasNext());
+        }
+    }
+
+    @Test
+    void aConnectionDroppedMidwayIsAConnectionLost() throws IOException {
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    throw new IOException("the server drops the connection");   // the JDK server closes it unfinished
+                }).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertEquals("r1", events.next().requestId());
+            TrtcException e = assertThrows(TrtcException.class, events::hasNext);
+            assertEquals(TencentCloudException.CLIENT_CONNECTION_LOST, e.code());
+        }
+    }
+
+    @Test
+    void closeStopsReadingAndReleasesTheConnection() throws Exception {
+        CountDownLatch disconnected = new CountDownLatch(1);
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    try {
+                        for (int i = 0; i < 1_000_000; i++) {   // keep-alives until the client hangs up
+                            send(out, ": keep-alive " + i + "\n\n");
+                        }
+                    } catch (IOException clientGone) {
+                        disconnected.countDown();
+                    }
+                }).build()) {
+            EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST);
+            assertEquals("r1", events.next().requestId());
+            events.close();
+            assertTrue(disconnected.await(30, TimeUnit.SECONDS), "the server saw the connection closed");
+            assertFalse(events.hasNext());
+        }
+    }
+
+    @Test
+    void cancellingASubscriptionReleasesTheConnection() throws Exception {
+        CountDownLatch disconnected = new CountDownLatch(1);
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    try {
+                        for (int i = 0; i < 1_000_000; i++) {
+                            send(out, ": keep-alive " + i + "\n\n");
+                        }
+                    } catch (IOException clientGone) {
+                        disconnected.countDown();
+                    }
+                }).build()) {
+            Recorder recorder = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(recorder);
+            Flow.Subscription subscription = recorder.subscription.take();
+            subscription.request(1);
+            assertEquals("r1", recorder.next().requestId());
+            subscription.cancel();
+            assertTrue(disconnected.await(30, TimeUnit.SECONDS), "the server saw the connection closed");
+        }
+    }
+
+    @Test
+    void aStreamIdleForTheIdleTimeoutFails() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        CountDownLatch release = new CountDownLatch(1);
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    release.await(30, TimeUnit.SECONDS);   // stalls
+                }).scheduler(TestClients.on(time)).streamIdleTimeout(Duration.ofSeconds(10)).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertEquals("r1", events.next().requestId());
+            CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(events::hasNext, executor);
+            while (!next.isDone()) {   // the wait for event 2 starts at some point; from then 10 s pass
+                time.advance(Duration.ofSeconds(10));
+                try {
+                    next.get(20, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | java.util.concurrent.ExecutionException notYet) {
+                    // checked by the loop and below
+                }
+            }
+            java.util.concurrent.ExecutionException failed =
+                    assertThrows(java.util.concurrent.ExecutionException.class, next::get);
+            TrtcException e = assertInstanceOf(TrtcException.class, failed.getCause());
+            assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, e.code());
+            assertTrue(e.getMessage().contains("idle timeout"), e.getMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void theRequestTimeoutDoesNotCutAStreamThatIsSending() throws Exception {
+        CountDownLatch resume = new CountDownLatch(1);
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    resume.await(30, TimeUnit.SECONDS);
+                    event(out, "r2");
+                    event(out, "r3");
+                }).requestTimeout(Duration.ofMillis(500)).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertEquals("r1", events.next().requestId());
+            Thread.sleep(1500);   // three request timeouts after the headers arrived
+            resume.countDown();
+            assertEquals("r2", events.next().requestId());
+            assertEquals("r3", events.next().requestId());
+            assertFalse(events.hasNext());
+        }
+    }
+
+    @Test
+    void anEventReadsOnlyItsOwnMembers() throws IOException {
+        try (TrtcClient client = streaming(out -> send(out, "data: {\"Type\": \"chunk\"}\n\n")).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            assertNull(events.next().requestId(), "the event's own members only");
+            assertFalse(events.hasNext());
+        }
+    }
+
+    private static void answer(HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A subscriber that records what it receives, in order. */
+    private static final class Recorder implements Flow.Subscriber<TextToSpeechSSEResponse> {
+        static final Object COMPLETE = new Object();
+        final LinkedBlockingQueue<Flow.Subscription> subscription = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
+        volatile Flow.Subscription requested;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            requested = s;
+            subscription.add(s);
+        }
+
+        @Override
+        public void onNext(TextToSpeechSSEResponse item) {
+            signals.add(item);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            signals.add(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            signals.add(COMPLETE);
+        }
+
+        TextToSpeechSSEResponse next() throws InterruptedException {
+            return assertInstanceOf(TextToSpeechSSEResponse.class, signals.take());
+        }
+    }
+}
