@@ -58,7 +58,7 @@ class CachingCredentialsWarningTest {
             assertEquals(1, records.size());
             assertEquals(Level.WARNING, records.get(0).getLevel());
             String message = records.get(0).getMessage();
-            assertTrue(message.contains("failed; the current ones, valid until " + expiry), message);
+            assertTrue(message.contains("failed; going on with the cached ones until they expire at " + expiry), message);
             assertTrue(message.endsWith("STS is down"), message);
             assertFalse(message.contains("secret-key-first") || message.contains("token-first"), message);
         } finally {

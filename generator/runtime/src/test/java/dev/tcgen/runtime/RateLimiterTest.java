@@ -93,9 +93,10 @@ class RateLimiterTest {
         assertEquals(100, granted.size());
         assertAtMostPerSecond(limit, granted);
         assertSpaced(limit, granted);
+        // No upper bound on the elapsed time: the auto-advancing clock adds up the waits of threads that wait at once,
+        // so under load it runs ahead of the permits. What the limiter promises is asserted above.
         assertTrue(time.elapsed().toNanos() >= (100 / limit - 1) * SECOND, "it waited as the limit needs: "
                 + time.elapsed());
-        assertTrue(time.elapsed().toNanos() <= 101 * SECOND / limit, "and no longer: " + time.elapsed());
     }
 
     @Test
