@@ -109,7 +109,7 @@ class FakeClientTest {
         FakeTrtcClient fake = new FakeTrtcClient(Region.of("ap-jakarta"));
         StopPublishCdnStreamRequest stop = StopPublishCdnStreamRequest.builder().sdkAppId(1).taskId("t").build();
         TrtcException e = assertThrows(TrtcException.class, () -> fake.stopPublishCdnStream(stop));
-        assertEquals("UnsupportedRegion", e.code());
+        assertEquals("ClientError.UnsupportedRegion", e.code());
         assertTrue(e.getMessage().contains("StopPublishCdnStream supports ap-guangzhou, ap-hongkong, ap-singapore"),
                 e.getMessage());
         assertEquals(List.of(), fake.calls());

@@ -56,7 +56,7 @@ class WidgetJanitorTest {
     void theRegionCheckIsTheRealClients() {
         FakeDemoClient fake = new FakeDemoClient(Region.AP_SINGAPORE);
         DemoException e = assertThrows(DemoException.class, () -> new WidgetJanitor(fake).deleteLargerThan(3));
-        assertEquals("UnsupportedRegion", e.code());
+        assertEquals("ClientError.UnsupportedRegion", e.code());
         assertEquals(List.of("DescribeWidgets"), fake.calls().stream().map(call -> call.action()).toList());
     }
 }
