@@ -118,6 +118,7 @@ class GenericCallEndToEndTest {
                 .retryPolicy(RetryPolicy.none()).rateLimitMode(RateLimitMode.FAIL_FAST)
                 .rateLimit("StopPublishCdnStream", 2).build()) {
             client.stopPublishCdnStream(stop("t-1"));
+            manual.advance(Duration.ofMillis(500)); // the limiter spaces permits 1/2 s apart
             ObjectNode stop = Json.mapper().createObjectNode().put("SdkAppId", 1400188366L).put("TaskId", "t-2");
             assertEquals("t-2", client.call("StopPublishCdnStream", stop).path("TaskId").asText());
 

@@ -12,7 +12,6 @@ import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.DismissRoomRequest;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
-import dev.tcgen.client.trtc.v20190722.TrtcErrorCode;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
 import java.io.IOException;
 import java.net.URI;
@@ -92,11 +91,11 @@ class RegionsEndToEndTest {
                 TrtcClient inGuangzhou = TestClients.client(server).build()) {
             for (TrtcClient client : List.of(inJakarta, inGuangzhou.withRegion(JAKARTA))) {
                 TrtcException e = assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
-                assertEquals(TrtcErrorCode.UNSUPPORTED_REGION, e.errorCode());
-                assertEquals("UnsupportedRegion: StopPublishCdnStream supports ap-guangzhou, ap-hongkong, ap-singapore; "
+                assertEquals(TencentCloudException.CLIENT_UNSUPPORTED_REGION, e.code());
+                assertEquals("ClientError.UnsupportedRegion: StopPublishCdnStream supports ap-guangzhou, ap-hongkong, ap-singapore; "
                         + "this client is configured for ap-jakarta (nothing was sent)", e.getMessage());
-                assertEquals(TrtcErrorCode.UNSUPPORTED_REGION,
-                        AsyncEndToEndTest.failure(client.stopPublishCdnStreamAsync(stop("t-1"))).errorCode());
+                assertEquals(TencentCloudException.CLIENT_UNSUPPORTED_REGION,
+                        AsyncEndToEndTest.failure(client.stopPublishCdnStreamAsync(stop("t-1"))).code());
             }
         }
         assertTrue(server.received().isEmpty(), "nothing may be sent");

@@ -90,7 +90,7 @@ final class TestClients {
 
     /** A successful answer that echoes the request's task (or room), if it names one; else an empty one. */
     static Answer echo(Received request, String requestId) {
-        if (!request.body().matches(".*\"(?:TaskId|RoomId)\":.*")) {
+        if (!request.body().matches(".*\"(?:TaskId|RoomId)\":\"[^\"]*\".*")) {
             return Answer.response("", requestId);
         }
         return Answer.response("\"TaskId\":\"" + taskId(request) + "\"", requestId);
