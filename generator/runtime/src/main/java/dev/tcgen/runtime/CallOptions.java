@@ -127,25 +127,25 @@ public final class CallOptions {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("CallOptions[");
-        String separator = "";
+        String glue = "";
         if (!headers.isEmpty()) {
             text.append("headers=").append(headers.keySet());
-            separator = ", ";
+            glue = ", ";
         }
         if (requestTimeout != null) {
-            text.append(separator).append("requestTimeout=").append(requestTimeout);
-            separator = ", ";
+            text.append(glue).append("requestTimeout=").append(requestTimeout);
+            glue = ", ";
         }
         if (callTimeout != null) {
-            text.append(separator).append("callTimeout=").append(callTimeout);
-            separator = ", ";
+            text.append(glue).append("callTimeout=").append(callTimeout);
+            glue = ", ";
         }
         if (credentials != null) {
-            text.append(separator).append("credentials=(set)");
-            separator = ", ";
+            text.append(glue).append("credentials=(set)");
+            glue = ", ";
         }
         if (retryPolicy != null) {
-            text.append(separator).append("retryPolicy=").append(retryPolicy);
+            text.append(glue).append("retryPolicy=").append(retryPolicy);
         }
         return text.append(']').toString();
     }
