@@ -138,8 +138,8 @@ final class StreamingMethodEmitter {
         }
         method.addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
         if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N)", service.exception(), action.wireName(),
-                            ClientEmitter.regionListName(action))
+            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
+                            action.wireName(), ClientEmitter.regionListName(action), ClientEmitter.CHECK_REGIONS)
                     .beginControlFlow("if (unsupported != null)")
                     .addStatement(onUnsupported)
                     .endControlFlow();

@@ -80,7 +80,7 @@ final class DefaultKitchenClient implements KitchenClient {
     @Override
     public EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
         if (unsupported != null) {
             throw unsupported;
         }
@@ -91,7 +91,7 @@ final class DefaultKitchenClient implements KitchenClient {
     public Flow.Publisher<CreateSessionResponse> createSessionPublisher(
             CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS);
+        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
         if (unsupported != null) {
             return EventStream.failed(unsupported);
         }
