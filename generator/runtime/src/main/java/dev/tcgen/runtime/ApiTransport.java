@@ -155,6 +155,12 @@ public final class ApiTransport implements AutoCloseable {
 
     private final Duration streamIdleTimeout;
 
+    /** The transport this one was made from by {@link #with}, or {@code null}. */
+    private final ApiTransport parent;
+
+    /** Headers added to every request: the {@link CallOptions}' headers. */
+    private final Map<String, String> extraHeaders;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -177,6 +183,56 @@ public final class ApiTransport implements AutoCloseable {
                 : System.getLogger(ApiTransport.class.getName());
         this.clockSkew = new ClockSkew(scheduler, logger);
         this.streamIdleTimeout = builder.streamIdleTimeout;
+        this.parent = null;
+        this.extraHeaders = Map.of();
+    }
+
+    /** A transport for calls with {@code options}, sharing everything else with {@code parent}. */
+    private ApiTransport(ApiTransport parent, CallOptions options) {
+        this.service = parent.service;
+        this.version = parent.version;
+        this.endpoint = parent.endpoint;
+        this.host = parent.host;
+        this.credentials = options.credentials().orElse(parent.credentials);
+        this.language = parent.language;
+        this.httpClient = parent.httpClient;
+        this.ownsHttpClient = false;
+        this.requestTimeout = options.requestTimeout().orElse(parent.requestTimeout);
+        this.callTimeout = options.callTimeout().orElse(parent.callTimeout);
+        this.userAgent = parent.userAgent;
+        this.maxResponseBytes = parent.maxResponseBytes;
+        this.scheduler = parent.scheduler;
+        this.retryPolicy = options.retryPolicy().orElse(parent.retryPolicy);
+        this.rateLimitMode = parent.rateLimitMode;
+        this.rateLimiters = parent.rateLimiters;
+        this.logger = parent.logger;
+        this.clockSkew = parent.clockSkew;
+        this.streamIdleTimeout = parent.streamIdleTimeout;
+        this.parent = parent;
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(parent.extraHeaders);
+        headers.putAll(options.headers());
+        this.extraHeaders = Collections.unmodifiableMap(headers);
+    }
+
+    /**
+     * This transport for some calls with other settings: the options' headers are added to every
+     * request, and their timeouts, credentials and retry policy replace this transport's. Everything
+     * else is shared: the HTTP client and its connections, the rate limits (its calls count against
+     * the same limiters), the scheduler, the clock correction and the logger. It costs one small
+     * object. Closing this transport closes both; closing the returned one stops only its own calls
+     * and never closes the HTTP client.
+     *
+     * <pre>{@code
+     * transport.with(CallOptions.builder().header("X-Trace", traceId).build())
+     *         .call("DescribeInstances", ...);
+     * }</pre>
+     *
+     * @param options the options; a header set here and on this transport's options takes the new value
+     * @return a transport for calls with those options
+     */
+    public ApiTransport with(CallOptions options) {
+        return new ApiTransport(this, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -381,14 +437,15 @@ public final class ApiTransport implements AutoCloseable {
     @Override
     public String toString() {
         return "ApiTransport[service=" + service + ", version=" + version + ", endpoint=" + endpoint
-                + (closed.get() ? ", closed]" : "]");
+                + (extraHeaders.isEmpty() ? "" : ", headers=" + extraHeaders.keySet())
+                + (isClosed() ? ", closed]" : "]");
     }
 
     /**
      * Whether {@link #close()} was called.
      */
     boolean isClosed() {
-        return closed.get();
+        return closed.get() || parent != null && parent.isClosed();
     }
 
     /**
@@ -496,6 +553,7 @@ public final class ApiTransport implements AutoCloseable {
         if (language != null) {
             request.header("X-TC-Language", language);
         }
+        extraHeaders.forEach(request::header);
         return request.build();
     }
 

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.tcgen.runtime.AbstractRegion;
 import dev.tcgen.runtime.AllowedValues;
 import dev.tcgen.runtime.ApiTransport;
+import dev.tcgen.runtime.CallOptions;
 import dev.tcgen.runtime.CredentialsProvider;
 import dev.tcgen.runtime.FakeCalls;
 import dev.tcgen.runtime.Idempotency;
@@ -125,5 +126,10 @@ public record RuntimeTypes(String packageName) {
     /** Whether an action may be sent again after a failure that may have delivered it. */
     public ClassName idempotency() {
         return get(Idempotency.class);
+    }
+
+    /** Headers, timeouts, credentials and retry policy for some calls ({@code withOptions}). */
+    public ClassName callOptions() {
+        return get(CallOptions.class);
     }
 }

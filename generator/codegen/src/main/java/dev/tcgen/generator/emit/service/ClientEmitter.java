@@ -105,6 +105,7 @@ final class ClientEmitter {
                 "The region of this client's calls, sent as {@code X-TC-Region}.\n\n@return the region$L\n",
                 regionRequired ? "" : ", or {@code null} if none was set (no {@code X-TC-Region} is sent)")));
         client.addMethod(withRegion().toBuilder().addModifiers(Modifier.ABSTRACT).build());
+        client.addMethod(withOptions().toBuilder().addModifiers(Modifier.ABSTRACT).build());
         client.addMethod(abstractMethod("transport", runtime.transport(), CodeBlock.of(
                 "The transport the client sends with, and its settings ({@code endpoint()},\n"
                         + "{@code retryPolicy()}, {@code rateLimits()}, ...).\n\n@return the transport\n"
@@ -161,6 +162,11 @@ final class ClientEmitter {
                 .addParameter(service.regionClass(), "region")
                 .addStatement("return new $T(transport, $T.requireNonNull(region, $S)$L)",
                         service.clientImplementation(), Objects.class, "region", checkRegionsArgument(service))
+                .build());
+        client.addMethod(override("withOptions", service.client())
+                .addParameter(runtime.callOptions(), "options")
+                .addStatement("return new $T(transport.with(options), region$L)",
+                        service.clientImplementation(), checkRegionsArgument(service))
                 .build());
         client.addMethod(override("transport", runtime.transport()).addStatement("return transport").build());
         StreamingMethodEmitter streaming = new StreamingMethodEmitter(service, runtime, regionId());
@@ -271,6 +277,24 @@ final class ClientEmitter {
                         + "}</pre>\n\n"
                         + "@param region the region of its calls, sent as {@code X-TC-Region}\n"
                         + "@return a client in that region\n", exampleMethod())
+                .build();
+    }
+
+    private MethodSpec withOptions() {
+        return MethodSpec.methodBuilder("withOptions")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(service.client())
+                .addParameter(runtime.callOptions(), "options")
+                .addJavadoc("This client with other settings for some calls, blocking or async, without building another\n"
+                        + "client: extra headers, request and call timeouts, credentials and retry policy. Everything else\n"
+                        + "is shared (connections, endpoint, rate limits, region); it is closed with this client. Combine\n"
+                        + "it with {@link #withRegion} for another region.\n\n"
+                        + "<pre>{@code\n"
+                        + "client.withOptions(CallOptions.builder().header(\"X-Trace\", id).requestTimeout(Duration.ofSeconds(5)).build())\n"
+                        + "        .$L(request);\n"
+                        + "}</pre>\n\n"
+                        + "@param options the settings of its calls\n"
+                        + "@return a client making its calls with those settings\n", exampleMethod())
                 .build();
     }
 

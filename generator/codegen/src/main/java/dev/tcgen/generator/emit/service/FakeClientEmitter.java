@@ -81,6 +81,13 @@ final class FakeClientEmitter {
                         .addStatement("return new $T($N, $T.requireNonNull(region, $S))", fake, CALLS, Objects.class,
                                 "region")
                         .build())
+                .addMethod(ClientEmitter.override("withOptions", service.client())
+                        .addParameter(runtime.callOptions(), "options")
+                        .addJavadoc("This fake itself: call options (headers, timeouts, credentials, retries) do not apply\n"
+                                + "to a fake, which sends nothing.\n")
+                        .addStatement("$T.requireNonNull(options, $S)", Objects.class, "options")
+                        .addStatement("return this")
+                        .build())
                 .addMethod(ClientEmitter.override("transport", runtime.transport())
                         .addJavadoc("A fake has no transport.\n\n@throws $T always\n",
                                 UnsupportedOperationException.class)

@@ -3,6 +3,7 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.Idempotency;
 import dev.tcgen.golden.core.TencentCloudException;
@@ -43,6 +44,11 @@ final class DefaultKitchenClient implements KitchenClient {
     @Override
     public KitchenClient withRegion(Region region) {
         return new DefaultKitchenClient(transport, Objects.requireNonNull(region, "region"), checkRegions);
+    }
+
+    @Override
+    public KitchenClient withOptions(CallOptions options) {
+        return new DefaultKitchenClient(transport.with(options), region, checkRegions);
     }
 
     @Override

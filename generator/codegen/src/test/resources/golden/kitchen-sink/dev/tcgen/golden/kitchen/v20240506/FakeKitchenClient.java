@@ -3,6 +3,7 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.FakeCalls;
 import dev.tcgen.golden.core.Json;
@@ -66,6 +67,16 @@ public final class FakeKitchenClient implements KitchenClient {
     @Override
     public KitchenClient withRegion(Region region) {
         return new FakeKitchenClient(calls, Objects.requireNonNull(region, "region"));
+    }
+
+    /**
+     * This fake itself: call options (headers, timeouts, credentials, retries) do not apply
+     * to a fake, which sends nothing.
+     */
+    @Override
+    public KitchenClient withOptions(CallOptions options) {
+        Objects.requireNonNull(options, "options");
+        return this;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.Idempotency;
 import java.util.Objects;
@@ -35,6 +36,11 @@ final class DefaultRegionlessClient implements RegionlessClient {
     @Override
     public RegionlessClient withRegion(Region region) {
         return new DefaultRegionlessClient(transport, Objects.requireNonNull(region, "region"));
+    }
+
+    @Override
+    public RegionlessClient withOptions(CallOptions options) {
+        return new DefaultRegionlessClient(transport.with(options), region);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.FakeCalls;
 import dev.tcgen.golden.core.Json;
@@ -64,6 +65,16 @@ public final class FakeRegionlessClient implements RegionlessClient {
     @Override
     public RegionlessClient withRegion(Region region) {
         return new FakeRegionlessClient(calls, Objects.requireNonNull(region, "region"));
+    }
+
+    /**
+     * This fake itself: call options (headers, timeouts, credentials, retries) do not apply
+     * to a fake, which sends nothing.
+     */
+    @Override
+    public RegionlessClient withOptions(CallOptions options) {
+        Objects.requireNonNull(options, "options");
+        return this;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tcgen.golden.regionless.v20210101;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
+import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.CredentialsProvider;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.RateLimitMode;
@@ -140,6 +141,22 @@ public interface RegionlessClient extends AutoCloseable {
      * @return a client in that region
      */
     RegionlessClient withRegion(Region region);
+
+    /**
+     * This client with other settings for some calls, blocking or async, without building another
+     * client: extra headers, request and call timeouts, credentials and retry policy. Everything else
+     * is shared (connections, endpoint, rate limits, region); it is closed with this client. Combine
+     * it with {@link #withRegion} for another region.
+     *
+     * <pre>{@code
+     * client.withOptions(CallOptions.builder().header("X-Trace", id).requestTimeout(Duration.ofSeconds(5)).build())
+     *         .getStatus(request);
+     * }</pre>
+     *
+     * @param options the settings of its calls
+     * @return a client making its calls with those settings
+     */
+    RegionlessClient withOptions(CallOptions options);
 
     /**
      * The transport the client sends with, and its settings ({@code endpoint()},
