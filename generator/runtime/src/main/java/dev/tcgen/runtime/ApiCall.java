@@ -224,8 +224,8 @@ final class ApiCall<T> {
             value = reader.read(responseType);
         } catch (TencentCloudException e) {
             if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
+                // ClockSkew has logged the correction; the retry that follows needs no warning of its own.
                 clockCorrected = true;
-                logRetry(e, latency, Duration.ZERO);
                 attempt();
                 return;
             }

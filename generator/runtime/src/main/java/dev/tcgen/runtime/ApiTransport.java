@@ -670,7 +670,7 @@ public final class ApiTransport implements AutoCloseable {
      * made again on the calling thread (same code, message, ids, cause and attempts), or
      * an unexpected failure as it is.
      */
-    private static <E extends TencentCloudException> RuntimeException rethrown(Throwable failure,
+    static <E extends TencentCloudException> RuntimeException rethrown(Throwable failure,
             ServiceExceptionFactory<E> exceptions) {
         if (failure instanceof TencentCloudException) {
             TencentCloudException known = (TencentCloudException) failure;

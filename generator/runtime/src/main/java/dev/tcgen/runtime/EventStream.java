@@ -168,7 +168,7 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
         }
         if (signal instanceof Throwable) {
             done = true;
-            throw thrownHere((Throwable) signal);
+            throw ApiTransport.rethrown((Throwable) signal, exceptions);
         }
         next = signal;
         return true;
@@ -220,27 +220,6 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
             current.cancel();
         }
         signals.add(END);
-    }
-
-    /**
-     * A failure delivered on another thread, thrown again on the reading one: a service exception is
-     * made anew (same code, message, ids, cause) so that its stack trace shows the reader.
-     */
-    private RuntimeException thrownHere(Throwable failure) {
-        if (failure instanceof TencentCloudException) {
-            TencentCloudException known = (TencentCloudException) failure;
-            TencentCloudException copy = exceptions.create(known.code(), known.errorMessage(), known.requestId(),
-                    known.httpStatus(), known.getCause());
-            copy.recordAttempts(known.attempts());
-            return copy;
-        }
-        if (failure instanceof RuntimeException) {
-            return (RuntimeException) failure;
-        }
-        if (failure instanceof Error) {
-            throw (Error) failure;
-        }
-        return new IllegalStateException(failure);
     }
 
     /** Receives the events of the call, one requested at a time. */
