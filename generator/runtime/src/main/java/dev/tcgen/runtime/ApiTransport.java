@@ -746,7 +746,7 @@ public final class ApiTransport implements AutoCloseable {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-            this.streamIdleTimeout = requirePositive(streamIdleTimeout, "streamIdleTimeout");
+            this.streamIdleTimeout = Durations.requirePositive(streamIdleTimeout, "streamIdleTimeout");
             return this;
         }
 
@@ -846,7 +846,7 @@ public final class ApiTransport implements AutoCloseable {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            this.connectTimeout = Durations.requirePositive(connectTimeout, "connectTimeout");
             return this;
         }
 
@@ -861,7 +861,7 @@ public final class ApiTransport implements AutoCloseable {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            this.requestTimeout = Durations.requirePositive(requestTimeout, "requestTimeout");
             return this;
         }
 
@@ -877,7 +877,7 @@ public final class ApiTransport implements AutoCloseable {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = requirePositive(callTimeout, "callTimeout");
+            this.callTimeout = Durations.requirePositive(callTimeout, "callTimeout");
             return this;
         }
 
@@ -1045,13 +1045,6 @@ public final class ApiTransport implements AutoCloseable {
                 throw new IllegalStateException("proxy(...) and sslContext(...) configure the default HTTP client; set them on the HttpClient given to httpClient(...) instead");
             }
             return new ApiTransport(this);
-        }
-
-        private static Duration requirePositive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
-            }
-            return value;
         }
 
         private static void requireSet(Object value, String name) {

@@ -204,7 +204,7 @@ public final class CallOptions {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+            this.requestTimeout = Durations.requirePositive(requestTimeout, "requestTimeout");
             return this;
         }
 
@@ -217,7 +217,7 @@ public final class CallOptions {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = requirePositive(callTimeout, "callTimeout");
+            this.callTimeout = Durations.requirePositive(callTimeout, "callTimeout");
             return this;
         }
 
@@ -251,13 +251,6 @@ public final class CallOptions {
          */
         public CallOptions build() {
             return new CallOptions(this);
-        }
-
-        private static Duration requirePositive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
-            }
-            return value;
         }
     }
 }

@@ -310,7 +310,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder baseDelay(Duration baseDelay) {
-            this.baseDelay = requirePositive(baseDelay, "baseDelay");
+            this.baseDelay = Durations.requirePositive(baseDelay, "baseDelay");
             return this;
         }
 
@@ -322,7 +322,7 @@ public final class RetryPolicy {
          * @throws IllegalArgumentException if it is {@code null}, zero or negative
          */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = requirePositive(maxDelay, "maxDelay");
+            this.maxDelay = Durations.requirePositive(maxDelay, "maxDelay");
             return this;
         }
 
@@ -370,13 +370,6 @@ public final class RetryPolicy {
                 throw new IllegalStateException("maxDelay " + maxDelay + " is shorter than baseDelay " + baseDelay);
             }
             return new RetryPolicy(this);
-        }
-
-        private static Duration requirePositive(Duration value, String name) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, not " + value);
-            }
-            return value;
         }
     }
 }

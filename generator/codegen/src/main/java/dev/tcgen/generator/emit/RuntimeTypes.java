@@ -2,7 +2,6 @@ package dev.tcgen.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import dev.tcgen.runtime.AbstractRegion;
-import dev.tcgen.runtime.AllowedValues;
 import dev.tcgen.runtime.ApiTransport;
 import dev.tcgen.runtime.CallOptions;
 import dev.tcgen.runtime.CredentialsProvider;
@@ -14,7 +13,6 @@ import dev.tcgen.runtime.RateLimitMode;
 import dev.tcgen.runtime.RateLimiter;
 import dev.tcgen.runtime.RetryPolicy;
 import dev.tcgen.runtime.Scheduler;
-import dev.tcgen.runtime.ServiceExceptionFactory;
 import dev.tcgen.runtime.TencentCloudException;
 import dev.tcgen.runtime.UnsignedLongDeserializer;
 import dev.tcgen.runtime.UnsignedLongSerializer;
@@ -56,11 +54,6 @@ public record RuntimeTypes(String packageName) {
     /** The transport's builder, which a client's builder forwards to. */
     public ClassName transportBuilder() {
         return get(ApiTransport.Builder.class);
-    }
-
-    /** Creates a service's own exception type from an API or client error. */
-    public ClassName exceptionFactory() {
-        return get(ServiceExceptionFactory.class);
     }
 
     /** The base of every service exception. */
@@ -106,11 +99,6 @@ public record RuntimeTypes(String packageName) {
     /** The calls and answers of a fake client. */
     public ClassName fakeCalls() {
         return get(FakeCalls.class);
-    }
-
-    /** Checks a value against the values its documentation allows. */
-    public ClassName allowedValues() {
-        return get(AllowedValues.class);
     }
 
     /** What a call does when its action's rate limit is reached. */
