@@ -6,9 +6,12 @@ import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.JavaPoetInit;
 import dev.tcgen.generator.ParallelTasks;
+import dev.tcgen.generator.importer.DraftPaging;
 import dev.tcgen.generator.importer.ImportException;
 import dev.tcgen.generator.importer.ImportMessage;
+import dev.tcgen.generator.importer.SpecDraft;
 import dev.tcgen.generator.importer.SpecImporter;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,6 +63,18 @@ public final class CorpusRun {
 
     /** The name the shared core package goes by in reports. */
     static final String CORE = "core";
+
+    /** {@link #pagingShape} of an action the paging rules leave alone. */
+    public static final String AMBIGUOUS = "ambiguous";
+
+    /** {@link #pagingShape} of an action that takes paging inputs but answers no list. */
+    public static final String NO_LIST = "no list";
+
+    /** {@link #pagingShape} of an action whose spec says it does not page. */
+    public static final String NOT_PAGED = "not paged";
+
+    /** The {@link #pagingShape}s that get a paginator. */
+    public static final List<String> PAGINATED = List.of("offset+total", "offset", "page+total", "page", "token");
 
     /** Writers per thread in the write phase, which waits on the disk more than on the processor. */
     static final int WRITERS_PER_THREAD = 8;
@@ -159,6 +175,8 @@ public final class CorpusRun {
      * @param structures shared structures of the generated services
      * @param importWarnings warnings of the import, all services together (disagreements and oddities of the
      *     inputs; none stops a service)
+     * @param paging the imported actions by how they page, as {@link #pagingShape} names it (actions that do not
+     *     page are not counted)
      * @param files generated source files, the core package's included
      * @param sourceBytes their size in UTF-8
      * @param classes class files javac wrote
@@ -166,12 +184,20 @@ public final class CorpusRun {
      * @param threads threads used
      * @param failures every failure, by service
      */
-    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings, int files,
-            long sourceBytes, int classes, Map<Phase, Duration> times, int threads, List<Failure> failures) {
+    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings,
+            Map<String, Integer> paging, int files, long sourceBytes, int classes, Map<Phase, Duration> times,
+            int threads, List<Failure> failures) {
 
         public Report {
+            paging = Collections.unmodifiableMap(new TreeMap<>(paging));
             times = Map.copyOf(times);
             failures = List.copyOf(failures);
+        }
+
+        /** How many actions got a paginator: those of every paging shape. */
+        public int paginators() {
+            return paging.entrySet().stream().filter(e -> PAGINATED.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
         }
 
         /** The wall time of a phase, zero if it did not run. */
@@ -180,7 +206,8 @@ public final class CorpusRun {
         }
     }
 
-    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings) {}
+    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings,
+            Map<String, Integer> paging) {}
 
     private record Generated(String service, List<GeneratedSource> sources, int actions, int structures) {}
 
@@ -232,9 +259,11 @@ public final class CorpusRun {
         long bytes = generated.stream().flatMap(g -> g.sources().stream())
                 .mapToLong(s -> s.content().getBytes(StandardCharsets.UTF_8).length).sum();
         failures.sort(Comparator.comparing(Failure::service).thenComparing(Failure::phase));
+        Map<String, Integer> paging = new TreeMap<>();
+        imported.forEach(i -> i.paging().forEach((shape, count) -> paging.merge(shape, count, Integer::sum)));
         return new Report(entries.size(), services.size(), services.stream().mapToInt(Generated::actions).sum(),
                 services.stream().mapToInt(Generated::structures).sum(),
-                imported.stream().mapToInt(Imported::warnings).sum(), files, bytes, classes, times,
+                imported.stream().mapToInt(Imported::warnings).sum(), paging, files, bytes, classes, times,
                 options.threads(), failures);
     }
 
@@ -248,7 +277,31 @@ public final class CorpusRun {
         if (!Files.isRegularFile(spec) || !Files.readString(spec, StandardCharsets.UTF_8).equals(result.specText())) {
             Files.writeString(spec, result.specText(), StandardCharsets.UTF_8);
         }
-        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size());
+        Map<String, Integer> paging = new TreeMap<>();
+        result.service().actions().forEach(action -> pagingShape(action)
+                .ifPresent(shape -> paging.merge(shape, 1, Integer::sum)));
+        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size(), paging);
+    }
+
+    /**
+     * How an imported action pages, for the report: {@code offset}, {@code page} (number) or {@code token}, with
+     * {@code +total} where the response has a total count; {@code not paged} where the spec says so;
+     * {@code ambiguous} where its inputs make a form of paging the rules leave alone, {@code no list} where they
+     * make one but the response has no list; empty where it does not page.
+     */
+    public static Optional<String> pagingShape(SpecDraft.Action action) {
+        if (action.paging().isEmpty()) {
+            return switch (DraftPaging.verdict(action).kind()) {
+                case AMBIGUOUS -> Optional.of(AMBIGUOUS);
+                case NO_LIST -> Optional.of(NO_LIST);
+                default -> Optional.empty();
+            };
+        }
+        PagingSpec paging = action.paging().get();
+        if (!paging.paged()) {
+            return Optional.of(NOT_PAGED);
+        }
+        return Optional.of(paging.forms().get(0) + (paging.total().isEmpty() ? "" : "+total"));
     }
 
     private List<Generated> generateAll(List<Imported> imported) {
