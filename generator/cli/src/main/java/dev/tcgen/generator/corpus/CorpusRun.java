@@ -1,7 +1,6 @@
 package dev.tcgen.generator.corpus;
 
 import dev.tcgen.generator.GeneratedSource;
-import dev.tcgen.generator.GenerationRequest;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.JavaPoetInit;
@@ -15,7 +14,6 @@ import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
-import dev.tcgen.generator.spec.SpecSource;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -206,7 +204,7 @@ public final class CorpusRun {
         }
     }
 
-    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings,
+    private record Imported(CorpusArchive.Entry entry, ServiceSpec spec, int specLength, int warnings,
             Map<String, Integer> paging) {}
 
     private record Generated(String service, List<GeneratedSource> sources, int actions, int structures) {}
@@ -280,7 +278,7 @@ public final class CorpusRun {
         Map<String, Integer> paging = new TreeMap<>();
         result.service().actions().forEach(action -> pagingShape(action)
                 .ifPresent(shape -> paging.merge(shape, 1, Integer::sum)));
-        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size(), paging);
+        return new Imported(entry, result.spec(), result.specText().length(), result.warnings().size(), paging);
     }
 
     /**
@@ -304,21 +302,20 @@ public final class CorpusRun {
         return Optional.of(paging.forms().get(0) + (paging.total().isEmpty() ? "" : "+total"));
     }
 
+    /** The core package once, then each service alone (so that one failure costs one service), without the core. */
     private List<Generated> generateAll(List<Imported> imported) {
         Generator.Options generation = new Generator.Options(options.basePackage(), RuntimeMode.EMBEDDED);
-        String corePath = generation.runtimePackage().replace('.', '/') + "/";
         List<Imported> withCore = new ArrayList<>();
         withCore.add(null); // the core package, generated alongside the services
         withCore.addAll(imported);
         Map<String, String> packages = new HashMap<>();
         return phase(Phase.GENERATE, withCore, i -> i == null ? CORE : i.entry().id(),
-                i -> i == null ? Long.MAX_VALUE : i.specText().length(),
+                i -> i == null ? Long.MAX_VALUE : i.specLength(),
                 i -> {
                     if (i == null) {
-                        return new Generated(CORE, generate(generation, List.of()), 0, 0);
+                        return new Generated(CORE, Generator.runtimeSources(generation), 0, 0);
                     }
-                    SpecSource source = new SpecSource(i.specName(), i.specText().getBytes(StandardCharsets.UTF_8));
-                    ServiceSpec spec = Generator.load(source);
+                    ServiceSpec spec = i.spec();
                     String key = spec.service() + " " + spec.version();
                     synchronized (packages) {
                         String other = packages.putIfAbsent(key, i.entry().id());
@@ -326,23 +323,16 @@ public final class CorpusRun {
                             throw new IllegalStateException("service " + key + " is also in " + other);
                         }
                     }
-                    // Each service alone, so that one failure costs one service; the runtime comes once, above.
-                    List<GeneratedSource> sources = generate(generation, List.of(source)).stream()
-                            .filter(s -> !s.relativePath().startsWith(corePath))
-                            .toList();
-                    return new Generated(i.entry().id(), sources, spec.actions().size(), spec.structures().size());
+                    return new Generated(i.entry().id(), Generator.serviceSources(spec, generation),
+                            spec.actions().size(), spec.structures().size());
                 },
                 g -> g.sources().size());
     }
 
-    private static List<GeneratedSource> generate(Generator.Options generation, List<SpecSource> specs)
-            throws SpecException, IOException {
-        return Generator.generate(GenerationRequest.of(generation, specs).withThreads(1)).sources();
-    }
-
+    /** One service's files, unflushed: the tree is the run's own output, made again by the next run. */
     private Generated write(Generated generated) throws IOException {
         SourceWriter.write(options.out().resolve("src"), generated.sources(),
-                SourceWriter.MANIFEST + "-" + generated.service().replace('/', '-'));
+                SourceWriter.MANIFEST + "-" + generated.service().replace('/', '-'), SourceWriter.Durability.UNFLUSHED);
         return generated;
     }
 

@@ -1,5 +1,6 @@
 package dev.tcgen.generator.importer;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -157,7 +158,11 @@ public final class SpecWriter {
         }
     }
 
-    /** Pretty-prints with 2-space indentation; scalars as Jackson writes them (UTF-8 text, escaped controls). */
+    /**
+     * Pretty-prints with 2-space indentation; scalars as Jackson writes them (UTF-8 text, escaped controls). Strings,
+     * integers and booleans, nearly all of a spec, are written directly: {@code JsonNode.toString} would set up a
+     * generator for each.
+     */
     private static void print(JsonNode node, int depth, StringBuilder out) {
         if (node.isObject() && !node.isEmpty()) {
             out.append("{\n");
@@ -165,7 +170,8 @@ public final class SpecWriter {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 indent(depth + 1, out);
-                out.append(NODES.textNode(field.getKey())).append(": ");
+                quote(field.getKey(), out);
+                out.append(": ");
                 print(field.getValue(), depth + 1, out);
                 out.append(fields.hasNext() ? ",\n" : "\n");
             }
@@ -182,9 +188,20 @@ public final class SpecWriter {
             out.append(']');
         } else if (node.isContainerNode()) {
             out.append(node.isObject() ? "{}" : "[]");
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
+        } else if (node.isIntegralNumber() || node.isBoolean()) {
+            out.append(node.asText());
         } else {
             out.append(node);
         }
+    }
+
+    /** A JSON string as Jackson writes it (the same escapes), without a generator per value. */
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        out.append('"');
     }
 
     private static void indent(int depth, StringBuilder out) {
