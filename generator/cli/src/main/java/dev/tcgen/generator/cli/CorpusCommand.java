@@ -92,16 +92,14 @@ final class CorpusCommand {
             err.printf("tcgen corpus: FAILED %s (%s):%n", failure.service(), failure.phase().label());
             failure.problems().forEach(problem -> err.println("    " + problem));
         }
-        Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE))
-                .plus(report.time(CorpusRun.Phase.WRITE));
+        Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE));
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "tcgen corpus: %d of %d services, %,d actions, %,d structures, %,d import warnings, %,d files "
-                        + "(%.1f MB); import %.1f s + generate %.1f s + write %.1f s = %.1f s",
+                        + "(%.1f MB); import %.1f s + generate and write %.1f s = %.1f s",
                 report.services(), report.corpusServices(), report.actions(), report.structures(),
                 report.importWarnings(), report.files(),
                 report.sourceBytes() / 1e6, seconds(report.time(CorpusRun.Phase.IMPORT)),
-                seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(report.time(CorpusRun.Phase.WRITE)),
-                seconds(generation)));
+                seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(generation)));
         if (report.times().containsKey(CorpusRun.Phase.COMPILE)) {
             Duration compile = report.time(CorpusRun.Phase.COMPILE);
             summary.append(String.format(Locale.ROOT, "; javac %.1f s (%,d classes); generate/javac %.3f",
