@@ -106,7 +106,12 @@ class SpecSchemaTest {
         invalid("missing international endpoint", "/endpoints",
             spec -> ((ObjectNode) spec.get("endpoints")).remove("international")),
         invalid("rate limit below 1", "/actions/0/rateLimit",
-            spec -> action(spec).put("rateLimit", 0)));
+            spec -> action(spec).put("rateLimit", 0)),
+        invalid("paging true (it is an object, or false)", "/actions/0/paging",
+            spec -> action(spec).put("paging", true)),
+        invalid("paging by offset and by token at once", "/actions/0/paging",
+            spec -> action(spec).putObject("paging").put("offset", "Offset").put("token", "T")
+                .put("nextToken", "T").put("items", "L")));
   }
 
   private static Arguments invalid(String name, String pointer, Consumer<ObjectNode> breakIt) {
@@ -122,6 +127,14 @@ class SpecSchemaTest {
     assertFalse(errors.isEmpty(), name + ": accepted");
     assertTrue(errors.stream().anyMatch(e -> e.getInstanceLocation().toString().equals(expectedPointer)),
         () -> name + ": no error at '" + expectedPointer + "':\n" + SpecFiles.describe(errors));
+  }
+
+  @Test
+  void pagingFalseSaysTheActionDoesNotPage() throws IOException {
+    ObjectNode spec = minimalSpec();
+    action(spec).put("paging", false);
+    List<Error> errors = schema.validate(spec);
+    assertTrue(errors.isEmpty(), () -> SpecFiles.describe(errors));
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.FakeCalls;
+import dev.tcgen.client.trtc.v20190722.DescribeCallDetailInfoRequest;
+import dev.tcgen.client.trtc.v20190722.DescribeCallDetailInfoResponse;
 import dev.tcgen.client.trtc.v20190722.DescribeRoomInfoRequest;
 import dev.tcgen.client.trtc.v20190722.DescribeRoomInfoResponse;
 import dev.tcgen.client.trtc.v20190722.FakeTrtcClient;
@@ -15,6 +17,7 @@ import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
 import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
+import dev.tcgen.client.trtc.v20190722.UserInformation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -130,5 +133,22 @@ class FakeClientTest {
                 .itemStream().count());
         assertEquals(List.of(0L, 1L, 2L), fake.requests(DescribeRoomInfoRequest.class).stream()
                 .map(DescribeRoomInfoRequest::pageNumber).toList());
+    }
+
+    @Test
+    void describeCallDetailInfoPagesItsUsersAsTheOverlayStates() {
+        FakeTrtcClient fake = new FakeTrtcClient(Region.AP_GUANGZHOU).stubDescribeCallDetailInfo(request -> {
+            int from = (int) (request.pageNumber() * request.pageSize());
+            return DescribeCallDetailInfoResponse.builder().total(7L).userList(IntStream.range(from,
+                    Math.min(7, from + 3)).mapToObj(i -> UserInformation.builder().userId("user-" + i).build())
+                    .toList()).build();
+        });
+        DescribeCallDetailInfoRequest first = DescribeCallDetailInfoRequest.builder().commId("c").startTime(1L)
+                .endTime(2L).sdkAppId(1400353843).pageNumber(0).pageSize(3).build();
+
+        assertEquals(List.of("user-0", "user-1", "user-2", "user-3", "user-4", "user-5", "user-6"),
+                fake.describeCallDetailInfoPaginator(first).itemStream().map(UserInformation::userId).toList());
+        assertEquals(List.of(0L, 1L, 2L), fake.requests(DescribeCallDetailInfoRequest.class).stream()
+                .map(DescribeCallDetailInfoRequest::pageNumber).toList());
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
  * @param output where to write, or empty to keep the sources in memory only
  * @param threads how many threads generate at most (1: the calling thread only)
  * @param progress told each service version ({@code trtc 2019-07-22}) or the runtime ({@code core}) as it is
- *     generated, with its number of files, from the thread that generated it
+ *     generated, with its number of files, from the thread that finished it
  */
 public record GenerationRequest(List<SpecSource> specs, Generator.Options options, Optional<Output> output,
         int threads, BiConsumer<String, Integer> progress) {

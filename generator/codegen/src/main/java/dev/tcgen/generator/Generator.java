@@ -1,5 +1,6 @@
 package dev.tcgen.generator;
 
+import com.palantir.javapoet.JavaFile;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.runtime.RuntimeEmbedder;
 import dev.tcgen.generator.emit.service.ServiceEmitter;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -144,7 +146,11 @@ public final class Generator {
         return read.spec();
     }
 
-    /** One task per service version (and one for an embedded runtime), on the request's threads. */
+    /**
+     * One task per service version (and one for an embedded runtime) models and emits, on the request's threads;
+     * then the services' files are rendered to text, one task a file, so that a service much larger than the others
+     * (or the only one) still keeps every thread busy. Each service is reported once its last file is rendered.
+     */
     private static List<GeneratedSource> generate(List<ServiceSpec> loaded, GenerationRequest request)
             throws SpecException {
         Options options = request.options();
@@ -152,26 +158,72 @@ public final class Generator {
         filter.checkEveryPatternMatches(loaded);
         List<ServiceSpec> specs = loaded.stream().map(filter::apply).flatMap(Optional::stream).toList();
         checkDistinct(specs);
-        GeneratedFiles files = new GeneratedFiles(options.generatorVersion());
-        List<Supplier<List<GeneratedSource>>> tasks = new ArrayList<>();
+        List<Supplier<Emitted>> emitting = new ArrayList<>();
         if (options.runtime() == RuntimeMode.EMBEDDED) {
-            tasks.add(() -> reported("core", new RuntimeEmbedder(options.runtimePackage(), files).embed(), request));
+            emitting.add(() -> new Emitted("core", reported("core", runtimeSources(options), request), List.of()));
         }
         for (ServiceSpec spec : specs) {
-            tasks.add(() -> reported(spec.service() + " " + spec.version(), service(spec, options, files), request));
+            emitting.add(() -> new Emitted(spec.service() + " " + spec.version(), List.of(),
+                    serviceFiles(spec, options)));
         }
         List<GeneratedSource> all = new ArrayList<>();
-        for (List<GeneratedSource> sources : ParallelTasks.run(tasks, request.threads())) {
-            all.addAll(sources);
+        List<Supplier<GeneratedSource>> rendering = new ArrayList<>();
+        for (Emitted emitted : ParallelTasks.run(emitting, request.threads())) {
+            all.addAll(emitted.rendered());
+            AtomicInteger left = new AtomicInteger(emitted.files().size());
+            for (JavaFile file : emitted.files()) {
+                rendering.add(() -> {
+                    GeneratedSource source = GeneratedSource.of(file);
+                    if (left.decrementAndGet() == 0) {
+                        request.progress().accept(emitted.name(), emitted.files().size());
+                    }
+                    return source;
+                });
+            }
         }
+        all.addAll(ParallelTasks.run(rendering, request.threads()));
         all.sort(Comparator.comparing(GeneratedSource::relativePath));
         return List.copyOf(all);
     }
 
-    private static List<GeneratedSource> service(ServiceSpec spec, Options options, GeneratedFiles files) {
+    /**
+     * What one task of {@link #generate} made: the runtime's files, already text, or a service's, still to render.
+     *
+     * @param name the service version, e.g. {@code trtc 2019-07-22}, or {@code core}
+     */
+    private record Emitted(String name, List<GeneratedSource> rendered, List<JavaFile> files) {}
+
+    /**
+     * The files of the embedded runtime under {@code options}' base package (none if the runtime is a dependency):
+     * what {@link #generate} adds beside the services. For bulk runs that generate many services one at a time
+     * ({@link #serviceSources}) and the runtime once.
+     */
+    public static List<GeneratedSource> runtimeSources(Options options) {
+        if (options.runtime() != RuntimeMode.EMBEDDED) {
+            return List.of();
+        }
+        return new RuntimeEmbedder(options.runtimePackage(), new GeneratedFiles(options.generatorVersion())).embed();
+    }
+
+    /**
+     * The files of one service version's package, without the runtime, rendered in the calling thread, sorted by
+     * path: for bulk runs that have read and validated the spec already (as {@link #load} or the importer do) and
+     * generate the runtime once ({@link #runtimeSources}). The options' includes apply, but an include that matches
+     * nothing here is not an error (it may match another service of the run).
+     *
+     * @param spec a spec that {@link #load} would return: read and validated
+     */
+    public static List<GeneratedSource> serviceSources(ServiceSpec spec, Options options) {
+        return new SpecFilter(options.includes()).apply(spec)
+                .map(filtered -> serviceFiles(filtered, options).stream().map(GeneratedSource::of)
+                        .sorted(Comparator.comparing(GeneratedSource::relativePath)).toList())
+                .orElse(List.of());
+    }
+
+    private static List<JavaFile> serviceFiles(ServiceSpec spec, Options options) {
         JavaPoetInit.ensureInitialized();
         ServiceModel model = ModelBuilder.build(spec, options.basePackage(), options.runtimePackage());
-        return new ServiceEmitter(model, files).emitAll().stream().map(GeneratedSource::of).toList();
+        return new ServiceEmitter(model, new GeneratedFiles(options.generatorVersion())).emitAll();
     }
 
     private static List<GeneratedSource> reported(String name, List<GeneratedSource> sources,

@@ -8,6 +8,7 @@ import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.generator.testing.TestSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Services are generated in parallel; the output is the same whatever the number of threads. */
+/**
+ * Services are generated in parallel, and their files rendered so; the output is the same whatever the number of
+ * threads, and whether the runtime and the services are generated together or apart.
+ */
 class GeneratorThreadsTest {
 
     @TempDir
@@ -42,6 +46,23 @@ class GeneratorThreadsTest {
         assertEquals(one.size(), progress.values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(one.stream().filter(s -> s.relativePath().startsWith("com/example/cloud/core/")).count(),
                 (long) progress.get("core"));
+    }
+
+    @Test
+    void theRuntimeOnceAndEachServiceAloneAreWhatAGenerationOfAllOfThemGives() throws Exception {
+        Generator.Options options = Generator.Options.of("com.example.cloud");
+        List<Path> specs = List.of(TestSpecs.trtc(directory), SpecFixtures.spec("kitchen-sink.json"),
+                SpecFixtures.spec("paging.json"));
+
+        List<GeneratedSource> bulk = new ArrayList<>(Generator.runtimeSources(options));
+        for (Path spec : specs) {
+            bulk.addAll(Generator.serviceSources(SpecFixtures.load(spec), options));
+        }
+        bulk.sort(Comparator.comparing(GeneratedSource::relativePath));
+
+        assertEquals(Generator.generate(GenerationRequest.ofFiles(options, specs)).sources(), bulk);
+        assertEquals(List.of(), Generator.runtimeSources(new Generator.Options("com.example.cloud",
+                RuntimeMode.DEPENDENCY)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * {@code tcgen corpus --corpus PATH --out DIR}: imports every service of Tencent's published corpus, generates them
@@ -22,7 +23,7 @@ final class CorpusCommand {
             The whole-cloud run: imports every service version of Tencent's api.json corpus, generates
             all of them into DIR/src with one shared core package, and compiles the tree with javac
             (--release 17 -Xlint:all -Werror) into DIR/classes. Prints services, actions, structures,
-            files, the time of each phase, and every failure by service.
+            files, the actions by paging shape, the time of each phase, and every failure by service.
 
               --corpus PATH      all-services-api-json.tgz, or a directory of <service>/<version>/api.json
               --out DIR          output: DIR/specs (imported specs), DIR/src, DIR/classes
@@ -91,16 +92,14 @@ final class CorpusCommand {
             err.printf("tcgen corpus: FAILED %s (%s):%n", failure.service(), failure.phase().label());
             failure.problems().forEach(problem -> err.println("    " + problem));
         }
-        Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE))
-                .plus(report.time(CorpusRun.Phase.WRITE));
+        Duration generation = report.time(CorpusRun.Phase.IMPORT).plus(report.time(CorpusRun.Phase.GENERATE));
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "tcgen corpus: %d of %d services, %,d actions, %,d structures, %,d import warnings, %,d files "
-                        + "(%.1f MB); import %.1f s + generate %.1f s + write %.1f s = %.1f s",
+                        + "(%.1f MB); import %.1f s + generate and write %.1f s = %.1f s",
                 report.services(), report.corpusServices(), report.actions(), report.structures(),
                 report.importWarnings(), report.files(),
                 report.sourceBytes() / 1e6, seconds(report.time(CorpusRun.Phase.IMPORT)),
-                seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(report.time(CorpusRun.Phase.WRITE)),
-                seconds(generation)));
+                seconds(report.time(CorpusRun.Phase.GENERATE)), seconds(generation)));
         if (report.times().containsKey(CorpusRun.Phase.COMPILE)) {
             Duration compile = report.time(CorpusRun.Phase.COMPILE);
             summary.append(String.format(Locale.ROOT, "; javac %.1f s (%,d classes); generate/javac %.3f",
@@ -109,7 +108,24 @@ final class CorpusCommand {
         }
         summary.append(String.format(Locale.ROOT, "; %d thread(s); %d failure(s)", report.threads(),
                 report.failures().size()));
+        out.println(paging(report));
         out.println(summary);
+    }
+
+    /** {@code tcgen corpus: paging: 1,000 offset+total, 58 offset, ...: 1,211 paginators; 298 ambiguous ...}. */
+    private static String paging(CorpusRun.Report report) {
+        StringBuilder line = new StringBuilder("tcgen corpus: paging: ");
+        line.append(CorpusRun.PAGINATED.stream()
+                .map(shape -> String.format(Locale.ROOT, "%,d %s", report.paging().getOrDefault(shape, 0), shape))
+                .collect(Collectors.joining(", ")));
+        line.append(String.format(Locale.ROOT, ": %,d paginators", report.paginators()));
+        int notPaged = report.paging().getOrDefault(CorpusRun.NOT_PAGED, 0);
+        if (notPaged > 0) {
+            line.append(String.format(Locale.ROOT, "; %,d stated not paged", notPaged));
+        }
+        return line.append(String.format(Locale.ROOT, "; %,d ambiguous (no paginator unless an overlay states "
+                + "their paging); %,d take paging inputs but answer no list", report.paging().getOrDefault(
+                CorpusRun.AMBIGUOUS, 0), report.paging().getOrDefault(CorpusRun.NO_LIST, 0))).toString();
     }
 
     private static double seconds(Duration duration) {

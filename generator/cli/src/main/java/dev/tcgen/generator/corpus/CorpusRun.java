@@ -1,18 +1,20 @@
 package dev.tcgen.generator.corpus;
 
 import dev.tcgen.generator.GeneratedSource;
-import dev.tcgen.generator.GenerationRequest;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
 import dev.tcgen.generator.JavaPoetInit;
 import dev.tcgen.generator.ParallelTasks;
+import dev.tcgen.generator.importer.DraftPaging;
 import dev.tcgen.generator.importer.ImportException;
 import dev.tcgen.generator.importer.ImportMessage;
+import dev.tcgen.generator.importer.SpecDraft;
 import dev.tcgen.generator.importer.SpecImporter;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
-import dev.tcgen.generator.spec.SpecSource;
+import dev.tcgen.generator.spec.SpecReader;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +46,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole-cloud run: imports every service version of Tencent's corpus, generates all of them into one source
- * tree with one shared {@code core} package, writes the tree, and compiles it with javac. Every failure is kept with
+ * tree with one shared {@code core} package (each service written as soon as it is generated, so that the run never
+ * holds the text of the whole tree), and compiles it with javac. Every failure is kept with
  * its service and phase; a service that fails in one phase is left out of the next ones, and the run goes on.
  *
  * <p>Layout of the output directory: {@code specs/} the imported specs, {@code src/} the sources,
@@ -60,8 +64,17 @@ public final class CorpusRun {
     /** The name the shared core package goes by in reports. */
     static final String CORE = "core";
 
-    /** Writers per thread in the write phase, which waits on the disk more than on the processor. */
-    static final int WRITERS_PER_THREAD = 8;
+    /** {@link #pagingShape} of an action the paging rules leave alone. */
+    public static final String AMBIGUOUS = "ambiguous";
+
+    /** {@link #pagingShape} of an action that takes paging inputs but answers no list. */
+    public static final String NO_LIST = "no list";
+
+    /** {@link #pagingShape} of an action whose spec says it does not page. */
+    public static final String NOT_PAGED = "not paged";
+
+    /** The {@link #pagingShape}s that get a paginator. */
+    public static final List<String> PAGINATED = List.of("offset+total", "offset", "page+total", "page", "token");
 
     /** Files of one javac run, at most (several services are compiled together up to this count). */
     public static final int DEFAULT_BATCH_FILES = 3000;
@@ -104,8 +117,8 @@ public final class CorpusRun {
     /** The phases of a run, in order. */
     public enum Phase {
         IMPORT("import"),
+        /** Generating each service and writing its files at once. */
         GENERATE("generate"),
-        WRITE("write"),
         COMPILE("compile");
 
         private final String label;
@@ -159,6 +172,8 @@ public final class CorpusRun {
      * @param structures shared structures of the generated services
      * @param importWarnings warnings of the import, all services together (disagreements and oddities of the
      *     inputs; none stops a service)
+     * @param paging the imported actions by how they page, as {@link #pagingShape} names it (actions that do not
+     *     page are not counted)
      * @param files generated source files, the core package's included
      * @param sourceBytes their size in UTF-8
      * @param classes class files javac wrote
@@ -166,12 +181,20 @@ public final class CorpusRun {
      * @param threads threads used
      * @param failures every failure, by service
      */
-    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings, int files,
-            long sourceBytes, int classes, Map<Phase, Duration> times, int threads, List<Failure> failures) {
+    public record Report(int corpusServices, int services, int actions, int structures, int importWarnings,
+            Map<String, Integer> paging, int files, long sourceBytes, int classes, Map<Phase, Duration> times,
+            int threads, List<Failure> failures) {
 
         public Report {
+            paging = Collections.unmodifiableMap(new TreeMap<>(paging));
             times = Map.copyOf(times);
             failures = List.copyOf(failures);
+        }
+
+        /** How many actions got a paginator: those of every paging shape. */
+        public int paginators() {
+            return paging.entrySet().stream().filter(e -> PAGINATED.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
         }
 
         /** The wall time of a phase, zero if it did not run. */
@@ -180,9 +203,17 @@ public final class CorpusRun {
         }
     }
 
-    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings) {}
+    /** An imported service: its spec as text (a tenth of the memory of the spec read), validated by the import. */
+    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings,
+            Map<String, Integer> paging) {}
 
-    private record Generated(String service, List<GeneratedSource> sources, int actions, int structures) {}
+    /**
+     * A service (or the core package) generated and written.
+     *
+     * @param paths its files, relative to {@code src/}
+     * @param bytes their size in UTF-8
+     */
+    private record Generated(String service, List<String> paths, long bytes, int actions, int structures) {}
 
     private record Outcome<T>(T value, Failure failure) {}
 
@@ -218,23 +249,22 @@ public final class CorpusRun {
         List<Imported> imported = phase(Phase.IMPORT, entries, CorpusArchive.Entry::id,
                 entry -> entry.apiJson().toFile().length(), this::importOne, i -> 1);
         List<Generated> generated = generateAll(imported);
-        List<Generated> written = phase(Phase.WRITE, generated, Generated::service, g -> g.sources().size(),
-                this::write, g -> g.sources().size());
 
         int classes = 0;
-        List<Generated> compiled = written;
+        List<Generated> compiled = generated;
         if (options.compile()) {
-            compiled = compileAll(written);
+            compiled = compileAll(generated);
             classes = countClasses(out.resolve("classes"));
         }
         List<Generated> services = compiled.stream().filter(g -> !g.service().equals(CORE)).toList();
-        int files = generated.stream().mapToInt(g -> g.sources().size()).sum();
-        long bytes = generated.stream().flatMap(g -> g.sources().stream())
-                .mapToLong(s -> s.content().getBytes(StandardCharsets.UTF_8).length).sum();
+        int files = generated.stream().mapToInt(g -> g.paths().size()).sum();
+        long bytes = generated.stream().mapToLong(Generated::bytes).sum();
         failures.sort(Comparator.comparing(Failure::service).thenComparing(Failure::phase));
+        Map<String, Integer> paging = new TreeMap<>();
+        imported.forEach(i -> i.paging().forEach((shape, count) -> paging.merge(shape, count, Integer::sum)));
         return new Report(entries.size(), services.size(), services.stream().mapToInt(Generated::actions).sum(),
                 services.stream().mapToInt(Generated::structures).sum(),
-                imported.stream().mapToInt(Imported::warnings).sum(), files, bytes, classes, times,
+                imported.stream().mapToInt(Imported::warnings).sum(), paging, files, bytes, classes, times,
                 options.threads(), failures);
     }
 
@@ -248,12 +278,39 @@ public final class CorpusRun {
         if (!Files.isRegularFile(spec) || !Files.readString(spec, StandardCharsets.UTF_8).equals(result.specText())) {
             Files.writeString(spec, result.specText(), StandardCharsets.UTF_8);
         }
-        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size());
+        Map<String, Integer> paging = new TreeMap<>();
+        result.service().actions().forEach(action -> pagingShape(action)
+                .ifPresent(shape -> paging.merge(shape, 1, Integer::sum)));
+        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size(), paging);
     }
 
+    /**
+     * How an imported action pages, for the report: {@code offset}, {@code page} (number) or {@code token}, with
+     * {@code +total} where the response has a total count; {@code not paged} where the spec says so;
+     * {@code ambiguous} where its inputs make a form of paging the rules leave alone, {@code no list} where they
+     * make one but the response has no list; empty where it does not page.
+     */
+    public static Optional<String> pagingShape(SpecDraft.Action action) {
+        if (action.paging().isEmpty()) {
+            return switch (DraftPaging.verdict(action).kind()) {
+                case AMBIGUOUS -> Optional.of(AMBIGUOUS);
+                case NO_LIST -> Optional.of(NO_LIST);
+                default -> Optional.empty();
+            };
+        }
+        PagingSpec paging = action.paging().get();
+        if (!paging.paged()) {
+            return Optional.of(NOT_PAGED);
+        }
+        return Optional.of(paging.forms().get(0) + (paging.total().isEmpty() ? "" : "+total"));
+    }
+
+    /**
+     * The core package once, then each service alone (so that one failure costs one service), without the core; each
+     * written as soon as it is generated.
+     */
     private List<Generated> generateAll(List<Imported> imported) {
         Generator.Options generation = new Generator.Options(options.basePackage(), RuntimeMode.EMBEDDED);
-        String corePath = generation.runtimePackage().replace('.', '/') + "/";
         List<Imported> withCore = new ArrayList<>();
         withCore.add(null); // the core package, generated alongside the services
         withCore.addAll(imported);
@@ -262,10 +319,9 @@ public final class CorpusRun {
                 i -> i == null ? Long.MAX_VALUE : i.specText().length(),
                 i -> {
                     if (i == null) {
-                        return new Generated(CORE, generate(generation, List.of()), 0, 0);
+                        return write(CORE, Generator.runtimeSources(generation), 0, 0);
                     }
-                    SpecSource source = new SpecSource(i.specName(), i.specText().getBytes(StandardCharsets.UTF_8));
-                    ServiceSpec spec = Generator.load(source);
+                    ServiceSpec spec = read(i);
                     String key = spec.service() + " " + spec.version();
                     synchronized (packages) {
                         String other = packages.putIfAbsent(key, i.entry().id());
@@ -273,24 +329,51 @@ public final class CorpusRun {
                             throw new IllegalStateException("service " + key + " is also in " + other);
                         }
                     }
-                    // Each service alone, so that one failure costs one service; the runtime comes once, above.
-                    List<GeneratedSource> sources = generate(generation, List.of(source)).stream()
-                            .filter(s -> !s.relativePath().startsWith(corePath))
-                            .toList();
-                    return new Generated(i.entry().id(), sources, spec.actions().size(), spec.structures().size());
+                    return write(i.entry().id(), Generator.serviceSources(spec, generation), spec.actions().size(),
+                            spec.structures().size());
                 },
-                g -> g.sources().size());
+                g -> g.paths().size());
     }
 
-    private static List<GeneratedSource> generate(Generator.Options generation, List<SpecSource> specs)
-            throws SpecException, IOException {
-        return Generator.generate(GenerationRequest.of(generation, specs).withThreads(1)).sources();
+    /** The imported spec read again; the import has validated the very same text. */
+    private static ServiceSpec read(Imported imported) throws SpecException {
+        SpecReader.Result read = SpecReader.read(imported.specName(), imported.specText());
+        if (!read.problems().isEmpty()) {
+            throw new SpecException(read.problems());
+        }
+        return read.spec();
     }
 
-    private Generated write(Generated generated) throws IOException {
-        SourceWriter.write(options.out().resolve("src"), generated.sources(),
-                SourceWriter.MANIFEST + "-" + generated.service().replace('/', '-'));
-        return generated;
+    /**
+     * Writes one service's files, unflushed (the tree is the run's own output, made again by the next run), and keeps
+     * only their paths and size.
+     */
+    private Generated write(String service, List<GeneratedSource> sources, int actions, int structures)
+            throws IOException {
+        SourceWriter.write(options.out().resolve("src"), sources, SourceWriter.MANIFEST + "-" + service.replace('/', '-'),
+                SourceWriter.Durability.UNFLUSHED);
+        return new Generated(service, sources.stream().map(GeneratedSource::relativePath).toList(),
+                sources.stream().mapToLong(source -> utf8Length(source.content())).sum(), actions, structures);
+    }
+
+    /** The length of the text in UTF-8, without encoding it. */
+    private static long utf8Length(String text) {
+        long length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     private List<Generated> compileAll(List<Generated> written) throws IOException {
@@ -314,7 +397,7 @@ public final class CorpusRun {
         } else {
             Map<String, List<String>> coreProblems =
                     javac.compile(Map.of(CORE, paths(src, core)), coreClasses, jackson);
-            listener.serviceDone(Phase.COMPILE, CORE, core.sources().size());
+            listener.serviceDone(Phase.COMPILE, CORE, core.paths().size());
             if (!coreProblems.isEmpty()) {
                 failures.add(new Failure(CORE, Phase.COMPILE, coreProblems.get(CORE)));
                 byService.keySet().forEach(s -> failures.add(new Failure(s, Phase.COMPILE,
@@ -343,7 +426,7 @@ public final class CorpusRun {
                     Map<String, List<Path>> groups = new LinkedHashMap<>();
                     batch.forEach(g -> groups.put(g.service(), paths(src, g)));
                     Map<String, List<String>> problems = javac.compile(groups, classes, classPath);
-                    batch.forEach(g -> listener.serviceDone(Phase.COMPILE, g.service(), g.sources().size()));
+                    batch.forEach(g -> listener.serviceDone(Phase.COMPILE, g.service(), g.paths().size()));
                     return problems;
                 }));
             }
@@ -378,20 +461,20 @@ public final class CorpusRun {
     /** Services grouped into javac runs of at most {@code batchFiles} files, largest services first. */
     private List<List<Generated>> batches(Collection<Generated> services) {
         List<Generated> bySize = services.stream()
-                .sorted(Comparator.comparingInt((Generated g) -> g.sources().size()).reversed()
+                .sorted(Comparator.comparingInt((Generated g) -> g.paths().size()).reversed()
                         .thenComparing(Generated::service))
                 .toList();
         List<List<Generated>> batches = new ArrayList<>();
         List<Generated> current = new ArrayList<>();
         int files = 0;
         for (Generated g : bySize) {
-            if (!current.isEmpty() && files + g.sources().size() > options.batchFiles()) {
+            if (!current.isEmpty() && files + g.paths().size() > options.batchFiles()) {
                 batches.add(current);
                 current = new ArrayList<>();
                 files = 0;
             }
             current.add(g);
-            files += g.sources().size();
+            files += g.paths().size();
         }
         if (!current.isEmpty()) {
             batches.add(current);
@@ -400,7 +483,7 @@ public final class CorpusRun {
     }
 
     private static List<Path> paths(Path src, Generated generated) {
-        return generated.sources().stream().map(s -> src.resolve(s.relativePath())).toList();
+        return generated.paths().stream().map(src::resolve).toList();
     }
 
     /** Where Jackson's classes are (the jars, or the shaded command-line jar) for the generated code to compile against. */
@@ -443,10 +526,7 @@ public final class CorpusRun {
                 return outcome;
             });
         }
-        // Writing waits on the disk more than on the processor (the writer flushes every file), so it runs more
-        // writers than there are threads for the processor-bound phases.
-        int threads = phase == Phase.WRITE ? options.threads() * WRITERS_PER_THREAD : options.threads();
-        List<Outcome<R>> done = ParallelTasks.run(tasks, threads);
+        List<Outcome<R>> done = ParallelTasks.run(tasks, options.threads());
         Map<Integer, Outcome<R>> byItem = new TreeMap<>();
         for (int k = 0; k < order.size(); k++) {
             byItem.put(order.get(k), done.get(k));

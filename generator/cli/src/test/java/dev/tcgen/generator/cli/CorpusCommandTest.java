@@ -95,10 +95,12 @@ class CorpusCommandTest {
         assertTrue(lines[0].startsWith("tcgen corpus: " + corpus + " -> "), out());
         assertTrue(out().contains("tcgen corpus: import     1/1 services"), out());
         assertTrue(out().contains("tcgen corpus: generate   2/2 services"), out());
-        assertTrue(out().contains("tcgen corpus: write      2/2 services"), out());
         String summary = lines[lines.length - 1];
         assertTrue(summary.startsWith("tcgen corpus: 1 of 1 services, 1 actions, 0 structures, "), summary);
         assertTrue(summary.endsWith("; 2 thread(s); 0 failure(s)"), summary);
+        assertEquals("tcgen corpus: paging: 0 offset+total, 0 offset, 0 page+total, 0 page, 0 token: 0 paginators; "
+                + "0 ambiguous (no paginator unless an overlay states their paging); 0 take paging inputs but answer "
+                + "no list", lines[lines.length - 2]);
         assertTrue(!out().contains("\r"), "no terminal redrawing in a pipe");
         assertEquals("", err());
     }

@@ -64,13 +64,13 @@ class ProgressTest {
     @Test
     void aShorterLineErasesTheRestOfTheLongerOne() {
         Progress progress = progress(true);
-        progress.phaseStarted(CorpusRun.Phase.WRITE, 1000);
+        progress.phaseStarted(CorpusRun.Phase.GENERATE, 1000);
         seconds(1);
-        progress.serviceDone(CorpusRun.Phase.WRITE, "a", 1_000_000);
+        progress.serviceDone(CorpusRun.Phase.GENERATE, "a", 1_000_000);
         seconds(0.1);
-        progress.serviceDone(CorpusRun.Phase.WRITE, "b", 0);
+        progress.serviceDone(CorpusRun.Phase.GENERATE, "b", 0);
 
         String last = text().substring(text().lastIndexOf('\r'));
-        assertEquals("\rtcgen corpus: write      2/1000 services, 1,000,000 files, 909,091 files/s, 1.1 s  ", last);
+        assertEquals("\rtcgen corpus: generate   2/1000 services, 1,000,000 files, 909,091 files/s, 1.1 s  ", last);
     }
 }

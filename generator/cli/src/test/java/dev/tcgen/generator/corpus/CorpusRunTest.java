@@ -129,6 +129,22 @@ class CorpusRunTest {
     }
 
     @Test
+    void theReportCountsTheImportedActionsByHowTheyPage() throws IOException {
+        Path corpus = directory.resolve("corpus");
+        Files.createDirectories(corpus.resolve("pages/v20210601"));
+        Files.write(corpus.resolve("pages/v20210601/api.json"), resource("/importer/paging/api.json"));
+        write(corpus.resolve("demo/v20240101/api.json"), DEMO_API_JSON);
+
+        CorpusRun.Report report = CorpusRun.run(
+                new CorpusRun.Options(corpus, directory.resolve("out"), "com.example.cloud", 1, false, 100),
+                CorpusRun.Listener.NONE);
+
+        assertEquals(Map.of("offset+total", 1, "offset", 1, "page+total", 1, "page", 1, "token", 1,
+                CorpusRun.AMBIGUOUS, 2, CorpusRun.NO_LIST, 1), report.paging());
+        assertEquals(5, report.paginators());
+    }
+
+    @Test
     void aCompileErrorIsReportedUnderItsService() throws IOException {
         Path classes = directory.resolve("classes");
         Path good = write(directory.resolve("src/a/Good.java"), "package a; public class Good {}\n");

@@ -190,6 +190,7 @@ public final class ModelBuilder {
                 action.examples().stream().map(ExampleSpec::response).filter(r -> r != null && r.has("Response"))
                         .findFirst().map(JsonNode::toString).orElse(""),
                 action.paging().or(() -> PagingRules.recognise(action))
+                        .filter(PagingSpec::paged)
                         .map(paging -> paging(paging, input, output)),
                 action.deprecated(),
                 action.streaming());

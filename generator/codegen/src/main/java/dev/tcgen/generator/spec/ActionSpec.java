@@ -17,7 +17,8 @@ import java.util.OptionalInt;
  * @param rateLimit the documented maximum number of requests per second, if any
  * @param idempotent whether the action may be sent again when an attempt may have been delivered, when the spec
  *     says; otherwise the model decides by the action's name and members
- * @param paging how the action pages, when the spec says; otherwise the model applies its rules
+ * @param paging how the action pages, or that it does not ({@link PagingSpec#paged()} false), when the spec says;
+ *     otherwise the model applies its rules
  * @param errorCodes the error codes documented for the action
  * @param examples documented examples
  * @param deprecated whether the action is deprecated

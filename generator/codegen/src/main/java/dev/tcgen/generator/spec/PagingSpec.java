@@ -1,10 +1,12 @@
 package dev.tcgen.generator.spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * How an action pages, as a spec states it: one of three forms, each naming members of the action. Absent names are
- * empty.
+ * How an action pages, as a spec states it: one of three forms, each naming members of the action, or
+ * {@code false}, which says the action does not page. Absent names are empty.
  *
  * <ul>
  *   <li>offset: {@code offset} and {@code limit} (input), {@code total} (output, optional), {@code items};
@@ -14,6 +16,7 @@ import java.util.OptionalLong;
  * </ul>
  *
  * @param pointer where it is in its file
+ * @param paged whether the action pages; {@code false} (the spec's {@code "paging": false}) names no member
  * @param offset the input member of the offset
  * @param limit the input member of the page size, in the offset form
  * @param page the input member of the page number
@@ -26,6 +29,7 @@ import java.util.OptionalLong;
  */
 public record PagingSpec(
         String pointer,
+        boolean paged,
         String offset,
         String limit,
         String page,
@@ -34,4 +38,41 @@ public record PagingSpec(
         String token,
         String nextToken,
         String total,
-        String items) {}
+        String items) {
+
+    /** The form {@code {"offset", "limit", "total", "items"}}; {@code limit} and {@code total} may be empty. */
+    public static PagingSpec offset(String pointer, String offset, String limit, String total, String items) {
+        return new PagingSpec(pointer, true, offset, limit, "", "", OptionalLong.empty(), "", "", total, items);
+    }
+
+    /** The form {@code {"page", "pageSize", "firstPage", "total", "items"}}; {@code pageSize}, {@code total} may be empty. */
+    public static PagingSpec pageNumber(String pointer, String page, String pageSize, long firstPage, String total,
+            String items) {
+        return new PagingSpec(pointer, true, "", "", page, pageSize, OptionalLong.of(firstPage), "", "", total, items);
+    }
+
+    /** The form {@code {"token", "nextToken", "items"}}. */
+    public static PagingSpec token(String pointer, String token, String nextToken, String items) {
+        return new PagingSpec(pointer, true, "", "", "", "", OptionalLong.empty(), token, nextToken, "", items);
+    }
+
+    /** {@code "paging": false}: the action does not page, whatever its members look like. */
+    public static PagingSpec notPaged(String pointer) {
+        return new PagingSpec(pointer, false, "", "", "", "", OptionalLong.empty(), "", "", "", "");
+    }
+
+    /** The forms it names, of {@code offset}, {@code page} and {@code token}: one in a valid spec, none if not paged. */
+    public List<String> forms() {
+        List<String> forms = new ArrayList<>();
+        if (!offset.isEmpty()) {
+            forms.add("offset");
+        }
+        if (!page.isEmpty()) {
+            forms.add("page");
+        }
+        if (!token.isEmpty()) {
+            forms.add("token");
+        }
+        return forms;
+    }
+}

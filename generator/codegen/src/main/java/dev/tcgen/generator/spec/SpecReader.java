@@ -102,8 +102,7 @@ public final class SpecReader {
                         action.optionalArray("regions", (p, n) -> action.stringElement(p, n, "a region id")),
                         action.optionalPositiveInt("rateLimit"),
                         action.optionalFlag("idempotent"),
-                        action.optionalObject("paging", "how the action pages", SpecFormat.PAGING)
-                                .map(SpecReader::bindPaging),
+                        bindPaging(action),
                         action.optionalArray("errorCodes", (p, n) -> action.stringElement(p, n, "an error code"))
                                 .orElse(List.of()),
                         action.optionalArray("examples", this::bindExample).orElse(List.of()),
@@ -111,11 +110,24 @@ public final class SpecReader {
                         action.optionalBoolean("streaming")));
     }
 
-    private static PagingSpec bindPaging(JsonObjectView paging) {
-        return new PagingSpec(paging.pointer(), paging.optionalString("offset"), paging.optionalString("limit"),
-                paging.optionalString("page"), paging.optionalString("pageSize"), paging.optionalLong("firstPage"),
-                paging.optionalString("token"), paging.optionalString("nextToken"), paging.optionalString("total"),
-                paging.requiredString("items"));
+    /** An action's {@code "paging"}: an object, or {@code false} for an action that does not page. */
+    private Optional<PagingSpec> bindPaging(JsonObjectView action) {
+        String pointer = LocatedJson.child(action.pointer(), "paging");
+        Optional<JsonNode> value = action.optionalValue("paging");
+        if (value.isPresent() && value.get().isBoolean()) {
+            if (value.get().booleanValue()) {
+                problems.add(json.problem(pointer, "\"paging\" is an object stating how the action pages, or false "
+                        + "for an action that does not page; true says neither"));
+                return Optional.empty();
+            }
+            return Optional.of(PagingSpec.notPaged(pointer));
+        }
+        return action.optionalObject("paging", "how the action pages", SpecFormat.PAGING)
+                .map(paging -> new PagingSpec(paging.pointer(), true, paging.optionalString("offset"),
+                        paging.optionalString("limit"), paging.optionalString("page"),
+                        paging.optionalString("pageSize"), paging.optionalLong("firstPage"),
+                        paging.optionalString("token"), paging.optionalString("nextToken"),
+                        paging.optionalString("total"), paging.requiredString("items")));
     }
 
     private Optional<StructureSpec> bindStructure(String pointer, JsonNode node) {

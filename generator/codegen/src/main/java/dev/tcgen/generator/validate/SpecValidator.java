@@ -15,7 +15,6 @@ import dev.tcgen.generator.spec.StructureSpec;
 import dev.tcgen.generator.spec.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ public final class SpecValidator {
     private static final Pattern WIRE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9_]+)*");
     private static final String LIST = "list";
-    private static final List<String> INTEGER_TYPES = List.of("int64", "uint64");
     /**
      * The longest name (service, region id, action, structure, member, error code): the classes named after it must
      * stay within the 255-byte file names of common file systems ({@code <Action>Response$Builder.class}).
@@ -174,75 +172,10 @@ public final class SpecValidator {
         checkNoRepeats(action.pointer() + "/errorCodes", action.errorCodes(), "error code");
     }
 
-    /**
-     * An action's paging: one form ({@code offset}, {@code page} or {@code token}), each name a member of the right
-     * side and type, {@code firstPage} 0 or 1.
-     */
+    /** An action's paging (see {@link PagingCheck}), each problem at the property it is about. */
     private void checkPaging(ActionSpec action, PagingSpec paging) {
-        String pointer = paging.pointer();
-        List<String> forms = new ArrayList<>();
-        Map<String, String> given = new LinkedHashMap<>();
-        if (!paging.offset().isEmpty()) {
-            forms.add("offset");
-        }
-        if (!paging.page().isEmpty()) {
-            forms.add("page");
-        }
-        if (!paging.token().isEmpty()) {
-            forms.add("token");
-        }
-        if (forms.size() != 1) {
-            problem(pointer, "paging of " + action.name() + " must name exactly one of \"offset\", \"page\" or "
-                    + "\"token\"" + (forms.isEmpty() ? "" : ", not " + String.join(" and ", forms)));
-            return;
-        }
-        String form = forms.get(0);
-        List<String> allowed = switch (form) {
-            case "offset" -> List.of("offset", "limit", "total", "items");
-            case "page" -> List.of("page", "pageSize", "firstPage", "total", "items");
-            default -> List.of("token", "nextToken", "items");
-        };
-        given.put("limit", paging.limit());
-        given.put("pageSize", paging.pageSize());
-        given.put("nextToken", paging.nextToken());
-        given.put("total", paging.total());
-        given.forEach((key, value) -> {
-            if (!value.isEmpty() && !allowed.contains(key)) {
-                problem(pointer + "/" + key, "\"" + key + "\" does not belong to paging by " + form);
-            }
-        });
-        if (paging.firstPage().isPresent() && (!form.equals("page") || paging.firstPage().getAsLong() < 0
-                || paging.firstPage().getAsLong() > 1)) {
-            problem(pointer + "/firstPage", "\"firstPage\" is 0 or 1, and belongs to paging by page only");
-        }
-        checkPagingMember(action.input(), pointer, "offset", paging.offset(), INTEGER_TYPES);
-        checkPagingMember(action.input(), pointer, "limit", paging.limit(), INTEGER_TYPES);
-        checkPagingMember(action.input(), pointer, "page", paging.page(), INTEGER_TYPES);
-        checkPagingMember(action.input(), pointer, "pageSize", paging.pageSize(), INTEGER_TYPES);
-        checkPagingMember(action.input(), pointer, "token", paging.token(), List.of("string"));
-        checkPagingMember(action.output(), pointer, "nextToken", paging.nextToken(), List.of("string"));
-        checkPagingMember(action.output(), pointer, "total", paging.total(), INTEGER_TYPES);
-        checkPagingMember(action.output(), pointer, "items", paging.items(), List.of(LIST));
-        if (form.equals("token") && paging.nextToken().isEmpty()) {
-            problem(pointer, "paging by token of " + action.name() + " needs \"nextToken\", the output member of the "
-                    + "next page's token");
-        }
-    }
-
-    private void checkPagingMember(List<MemberSpec> members, String pointer, String key, String name,
-            List<String> types) {
-        if (name.isEmpty()) {
-            return;
-        }
-        MemberSpec member = members.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
-        String side = key.equals("nextToken") || key.equals("total") || key.equals("items") ? "output" : "input";
-        if (member == null) {
-            problem(pointer + "/" + key, "\"" + key + "\" names " + name + ", which is not an " + side + " member"
-                    + Suggestions.didYouMean(name, members.stream().map(MemberSpec::name).toList()));
-        } else if (!types.contains(member.type())) {
-            problem(pointer + "/" + key, "\"" + key + "\" names " + name + " of type " + member.type() + "; expected "
-                    + String.join(" or ", types));
-        }
+        PagingCheck.check(action.name(), paging, action.input(), action.output(), (key, message) ->
+                problem(key.isEmpty() ? paging.pointer() : LocatedJson.child(paging.pointer(), key), message));
     }
 
     private void checkActionRegions(ActionSpec action, List<String> regions) {

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  */
 interface FileOperations {
 
-    /** Writes a new file (replacing a leftover of the same name) and flushes it to the disk. */
+    /** Writes a new file (replacing a leftover of the same name); flushes it to the disk unless {@link #UNFLUSHED}. */
     void write(Path file, byte[] bytes) throws IOException;
 
     /** Renames a file over another, atomically where the file system can; returns whether atomically. */
@@ -23,8 +23,20 @@ interface FileOperations {
     /** Deletes a file or an empty directory. */
     void delete(Path path) throws IOException;
 
-    /** The real thing. */
-    FileOperations DEFAULT = new FileOperations() {
+    /** The real thing: each file written is flushed to the disk. */
+    FileOperations DEFAULT = new Disk(true);
+
+    /** The real thing, leaving written files to the operating system to write back. */
+    FileOperations UNFLUSHED = new Disk(false);
+
+    /** The file system's operations, flushing written files or not. */
+    final class Disk implements FileOperations {
+
+        private final boolean flush;
+
+        private Disk(boolean flush) {
+            this.flush = flush;
+        }
 
         @Override
         public void write(Path file, byte[] bytes) throws IOException {
@@ -34,7 +46,9 @@ interface FileOperations {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (flush) {
+                    channel.force(true);
+                }
             }
         }
 
@@ -53,5 +67,5 @@ interface FileOperations {
         public void delete(Path path) throws IOException {
             Files.deleteIfExists(path);
         }
-    };
+    }
 }

@@ -31,10 +31,10 @@ import java.util.stream.Stream;
  *   <li>an update of the tree is a small transaction, so that a failure or a kill at any moment leaves either the
  *       previous output or a state that the next write completes:
  *       <ol>
- *         <li><b>stage</b>: every new or changed file is written in full, and flushed to disk, into a staging
- *             directory {@code .tcgen-staging-<manifest>} beside the sources (its files are not {@code *.java}, so no
- *             compiler picks them up). A failure or kill here leaves the previous output exactly as it was; the next
- *             write throws the staging directory away;
+ *         <li><b>stage</b>: every new or changed file is written in full, and flushed to disk (unless
+ *             {@link Durability#UNFLUSHED}), into a staging directory {@code .tcgen-staging-<manifest>} beside the
+ *             sources (its files are not {@code *.java}, so no compiler picks them up). A failure or kill here
+ *             leaves the previous output exactly as it was; the next write throws the staging directory away;
  *         <li><b>commit</b>: a journal naming every move and deletion is written and renamed into the staging
  *             directory in one step;
  *         <li><b>apply</b>: the manifest is replaced by one listing both the previous files and the new ones, each
@@ -60,6 +60,24 @@ public final class SourceWriter {
     private static final String TRACKING_MANIFEST = "manifest-while-moving";
     private static final String MOVE = "move ";
     private static final String DELETE = "delete ";
+
+    /**
+     * How far a write makes sure its files are on the disk before it commits.
+     */
+    public enum Durability {
+        /**
+         * Each staged file is flushed to the disk before the update is committed, so that not even a power loss
+         * leaves a committed update with a file half-written. The default.
+         */
+        FLUSHED,
+        /**
+         * The files are left to the operating system to write back. A killed writer still leaves the previous files
+         * or an update that the next write completes (the system keeps what was written), but a power loss or a
+         * system crash may leave files half-written. For bulk output that is regenerated anyway ({@code tcgen
+         * corpus}), where flushing each of thousands of files costs more than the rest of the write.
+         */
+        UNFLUSHED
+    }
 
     /**
      * What a write did.
@@ -126,7 +144,18 @@ public final class SourceWriter {
      */
     public static Result write(Path outputDirectory, List<GeneratedSource> sources, String manifestName)
             throws IOException {
-        return write(outputDirectory, sources, manifestName, FileOperations.DEFAULT);
+        return write(outputDirectory, sources, manifestName, Durability.FLUSHED);
+    }
+
+    /**
+     * Like {@link #write(Path, List, String)}, flushing each file to the disk or not.
+     *
+     * @param durability whether files are flushed before the update is committed
+     */
+    public static Result write(Path outputDirectory, List<GeneratedSource> sources, String manifestName,
+            Durability durability) throws IOException {
+        return write(outputDirectory, sources, manifestName,
+                durability == Durability.FLUSHED ? FileOperations.DEFAULT : FileOperations.UNFLUSHED);
     }
 
     /** {@link #write(Path, List, String)} with the file operations given, so that tests can fail one. */

@@ -29,7 +29,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Every file the emitters write for the fixture specs, against a golden copy: each request, response, structure,
- * error-code enum, region enum, exception and client of {@code kitchen-sink.json} and {@code no-regions.json}, and
+ * error-code enum, region enum, exception and client of {@code kitchen-sink.json}, {@code no-regions.json} and
+ * {@code paging.json} (a paginator of each shape), and
  * the one runtime file that is emitted rather than copied ({@code RuntimeVersion}). The files are generated with a
  * pinned generator version, so a release does not change them.
  *
@@ -47,7 +48,7 @@ class GoldenFilesTest {
             "mvn -pl generator/codegen test -Dtest=GoldenFilesTest -Dtcgen.updateGolden=true";
 
     private static final String BASE_PACKAGE = "dev.tcgen.golden";
-    private static final List<String> FIXTURES = List.of("kitchen-sink", "no-regions");
+    private static final List<String> FIXTURES = List.of("kitchen-sink", "no-regions", "paging");
     private static final String RUNTIME_GROUP = "runtime";
 
     /** Relative to the module directory, which is the tests' working directory, so that updates land in sources. */
@@ -92,6 +93,7 @@ class GoldenFilesTest {
         assertTrue(paths.contains("no-regions/dev/tcgen/golden/regionless/v20210101/RegionlessClient.java"),
                 paths.toString());
         assertTrue(paths.contains(RUNTIME_GROUP + "/dev/tcgen/golden/core/RuntimeVersion.java"), paths.toString());
+        assertTrue(paths.contains("paging/dev/tcgen/golden/pages/v20210601/PagesClient.java"), paths.toString());
     }
 
     private static void assertMatches(Path golden, String generated) throws IOException {

@@ -142,6 +142,48 @@ class SpecValidatorTest {
     }
 
     @Test
+    void pagingNamesAreCheckedAgainstTheMembersEachAtItsPosition() throws IOException {
+        Path file = write(VALID.replace("\"regions\": [\"ap-guangzhou\"],", "\"regions\": [\"ap-guangzhou\"],\n"
+                + "      \"paging\": {\"offset\": \"NodeID\", \"limit\": \"Label\", \"total\": \"Root\", "
+                + "\"items\": \"Root\"},"));
+
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(file));
+
+        assertEquals(List.of(
+                file + ":16:28: \"offset\" names NodeID, which is not an input member of DescribeTree; did you mean "
+                        + "\"NodeId\"? (at /actions/0/paging/offset)",
+                file + ":16:47: \"limit\" names Label, which is not an input member of DescribeTree "
+                        + "(at /actions/0/paging/limit)",
+                file + ":16:65: \"total\" names Root, an output member of DescribeTree of type Node; the total count "
+                        + "must be of type int64 or uint64 (at /actions/0/paging/total)",
+                file + ":16:82: \"items\" names Root, an output member of DescribeTree of type Node; the items must "
+                        + "be of type list (at /actions/0/paging/items)"),
+                e.problems().stream().sorted(Problem.BY_POSITION).map(Problem::toString).toList());
+    }
+
+    @Test
+    void pagingIsOneFormOrFalse() throws Exception {
+        Path twoForms = write(VALID.replace("\"regions\": [\"ap-guangzhou\"],", "\"regions\": [\"ap-guangzhou\"], "
+                + "\"paging\": {\"page\": \"NodeId\", \"token\": \"NodeId\", \"items\": \"Root\"},"));
+        SpecException e = assertThrows(SpecException.class, () -> SpecFixtures.load(twoForms));
+        assertEquals(List.of(twoForms + ":15:46: paging of DescribeTree must name exactly one of \"offset\", "
+                + "\"page\" or \"token\", not page and token: {\"offset\", \"limit\", \"total\", \"items\"}, "
+                + "{\"page\", \"pageSize\", \"firstPage\", \"total\", \"items\"} or {\"token\", \"nextToken\", "
+                + "\"items\"}, or be false for an action that does not page (at /actions/0/paging)"),
+                e.problems().stream().map(Problem::toString).toList());
+
+        Path pagingTrue = write(VALID.replace("\"regions\": [\"ap-guangzhou\"],",
+                "\"regions\": [\"ap-guangzhou\"], \"paging\": true,"));
+        e = assertThrows(SpecException.class, () -> SpecFixtures.load(pagingTrue));
+        assertEquals(List.of("\"paging\" is an object stating how the action pages, or false for an action that "
+                + "does not page; true says neither"), e.problems().stream().map(Problem::message).toList());
+
+        Path pagingFalse = write(VALID.replace("\"regions\": [\"ap-guangzhou\"],",
+                "\"regions\": [\"ap-guangzhou\"], \"paging\": false,"));
+        assertEquals(false, SpecFixtures.load(pagingFalse).actions().get(0).paging().orElseThrow().paged());
+    }
+
+    @Test
     void malformedJsonIsReportedAtTheParserPosition() throws IOException {
         Path file = write("{\n  \"service\": \"demo\",\n  \"version\" \"2024-01-01\"\n}\n");
 

@@ -52,6 +52,25 @@ class SourceWriterTest {
     }
 
     @Test
+    void anUnflushedWriteIsTheSameUpdateAndTakesTheSameUpdatesAfterIt() throws IOException {
+        SourceWriter.Result first = SourceWriter.write(out, List.of(CLIENT, REQUEST), SourceWriter.MANIFEST,
+                SourceWriter.Durability.UNFLUSHED);
+        SourceWriter.Result second = SourceWriter.write(out, List.of(CLIENT, SIGNER), SourceWriter.MANIFEST,
+                SourceWriter.Durability.UNFLUSHED);
+
+        assertEquals(List.of(CLIENT.relativePath(), REQUEST.relativePath()), first.written());
+        assertEquals(List.of(SIGNER.relativePath()), second.written());
+        assertEquals(List.of(CLIENT.relativePath()), second.unchanged());
+        assertEquals(List.of(REQUEST.relativePath()), second.deleted());
+        assertEquals(SIGNER.content(), Files.readString(out.resolve(SIGNER.relativePath()), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out.resolve(REQUEST.relativePath())));
+        assertEquals("com/example/core/Tc3Signer.java\ncom/example/demo/v1/DemoClient.java\n",
+                Files.readString(out.resolve(SourceWriter.MANIFEST), StandardCharsets.UTF_8));
+        assertTrue(SourceWriter.isComplete(out, SourceWriter.MANIFEST));
+        assertEquals(List.of(), temporaryFiles());
+    }
+
+    @Test
     void theOutputDirectoryIsCreated() throws IOException {
         Path nested = out.resolve("target/generated-sources/tcgen");
 

@@ -135,6 +135,7 @@ public final class ApiJsonImporter {
                 Optional.empty(),
                 OptionalInt.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 List.of(),
                 List.of(),
                 "deprecated".equals(action.path("status").asText()),

@@ -146,7 +146,7 @@ public record DocPage(
         return new SpecDraft.Action(action, "", description,
                 input.stream().map(p -> member(p, exampleValue(p.name()))).toList(),
                 output.stream().map(p -> member(p, "")).toList(),
-                regions, rateLimit, Optional.empty(),
+                regions, rateLimit, Optional.empty(), Optional.empty(),
                 errorCodes.stream().map(ErrorCodeRow::code).sorted().toList(),
                 examples, false, streaming(), actionOrigin);
     }

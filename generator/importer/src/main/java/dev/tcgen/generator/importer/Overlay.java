@@ -3,8 +3,10 @@ package dev.tcgen.generator.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tcgen.generator.spec.LocatedJson;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.SpecFormat;
 import dev.tcgen.generator.spec.Suggestions;
+import dev.tcgen.generator.validate.PagingCheck;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -28,14 +31,17 @@ import java.util.function.Function;
  *   "regions": [{"id": "ap-guangzhou", "name": "South China (Guangzhou)"}],   the service's regions
  *   "errorCodes": [{"code": "...", "description": "...", "common": false}],  added, or replacing by code
  *   "actions": [{"name": "X", "title": "...", "regions": [...], "rateLimit": 20, "idempotent": true, ...,
+ *                "paging": {"offset": "Offset", "limit": "Limit", "items": "Things"},   or false: not paged
  *                "input": [{"name": "SdkAppId", "description": "..."}]}],
  *   "structures": [{"name": "S", "description": "...", "members": [{"name": "M", "deprecated": true}]}]
  * }
  * }</pre>
  * An action or structure entry changes the values it names (title, description, regions, rateLimit, idempotent,
- * errorCodes, examples, deprecated; members by name: type, items, required, description, example, deprecated). Naming an
- * action, structure or member the import does not have, or a property that does not exist, is a problem, naming the
- * closest name if one is close: an overlay is written by hand, and a typo must not go unnoticed.
+ * paging, errorCodes, examples, deprecated, streaming; members by name: type, items, required, description, example,
+ * deprecated). An action's paging replaces what the paging rules would state, and is checked against its members as
+ * the overlay leaves them. Naming an action, structure or member the import does not have, or a property that does
+ * not exist, is a problem, naming the closest name if one is close: an overlay is written by hand, and a typo must
+ * not go unnoticed.
  */
 public final class Overlay {
 
@@ -162,18 +168,45 @@ public final class Overlay {
         }
         bool(node, pointer, "deprecated").ifPresent(builder::deprecated);
         bool(node, pointer, "idempotent").ifPresent(idempotent -> builder.idempotent(Optional.of(idempotent)));
-        if (node.has("paging")) {
-            problem(pointer + "/paging", "\"paging\" cannot be set by an overlay yet: the generator's paging rules "
-                    + "decide (see the README, \"Listing calls: paginators\"), or write \"paging\" into the spec");
-        }
         bool(node, pointer, "streaming").ifPresent(builder::streaming);
-        if (node.has("input")) {
-            builder.input(patchMembers(node, pointer, "input", action.input(), action.name()));
-        }
-        if (node.has("output")) {
-            builder.output(patchMembers(node, pointer, "output", action.output(), action.name()));
+        List<SpecDraft.Member> input = node.has("input")
+                ? patchMembers(node, pointer, "input", action.input(), action.name())
+                : action.input();
+        List<SpecDraft.Member> output = node.has("output")
+                ? patchMembers(node, pointer, "output", action.output(), action.name())
+                : action.output();
+        builder.input(input).output(output);
+        if (node.has("paging")) {
+            paging(node.get("paging"), LocatedJson.child(pointer, "paging"), action.name(), input, output)
+                    .ifPresent(paging -> builder.paging(Optional.of(paging)));
         }
         return builder.build();
+    }
+
+    /**
+     * An action's paging as the overlay states it, checked against the action's members (as the overlay leaves
+     * them) like a spec's: an object of one form, or {@code false} for an action that does not page.
+     */
+    private Optional<PagingSpec> paging(JsonNode node, String pointer, String action, List<SpecDraft.Member> input,
+            List<SpecDraft.Member> output) {
+        if (node.isBoolean() && !node.booleanValue()) {
+            return Optional.of(PagingSpec.notPaged(""));
+        }
+        if (!node.isObject()) {
+            problem(pointer, "\"paging\" must be an object stating how " + action + " pages, " + PagingCheck.FORMS
+                    + ", or false if it does not page");
+            return Optional.empty();
+        }
+        object(node, pointer, "paging", SpecFormat.PAGING.keys());
+        PagingSpec paging = new PagingSpec("", true, text(node, pointer, "offset").orElse(""),
+                text(node, pointer, "limit").orElse(""), text(node, pointer, "page").orElse(""),
+                text(node, pointer, "pageSize").orElse(""), wholeNumber(node, pointer, "firstPage"),
+                text(node, pointer, "token").orElse(""), text(node, pointer, "nextToken").orElse(""),
+                text(node, pointer, "total").orElse(""), required(node, pointer, "items"));
+        int before = problems.size();
+        PagingCheck.check(action, paging, DraftPaging.members(input), DraftPaging.members(output), (key, message) ->
+                problem(key.isEmpty() ? pointer : LocatedJson.child(pointer, key), message));
+        return problems.size() == before ? Optional.of(paging) : Optional.empty();
     }
 
     private SpecDraft.Structure patchStructure(SpecDraft.Structure structure, JsonNode node, String pointer) {
@@ -282,6 +315,18 @@ public final class Overlay {
             return Optional.empty();
         }
         return Optional.of(value.booleanValue());
+    }
+
+    private OptionalLong wholeNumber(JsonNode node, String pointer, String key) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problem(LocatedJson.child(pointer, key), "\"" + key + "\" must be a whole number");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(value.longValue());
     }
 
     private List<String> strings(JsonNode node, String pointer, String key) {

@@ -1,6 +1,7 @@
 package dev.tcgen.generator.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tcgen.generator.spec.PagingSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -102,6 +103,8 @@ public final class SpecDraft {
      * @param rateLimit the documented maximum number of requests per second
      * @param idempotent whether the action may be sent again after a failure that may have delivered it, when an
      *     overlay says so
+     * @param paging how the action pages, or that it does not, as the overlay or the paging rules state it (no
+     *     pointer); absent when neither says
      * @param errorCodes the codes documented for the action
      * @param examples documented example calls
      * @param deprecated whether the action is deprecated
@@ -117,6 +120,7 @@ public final class SpecDraft {
             Optional<List<String>> regions,
             OptionalInt rateLimit,
             Optional<Boolean> idempotent,
+            Optional<PagingSpec> paging,
             List<String> errorCodes,
             List<Example> examples,
             boolean deprecated,
@@ -146,6 +150,7 @@ public final class SpecDraft {
             private Optional<List<String>> regions;
             private OptionalInt rateLimit;
             private Optional<Boolean> idempotent;
+            private Optional<PagingSpec> paging;
             private List<String> errorCodes;
             private List<Example> examples;
             private boolean deprecated;
@@ -160,6 +165,7 @@ public final class SpecDraft {
                 this.regions = from.regions;
                 this.rateLimit = from.rateLimit;
                 this.idempotent = from.idempotent;
+                this.paging = from.paging;
                 this.errorCodes = from.errorCodes;
                 this.examples = from.examples;
                 this.deprecated = from.deprecated;
@@ -201,6 +207,11 @@ public final class SpecDraft {
                 return this;
             }
 
+            public Builder paging(Optional<PagingSpec> value) {
+                this.paging = value;
+                return this;
+            }
+
             public Builder errorCodes(List<String> value) {
                 this.errorCodes = value;
                 return this;
@@ -223,7 +234,7 @@ public final class SpecDraft {
 
             public Action build() {
                 return new Action(from.name, title, description, input, output, regions, rateLimit, idempotent,
-                        errorCodes, examples, deprecated, streaming, from.origin);
+                        paging, errorCodes, examples, deprecated, streaming, from.origin);
             }
         }
     }

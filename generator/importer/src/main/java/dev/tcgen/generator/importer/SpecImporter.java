@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The whole import, from files to spec text: {@code api.json} (+ {@code examples.json}) → doc pages merged in →
  * common error codes → overlay → the pages' regions if the service still has none (a warning if it has none at the
- * end) → {@link SpecWriter} → checked by the generator's own reader and validator, so an import never produces a
+ * end) → the paging the rules recognise where the overlay states none ({@link DraftPaging}) → {@link SpecWriter} → checked by the generator's own reader and validator, so an import never produces a
  * spec the generator would reject.
  *
  * <pre>{@code
@@ -100,7 +100,7 @@ public final class SpecImporter {
             service = Overlay.apply(json(inputs.overlay().get()), service);
         }
         SpecMerger.Result withRegions = SpecMerger.withPageRegions(service, pages);
-        service = withRegions.service();
+        service = DraftPaging.fill(withRegions.service(), warnings);
         warnings.addAll(withRegions.warnings());
         if (service.regions().isEmpty()) {
             warnings.add(new ImportMessage(new Origin(apiJson.file(), apiJson.locate("/metadata").line()),

@@ -1,9 +1,11 @@
 package dev.tcgen.generator.importer;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.SpecFormat;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -14,8 +16,8 @@ import java.util.Map;
  * Writes a {@link SpecDraft} as a spec file the way {@code api-spec} keeps them: keys in the order of
  * {@link SpecFormat}, 2-space indentation, {@code "key": value}, one final newline, error codes sorted by code,
  * actions and structures sorted by name, members in documentation order. Optional values at their default are left
- * out ({@code required}, {@code deprecated} when false; empty texts; absent regions or rate limit); {@code structures},
- * {@code errorCodes} and each code's {@code common} are always written. Same draft, same bytes.
+ * out ({@code required}, {@code deprecated} when false; empty texts; absent regions, rate limit or paging);
+ * {@code structures}, {@code errorCodes} and each code's {@code common} are always written. Same draft, same bytes.
  */
 public final class SpecWriter {
 
@@ -75,6 +77,7 @@ public final class SpecWriter {
         action.regions().ifPresent(regions -> regions.forEach(node.putArray("regions")::add));
         action.rateLimit().ifPresent(limit -> node.put("rateLimit", limit));
         action.idempotent().ifPresent(idempotent -> node.put("idempotent", idempotent));
+        action.paging().ifPresent(paging -> node.set("paging", paging(paging)));
         if (!action.errorCodes().isEmpty()) {
             action.errorCodes().stream().distinct().sorted().forEach(node.putArray("errorCodes")::add);
         }
@@ -94,6 +97,24 @@ public final class SpecWriter {
             node.put("streaming", true);
         }
         return inFormatOrder(SpecFormat.ACTION, node);
+    }
+
+    /** {@code false}, or the paging's names ({@code firstPage} whenever the form has it). */
+    private static JsonNode paging(PagingSpec paging) {
+        if (!paging.paged()) {
+            return NODES.booleanNode(false);
+        }
+        ObjectNode node = NODES.objectNode();
+        putText(node, "offset", paging.offset());
+        putText(node, "limit", paging.limit());
+        putText(node, "page", paging.page());
+        putText(node, "pageSize", paging.pageSize());
+        paging.firstPage().ifPresent(first -> node.put("firstPage", first));
+        putText(node, "token", paging.token());
+        putText(node, "nextToken", paging.nextToken());
+        putText(node, "total", paging.total());
+        putText(node, "items", paging.items());
+        return inFormatOrder(SpecFormat.PAGING, node);
     }
 
     private static ObjectNode structure(SpecDraft.Structure structure) {
@@ -137,7 +158,11 @@ public final class SpecWriter {
         }
     }
 
-    /** Pretty-prints with 2-space indentation; scalars as Jackson writes them (UTF-8 text, escaped controls). */
+    /**
+     * Pretty-prints with 2-space indentation; scalars as Jackson writes them (UTF-8 text, escaped controls). Strings,
+     * integers and booleans, nearly all of a spec, are written directly: {@code JsonNode.toString} would set up a
+     * generator for each.
+     */
     private static void print(JsonNode node, int depth, StringBuilder out) {
         if (node.isObject() && !node.isEmpty()) {
             out.append("{\n");
@@ -145,7 +170,8 @@ public final class SpecWriter {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 indent(depth + 1, out);
-                out.append(NODES.textNode(field.getKey())).append(": ");
+                quote(field.getKey(), out);
+                out.append(": ");
                 print(field.getValue(), depth + 1, out);
                 out.append(fields.hasNext() ? ",\n" : "\n");
             }
@@ -162,9 +188,20 @@ public final class SpecWriter {
             out.append(']');
         } else if (node.isContainerNode()) {
             out.append(node.isObject() ? "{}" : "[]");
+        } else if (node.isTextual()) {
+            quote(node.textValue(), out);
+        } else if (node.isIntegralNumber() || node.isBoolean()) {
+            out.append(node.asText());
         } else {
             out.append(node);
         }
+    }
+
+    /** A JSON string as Jackson writes it (the same escapes), without a generator per value. */
+    private static void quote(String text, StringBuilder out) {
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        out.append('"');
     }
 
     private static void indent(int depth, StringBuilder out) {

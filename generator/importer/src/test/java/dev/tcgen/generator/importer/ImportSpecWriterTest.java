@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.SpecReader;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class ImportSpecWriterTest {
         SpecDraft.Member tags = new SpecDraft.Member("Tags", "list", Optional.of("Tag"), false, "", "", true, HERE);
         SpecDraft.Action action = new SpecDraft.Action("DoIt", "Does it", "", List.of(id, tags), List.of(),
                 Optional.of(List.of("ap-guangzhou")), OptionalInt.of(20), Optional.of(false),
-                List.of("ResourceNotFound", "InternalError"),
+                Optional.of(PagingSpec.notPaged("")), List.of("ResourceNotFound", "InternalError"),
                 List.of(new SpecDraft.Example("One", JsonNodeFactory.instance.objectNode().put("SdkAppId", 1),
                         JsonNodeFactory.instance.objectNode(), HERE)), true, true, HERE);
         SpecDraft.Structure tag = new SpecDraft.Structure("Tag", "A tag: \"k\" → v\t.", List.of(), false, HERE);
@@ -72,6 +73,7 @@ class ImportSpecWriterTest {
                       ],
                       "rateLimit": 20,
                       "idempotent": false,
+                      "paging": false,
                       "errorCodes": [
                         "InternalError",
                         "ResourceNotFound"
@@ -109,6 +111,20 @@ class ImportSpecWriterTest {
                   ]
                 }
                 """, SpecWriter.write(service));
+    }
+
+    @Test
+    void pagingIsWrittenInTheFormatsOrderWithItsFirstPage() {
+        SpecDraft.Member page = new SpecDraft.Member("PageNo", "int64", Optional.empty(), false, "", "", false, HERE);
+        SpecDraft.Member rooms = new SpecDraft.Member("Rooms", "list", Optional.of("string"), false, "", "", false,
+                HERE);
+        SpecDraft.Action action = new SpecDraft.Action("ListRooms", "", "", List.of(page), List.of(rooms),
+                Optional.empty(), OptionalInt.empty(), Optional.empty(),
+                Optional.of(PagingSpec.pageNumber("", "PageNo", "", 0, "", "Rooms")), List.of(), List.of(), false,
+                false, HERE);
+
+        assertEquals("{\"page\":\"PageNo\",\"firstPage\":0,\"items\":\"Rooms\"}",
+                SpecWriter.action(action).get("paging").toString());
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class RuntimeEmbedder {
             Pattern.compile("(?m)^package " + Pattern.quote(RUNTIME_PACKAGE) + "((?:\\.\\w+)*);");
     private static final Pattern IMPORT_LINE =
             Pattern.compile("(?m)^import (static )?" + Pattern.quote(RUNTIME_PACKAGE) + "([.;])");
+    private static final Pattern RUNTIME_PACKAGE_NAME = Pattern.compile(Pattern.quote(RUNTIME_PACKAGE) + "\\b");
 
     private final String targetPackage;
     private final GeneratedFiles files;
@@ -94,7 +95,7 @@ public final class RuntimeEmbedder {
 
     /** Where the runtime package is named in relocated text, or -1; the provenance comments do not count. */
     private static int indexOfRuntimePackage(String text) {
-        Matcher named = Pattern.compile(Pattern.quote(RUNTIME_PACKAGE) + "\\b").matcher(text);
+        Matcher named = RUNTIME_PACKAGE_NAME.matcher(text);
         while (named.find()) {
             int lineStart = text.lastIndexOf('\n', named.start()) + 1;
             if (!text.startsWith("package ", lineStart)) {

@@ -38,19 +38,23 @@ final class PaginatorEmitter {
                 .returns(ParameterizedTypeName.get(runtime.paginator(), action.request(), action.response(), item))
                 .addParameter(action.request(), "request")
                 .addJavadoc(javadoc(action, paging))
-                .addStatement("return $T.of($S,\n$>$>$L,\nrequest, this::$N, this::$N, $T::new)$<$<", runtime.paginator(),
-                        action.wireName(), paging(action, paging), action.methodName(),
-                        ClientEmitter.asyncMethodName(action), service.exception());
+                .addStatement("$T paging = $L",
+                        ParameterizedTypeName.get(runtime.paging(), action.request(), action.response(), item),
+                        paging(action, paging))
+                .addStatement("return $T.of($S, paging, request,\nthis::$N, this::$N, $T::new)", runtime.paginator(),
+                        action.wireName(), action.methodName(), ClientEmitter.asyncMethodName(action),
+                        service.exception());
         if (action.deprecated()) {
             method.addAnnotation(Deprecated.class);
         }
         return method.build();
     }
 
+    /** The call of {@code Paging.offset}, {@code pageNumber} or {@code token}, one argument a line. */
     private CodeBlock paging(ActionModel action, PagingModel paging) {
         CodeBlock items = CodeBlock.of("$T::$N", action.response(), paging.items().javaName());
         if (paging.shape() == PagingModel.Shape.TOKEN) {
-            return CodeBlock.of("$T.token($L,\n$>$>$T::$N, $L)$<$<", runtime.paging(), with(paging.position()),
+            return CodeBlock.of("$T.token(\n$L,\n$T::$N,\n$L)", runtime.paging(), with(paging.position()),
                     action.response(), paging.nextToken().javaName(), items);
         }
         CodeBlock size = paging.size() == null ? CodeBlock.of("null")
@@ -59,9 +63,9 @@ final class PaginatorEmitter {
                 : CodeBlock.of("$T::$N", action.response(), paging.total().javaName());
         CodeBlock position = CodeBlock.of("$T::$N", action.request(), paging.position().javaName());
         return paging.shape() == PagingModel.Shape.OFFSET
-                ? CodeBlock.of("$T.offset($L,\n$>$>$L,\n$L, $L, $L)$<$<", runtime.paging(), position, with(paging.position()),
-                        size, items, total)
-                : CodeBlock.of("$T.pageNumber($L,\n$>$>$L, $LL,\n$L, $L, $L)$<$<", runtime.paging(), position,
+                ? CodeBlock.of("$T.offset(\n$L,\n$L,\n$L,\n$L,\n$L)", runtime.paging(), position,
+                        with(paging.position()), size, items, total)
+                : CodeBlock.of("$T.pageNumber(\n$L,\n$L,\n$LL,\n$L,\n$L,\n$L)", runtime.paging(), position,
                         with(paging.position()), paging.firstPage(), size, items, total);
     }
 
@@ -77,21 +81,21 @@ final class PaginatorEmitter {
                 .add("call of it (rate-limited and retried like any), made when the iteration reaches it. The items\n")
                 .add("are {@code $L}; ", paging.items().wireName());
         switch (paging.shape()) {
-            case OFFSET -> doc.add("the next page's {@code $L} is this one's plus its items. ",
+            case OFFSET -> doc.add("the next page's {@code $L} is this one's plus its items.\n",
                     paging.position().wireName());
-            case PAGE_NUMBER -> doc.add("pages are numbered by {@code $L} from $L. ", paging.position().wireName(),
+            case PAGE_NUMBER -> doc.add("pages are numbered by {@code $L} from $L.\n", paging.position().wireName(),
                     paging.firstPage());
-            case TOKEN -> doc.add("the next page is asked for with the {@code $L} of this one. ",
-                    paging.nextToken().wireName());
+            case TOKEN -> doc.add("the next page is asked for with the {@code $L} of this one, as its {@code $L}.\n",
+                    paging.nextToken().wireName(), paging.position().wireName());
         }
-        doc.add("\n");
         if (paging.shape() == PagingModel.Shape.TOKEN) {
             doc.add("The last page is the one without a {@code $L}.\n", paging.nextToken().wireName());
         } else if (paging.total() != null) {
             doc.add("The last page is the one that reaches {@code $L}, or an empty one.\n", paging.total().wireName());
+        } else if (paging.size() != null) {
+            doc.add("The last page is an empty one, or one shorter than {@code $L}.\n", paging.size().wireName());
         } else {
-            doc.add("The last page is an empty one, or one shorter than {@code $L}.\n",
-                    paging.size() == null ? "the page size" : paging.size().wireName());
+            doc.add("The last page is an empty one.\n");
         }
         return doc.add("\n<pre>{@code\n")
                 .add("for ($L item : client.$L(request).items()) { ... }\n",
