@@ -1,6 +1,5 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,62 +7,39 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON set-up of the client: one shared, thread-safe Jackson {@code ObjectMapper}.
- *
- * <p>Its configuration follows from how the request, response and structure classes are
- * generated:
+ * The JSON of the client, on jackson-core alone: each request, response and structure class has a generated codec,
+ * {@code writeJson} and {@code readJson}, over the runtime's {@link JsonWriter} and {@link JsonReader}; there is no
+ * reflection and no {@code ObjectMapper}. This class holds the one shared, thread-safe {@code JsonFactory} and turns
+ * whole documents into objects and back:
  * <ul>
- *   <li>Every JSON property is named explicitly with {@code @JsonProperty}, so auto-detection of
- *       getters, setters, fields and creators is off: a builder or {@code toBuilder()} method is
- *       never mistaken for a property, and renaming a Java member never changes the wire format.</li>
- *   <li>Properties the API added after the client was generated are ignored, not fatal.</li>
- *   <li>{@code null} members are left out of requests: Tencent Cloud treats an absent
- *       parameter as "not given", while an explicit {@code null} may be rejected.</li>
- *   <li>A request with no parameters serialises as {@code {}} instead of failing.</li>
+ *   <li>{@code null} members are left out of requests: Tencent Cloud treats an absent parameter as "not given",
+ *       while an explicit {@code null} may be rejected. A request without members is {@code {}}.</li>
+ *   <li>Members the API added after the client was generated are skipped, and a value that does not fit its
+ *       member's type is left out and recorded ({@link ReadProblem}), never fatal.</li>
  *   <li>Content after the JSON document is an error, so a corrupted response is not half read.</li>
- *   <li>Error messages do not quote the document they were reading, which may hold secrets
- *       (Jackson before 2.16 did).</li>
+ *   <li>Error messages do not quote the document they were reading, which may hold secrets (Jackson before 2.16
+ *       did).</li>
  * </ul>
  *
- * <p>The mapper is shared: read and write with it freely, but do not reconfigure it. For a
- * variant, configure a copy:
- *
- * <pre>{@code
- * ObjectMapper pretty = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
- * }</pre>
+ * <p>The codecs are package-private to the service's package; {@link #writeText} and {@link #readText} are the text
+ * form of a client's generic {@code call}.
  */
 public final class Json {
     /**
      * Makes the parsers and generators: jackson-core's defaults, except that a parser's errors do not quote the
-     * document (which may hold secrets; Jackson before 2.16 did).
+     * document.
      */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private static final ObjectMapper MAPPER = createMapper();
-
     private Json() {
-    }
-
-    /**
-     * The shared mapper, configured for the generated classes.
-     *
-     * @return the mapper; do not reconfigure it
-     */
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     /**
@@ -115,8 +91,12 @@ public final class Json {
             }
             JsonReader in = new JsonReader(parser);
             in.readMembers(name -> {
-                out.generator().writeFieldName(name);
-                in.copyValue(out.generator());
+                if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                    out.writeString(name, parser.getText()); // so an empty ClientToken is filled in like a typed one
+                } else {
+                    out.generator().writeFieldName(name);
+                    in.copyValue(out.generator());
+                }
             });
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "content after the end of the JSON object");
@@ -171,19 +151,5 @@ public final class Json {
      */
     static JsonParser parser(byte[] json) throws IOException {
         return FACTORY.createParser(json);
-    }
-
-    private static ObjectMapper createMapper() {
-        return JsonMapper.builder()
-                .disable(MapperFeature.AUTO_DETECT_CREATORS, MapperFeature.AUTO_DETECT_FIELDS,
-                        MapperFeature.AUTO_DETECT_GETTERS, MapperFeature.AUTO_DETECT_IS_GETTERS,
-                        MapperFeature.AUTO_DETECT_SETTERS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultPropertyInclusion(
-                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-                .build();
     }
 }

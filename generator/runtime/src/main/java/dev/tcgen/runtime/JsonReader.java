@@ -35,14 +35,15 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * static RoomState readJson(JsonReader in) throws IOException {
  *     Builder builder = new Builder();
- *     in.readMembers(name -> {
+ *     String name;
+ *     while ((name = in.nextMember()) != null) {
  *         switch (name) {
  *             case "RoomId" -> builder.roomId = in.readString();
  *             case "CreateTime" -> builder.createTime = in.readUint64();
  *             default -> in.skipValue();
  *         }
- *     });
- *     return builder.build();
+ *     }
+ *     return new RoomState(builder);
  * }
  * }</pre>
  *
@@ -234,11 +235,36 @@ public final class JsonReader {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new IllegalStateException("not on an object but on " + parser.currentToken());
         }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
+        String name;
+        while ((name = nextMember()) != null) {
             members.read(name);
         }
+    }
+
+    /**
+     * Moves to the value of the next member of the object whose start, or whose previous member's value, the reader
+     * is on; {@code null} at the object's end. The value must then be read or skipped.
+     *
+     * <pre>{@code
+     * String name;
+     * while ((name = in.nextMember()) != null) {
+     *     switch (name) {
+     *         case "RoomId" -> builder.roomId = in.readString();
+     *         default -> in.skipValue();
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return the member's name, or {@code null} after the last member
+     * @throws IOException if the JSON is malformed
+     */
+    public String nextMember() throws IOException {
+        if (parser.nextToken() != JsonToken.FIELD_NAME) {
+            return null;
+        }
+        String name = parser.currentName();
+        parser.nextToken();
+        return name;
     }
 
     /**

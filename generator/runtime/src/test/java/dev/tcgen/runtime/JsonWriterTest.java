@@ -53,4 +53,13 @@ class JsonWriterTest {
         Request absent = new Request(null, 1L, null, null, null, null, null, null, null, Request.of(""), null);
         assertEquals("{\"Count\":1,\"Child\":{\"ClientToken\":\"\"},\"ClientToken\":\"fresh\"}", write(absent, "fresh"));
     }
+
+    @Test
+    void aClientTokenIsFilledInTheTextFormToo() throws IOException {
+        assertEquals("{\"A\":1,\"ClientToken\":\"fresh\",\"B\":{\"ClientToken\":\"\"}}", new String(Json.bytes(
+                "{\"A\":1,\"ClientToken\":\"\",\"B\":{\"ClientToken\":\"\"}}", Json::writeText, "fresh"),
+                StandardCharsets.UTF_8));
+        assertEquals("{\"A\":1,\"ClientToken\":\"fresh\"}",
+                new String(Json.bytes("{\"A\":1}", Json::writeText, "fresh"), StandardCharsets.UTF_8));
+    }
 }

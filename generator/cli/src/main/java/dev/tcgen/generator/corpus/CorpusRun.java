@@ -403,21 +403,17 @@ public final class CorpusRun {
         return generated.sources().stream().map(s -> src.resolve(s.relativePath())).toList();
     }
 
-    /** Where Jackson's classes are (the jars, or the shaded command-line jar) for the generated code to compile against. */
+    /**
+     * Where jackson-core is (its jar, or the shaded command-line jar): the one library the generated code compiles
+     * against.
+     */
     private static List<Path> jacksonClassPath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> type : List.of(com.fasterxml.jackson.databind.ObjectMapper.class,
-                com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
-            try {
-                Path path = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!paths.contains(path)) {
-                    paths.add(path);
-                }
-            } catch (URISyntaxException | RuntimeException e) {
-                throw new IllegalStateException("cannot find where " + type.getName() + " was loaded from", e);
-            }
+        try {
+            return List.of(Path.of(com.fasterxml.jackson.core.JsonParser.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot find where jackson-core was loaded from", e);
         }
-        return paths;
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.tcgen.runtime.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,26 @@ public final class SampleRequests {
             // build() names the required members; the other variants have them
         }
         return requests;
+    }
+
+    /**
+     * The requests' JSON captured in a fixture: lines {@code <class> <variant><TAB><JSON>}, {@code #} lines comments.
+     *
+     * @param fixture the fixture's text (UTF-8)
+     * @return the JSON by {@code <class> <variant>}, in the fixture's order
+     * @throws IOException if the fixture cannot be read
+     */
+    public static Map<String, String> captured(InputStream fixture) throws IOException {
+        Map<String, String> captured = new LinkedHashMap<>();
+        try (fixture) {
+            for (String line : new String(fixture.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    int tab = line.indexOf('\t');
+                    captured.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+        return captured;
     }
 
     private static Object build(Class<?> type, int depth, int listSize) {
