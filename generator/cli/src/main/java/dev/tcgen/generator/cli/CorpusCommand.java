@@ -118,9 +118,10 @@ final class CorpusCommand {
             return Main.FAILED;
         }
         report.failures().forEach(failure -> err.println("tcgen corpus: FAILED example " + failure));
-        out.printf(Locale.ROOT, "tcgen corpus: response examples: %,d read through their response classes (%,d "
-                + "skipped: not a JSON answer without an error), %d failure(s), %,d problem(s) recorded in %.1f s%n",
-                report.read(), report.skipped(), report.failures().size(), report.problems(), seconds(report.time()));
+        out.printf(Locale.ROOT, "tcgen corpus: response examples: %,d read through their response classes and written "
+                + "back (%,d JSON only when read leniently), %d failure(s), %,d problem(s) recorded, in %.1f s; not "
+                + "read: %s%n", report.read(), report.lenient(), report.failures().size(), report.problems(),
+                seconds(report.time()), counts(report.skipped()));
         out.println("tcgen corpus:   problems by kind: " + counts(report.byKind()));
         out.println("tcgen corpus:   problems by service: " + counts(report.byService()));
         return report.failures().isEmpty() ? Main.OK : Main.FAILED;

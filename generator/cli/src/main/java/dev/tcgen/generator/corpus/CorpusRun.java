@@ -60,6 +60,9 @@ public final class CorpusRun {
     /** The name the shared core package goes by in reports. */
     static final String CORE = "core";
 
+    /** The folder under {@code classes/} of the services' classes (the core's is {@link #CORE}). */
+    static final String SERVICES = "services";
+
     /** Writers per thread in the write phase, which waits on the disk more than on the processor. */
     static final int WRITERS_PER_THREAD = 8;
 
@@ -298,7 +301,7 @@ public final class CorpusRun {
         Path classes = options.out().resolve("classes");
         deleteTree(classes);
         Path coreClasses = classes.resolve(CORE);
-        Path serviceClasses = classes.resolve("services");
+        Path serviceClasses = classes.resolve(SERVICES);
         BatchCompiler javac = BatchCompiler.create(JAVAC_OPTIONS);
         List<Path> jackson = jacksonClassPath();
 

@@ -1,5 +1,6 @@
 package dev.tcgen.generator.corpus;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,8 @@ import java.util.stream.Stream;
  * with the example. It fails where reading throws, where a value read is written back as another JSON value (an exact
  * conversion, {@code "123"} for {@code 123}, counts as the same value), or where a value the example has for a member
  * the class knows is missing without a recorded problem. The recorded problems are counted by kind and by service.
+ * An example that is JSON only when read leniently (raw control characters, trailing commas, comments) is read as the
+ * importer reads it and the fake client embeds it: leniently, then as compact JSON.
  */
 public final class ResponseExamples {
 
@@ -52,30 +55,32 @@ public final class ResponseExamples {
      * What the examples gave.
      *
      * @param read examples read through their response class
-     * @param skipped examples that are not a JSON answer without an error (error answers, event streams, broken
-     *     JSON), or whose action the spec lacks
+     * @param lenient how many of those were JSON only when read leniently
+     * @param skipped examples not read, by why: not JSON (event streams, broken JSON), no {@code Response} object, an
+     *     error answer, an action the spec lacks
      * @param problems recorded problems, all examples together
      * @param byKind recorded problems by kind ({@link #kind})
      * @param byService recorded problems by service version
      * @param failures every failure, one line each
      * @param time how long it took
      */
-    public record Report(int read, int skipped, int problems, Map<String, Integer> byKind,
+    public record Report(int read, int lenient, Map<String, Integer> skipped, int problems, Map<String, Integer> byKind,
             Map<String, Integer> byService, List<String> failures, Duration time) {}
 
     /** Reads numbers exactly, so that a comparison never rounds. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+    private static final ObjectMapper JSON = mapper(false);
+
+    /** Reads what the importer reads leniently, numbers exactly too. */
+    private static final ObjectMapper LENIENT = mapper(true);
 
     private final ClassLoader classes;
     private final String runtimePackage;
     private final List<String> failures = new ArrayList<>();
     private final Map<String, Integer> byKind = new TreeMap<>();
     private final Map<String, Integer> byService = new TreeMap<>();
+    private final Map<String, Integer> skipped = new TreeMap<>();
     private int read;
-    private int skipped;
+    private int lenient;
     private int problems;
 
     private ResponseExamples(ClassLoader classes, String runtimePackage) {
@@ -96,19 +101,37 @@ public final class ResponseExamples {
         long start = System.nanoTime();
         Path root = CorpusArchive.unpacked(examples, out.resolve("examples"));
         String runtimePackage = new Generator.Options(basePackage, RuntimeMode.EMBEDDED).runtimePackage();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.resolve("classes").toUri().toURL()},
-                ResponseExamples.class.getClassLoader());
+        Path classes = out.resolve("classes");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.resolve(CorpusRun.CORE).toUri().toURL(),
+                classes.resolve(CorpusRun.SERVICES).toUri().toURL()}, ResponseExamples.class.getClassLoader());
                 Stream<Path> specs = Files.list(out.resolve("specs"))) {
             ResponseExamples run = new ResponseExamples(loader, runtimePackage);
+            Map<String, String> directories = directories(CorpusArchive.entries(out.resolve("api-json"), out));
             for (Path spec : specs.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                run.service(spec, basePackage, root);
+                run.service(spec, basePackage, root, directories);
             }
-            return new Report(run.read, run.skipped, run.problems, run.byKind, run.byService, run.failures,
+            return new Report(run.read, run.lenient, run.skipped, run.problems, run.byKind, run.byService, run.failures,
                     Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private void service(Path specFile, String basePackage, Path root) throws IOException {
+    /**
+     * The corpus folder ({@code <service>/<version>}) of each service version, by its {@code api.json}'s
+     * {@code metadata}: {@code serviceShortName apiVersion}, as the spec names it ({@code autoscaling/v20180419} is
+     * {@code as 2018-04-19}).
+     */
+    private static Map<String, String> directories(List<CorpusArchive.Entry> entries) throws IOException {
+        Map<String, String> directories = new TreeMap<>();
+        for (CorpusArchive.Entry entry : entries) {
+            JsonNode metadata = JSON.readTree(entry.apiJson().toFile()).path("metadata");
+            directories.put(metadata.path("serviceShortName").asText() + " " + metadata.path("apiVersion").asText(),
+                    entry.id());
+        }
+        return directories;
+    }
+
+    private void service(Path specFile, String basePackage, Path root, Map<String, String> directories)
+            throws IOException {
         ServiceSpec spec;
         try {
             spec = Generator.load(SpecSource.read(specFile));
@@ -117,7 +140,8 @@ public final class ResponseExamples {
             return;
         }
         ServiceModel model = ModelBuilder.build(spec, basePackage, runtimePackage);
-        String service = spec.service() + "/" + Naming.versionPackage(spec.version());
+        String service = directories.getOrDefault(spec.service() + " " + spec.version(),
+                spec.service() + "/" + Naming.versionPackage(spec.version()));
         Path file = root.resolve(service).resolve("examples.json");
         if (!Files.isRegularFile(file)) {
             return;
@@ -135,21 +159,32 @@ public final class ResponseExamples {
         }
     }
 
-    private void example(String service, ActionModel action, String actionName, String output,
+    private void example(String service, ActionModel action, String actionName, String text,
             Map<String, StructureModel> structures) {
         JsonNode answer;
+        String output = text;
+        boolean strict = true;
         try {
-            answer = JSON.readTree(output);
-        } catch (IOException e) {
-            skipped++;
-            return;
+            answer = JSON.readTree(text);
+        } catch (IOException notStrictJson) {
+            try {
+                answer = LENIENT.readTree(text);
+                output = JSON.writeValueAsString(answer);
+                strict = false;
+            } catch (IOException notJson) {
+                skipped.merge("not JSON", 1, Integer::sum);
+                return;
+            }
         }
         JsonNode response = answer == null ? null : answer.get("Response");
-        if (action == null || response == null || !response.isObject() || response.has("Error")) {
-            skipped++;
+        String skip = response == null || !response.isObject() ? "no Response object"
+                : response.has("Error") ? "an error answer" : action == null ? "an action the spec lacks" : null;
+        if (skip != null) {
+            skipped.merge(skip, 1, Integer::sum);
             return;
         }
         read++;
+        lenient += strict ? 0 : 1;
         String where = service + " " + actionName;
         try {
             Class<?> type = classes.loadClass(action.response().canonicalName());
@@ -250,6 +285,20 @@ public final class ResponseExamples {
 
     private static String kind(JsonNode node) {
         return node.isObject() ? "an object" : node.isArray() ? "an array" : node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ObjectMapper mapper(boolean lenient) {
+        JsonMapper.Builder builder = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                        DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        if (lenient) {
+            builder.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS);
+        }
+        return builder.build();
     }
 
     private Class<?> core(String simpleName) throws ClassNotFoundException {
