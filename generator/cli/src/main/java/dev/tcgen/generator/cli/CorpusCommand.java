@@ -112,7 +112,8 @@ final class CorpusCommand {
         }
         ResponseExamples.Report report;
         try {
-            report = ResponseExamples.run(parsed.options().out(), parsed.options().basePackage(), parsed.examples());
+            report = ResponseExamples.run(parsed.options().corpus(), parsed.options().out(),
+                    parsed.options().basePackage(), parsed.examples());
         } catch (IOException | RuntimeException e) {
             err.println("tcgen corpus: " + e);
             return Main.FAILED;

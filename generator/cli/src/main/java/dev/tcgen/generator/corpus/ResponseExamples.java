@@ -91,13 +91,14 @@ public final class ResponseExamples {
     /**
      * Runs the examples.
      *
+     * @param corpus the corpus the run read ({@code api.json} files), for the folder of each service
      * @param out the corpus run's output: {@code specs/} and {@code classes/}
      * @param basePackage the base package the corpus was generated with
      * @param examples {@code all-services-examples-json.tgz}, or a directory of
      *     {@code <service>/<version>/examples.json}
      * @throws IOException if the examples or the specs cannot be read
      */
-    public static Report run(Path out, String basePackage, Path examples) throws IOException {
+    public static Report run(Path corpus, Path out, String basePackage, Path examples) throws IOException {
         long start = System.nanoTime();
         Path root = CorpusArchive.unpacked(examples, out.resolve("examples"));
         String runtimePackage = new Generator.Options(basePackage, RuntimeMode.EMBEDDED).runtimePackage();
@@ -106,7 +107,7 @@ public final class ResponseExamples {
                 classes.resolve(CorpusRun.SERVICES).toUri().toURL()}, ResponseExamples.class.getClassLoader());
                 Stream<Path> specs = Files.list(out.resolve("specs"))) {
             ResponseExamples run = new ResponseExamples(loader, runtimePackage);
-            Map<String, String> directories = directories(CorpusArchive.entries(out.resolve("api-json"), out));
+            Map<String, String> directories = directories(CorpusArchive.entries(corpus, out));
             for (Path spec : specs.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 run.service(spec, basePackage, root, directories);
             }
@@ -264,7 +265,7 @@ public final class ResponseExamples {
     }
 
     /** Whether a scalar written back is the example's value, or its exact conversion to the declared type. */
-    private static boolean sameScalar(JsonNode original, JsonNode written, ScalarKind kind) {
+    static boolean sameScalar(JsonNode original, JsonNode written, ScalarKind kind) {
         return switch (kind) {
             case BOOL -> written.isBoolean() && written.asText().equals(original.asText());
             case INT64, UINT64, FLOAT -> written.isNumber() && (original.isNumber() || original.isTextual())
