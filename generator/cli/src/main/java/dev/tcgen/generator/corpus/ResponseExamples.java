@@ -1,6 +1,5 @@
 package dev.tcgen.generator.corpus;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.RuntimeMode;
+import dev.tcgen.generator.importer.ExampleText;
 import dev.tcgen.generator.model.ActionModel;
 import dev.tcgen.generator.model.MemberModel;
 import dev.tcgen.generator.model.ModelBuilder;
@@ -68,10 +68,10 @@ public final class ResponseExamples {
             Map<String, Integer> byService, List<String> failures, Duration time) {}
 
     /** Reads numbers exactly, so that a comparison never rounds. */
-    private static final ObjectMapper JSON = mapper(false);
-
-    /** Reads what the importer reads leniently, numbers exactly too. */
-    private static final ObjectMapper LENIENT = mapper(true);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     private final ClassLoader classes;
     private final String runtimePackage;
@@ -169,7 +169,7 @@ public final class ResponseExamples {
             answer = JSON.readTree(text);
         } catch (IOException notStrictJson) {
             try {
-                answer = LENIENT.readTree(text);
+                answer = ExampleText.readLeniently(text);
                 output = JSON.writeValueAsString(answer);
                 strict = false;
             } catch (IOException notJson) {
@@ -286,20 +286,6 @@ public final class ResponseExamples {
 
     private static String kind(JsonNode node) {
         return node.isObject() ? "an object" : node.isArray() ? "an array" : node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static ObjectMapper mapper(boolean lenient) {
-        JsonMapper.Builder builder = JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
-                        DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-        if (lenient) {
-            builder.enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
-                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS);
-        }
-        return builder.build();
     }
 
     private Class<?> core(String simpleName) throws ClassNotFoundException {

@@ -1,5 +1,7 @@
 package dev.tcgen.runtime.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -51,13 +53,14 @@ public final class SampleRequests {
     }
 
     /**
-     * The requests' JSON captured in a fixture: lines {@code <class> <variant><TAB><JSON>}, {@code #} lines comments.
+     * Asserts that the requests' JSON is exactly what a fixture captured: lines {@code <class> <variant><TAB><JSON>},
+     * {@code #} lines comments; the same requests, and the same text for each.
      *
      * @param fixture the fixture's text (UTF-8)
-     * @return the JSON by {@code <class> <variant>}, in the fixture's order
+     * @param written the JSON by {@code <class> <variant>}
      * @throws IOException if the fixture cannot be read
      */
-    public static Map<String, String> captured(InputStream fixture) throws IOException {
+    public static void assertCaptured(InputStream fixture, Map<String, String> written) throws IOException {
         Map<String, String> captured = new LinkedHashMap<>();
         try (fixture) {
             for (String line : new String(fixture.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -67,7 +70,8 @@ public final class SampleRequests {
                 }
             }
         }
-        return captured;
+        assertEquals(captured.keySet(), written.keySet());
+        written.forEach((request, json) -> assertEquals(captured.get(request), json, request));
     }
 
     private static Object build(Class<?> type, int depth, int listSize) {

@@ -30,6 +30,11 @@ final class JsonCodecEmitter {
      * The most members one method reads: a switch case costs about 40 bytes of code, and a method may have 64 KB.
      */
     static final int CASES_PER_METHOD = 400;
+    /**
+     * A response's {@code Error}: always the API's answer that the call failed, even where the spec declares a member
+     * of that name (lkeap's {@code GetReconstructDocumentResult}), which then stays absent.
+     */
+    private static final String API_ERROR = "Error";
 
     private final ClassName jsonWriter;
     private final ClassName jsonReader;
@@ -62,11 +67,13 @@ final class JsonCodecEmitter {
     List<MethodSpec> readJson(ClassName className, ClassName builder, List<MemberModel> members, boolean response) {
         List<CodeBlock> cases = new ArrayList<>();
         for (MemberModel member : members) {
-            cases.add(CodeBlock.of("case $S -> $N.$N = $L;\n", member.wireName(), BUILDER, member.javaName(),
-                    read(member, response)));
+            if (!(response && member.wireName().equals(API_ERROR))) {
+                cases.add(CodeBlock.of("case $S -> $N.$N = $L;\n", member.wireName(), BUILDER, member.javaName(),
+                        read(member, response)));
+            }
         }
-        if (response && members.stream().noneMatch(member -> member.wireName().equals("Error"))) {
-            cases.add(CodeBlock.of("case $S -> $N.readError();\n", "Error", IN));
+        if (response) {
+            cases.add(CodeBlock.of("case $S -> $N.readError();\n", API_ERROR, IN));
         }
         MethodSpec.Builder method = MethodSpec.methodBuilder("readJson")
                 .addModifiers(Modifier.STATIC)
