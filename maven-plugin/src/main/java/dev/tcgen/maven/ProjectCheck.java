@@ -1,6 +1,6 @@
 package dev.tcgen.maven;
 
-import com.fasterxml.jackson.databind.cfg.PackageVersion;
+import com.fasterxml.jackson.core.json.PackageVersion;
 import dev.tcgen.generator.GeneratorVersion;
 import dev.tcgen.generator.RuntimeMode;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ final class ProjectCheck {
     static List<String> problems(MavenProject project, RuntimeMode runtime) {
         List<String> problems = new ArrayList<>();
         String[] needed = runtime == RuntimeMode.EMBEDDED
-                ? new String[] {"com.fasterxml.jackson.core", "jackson-databind", PackageVersion.VERSION.toString()}
+                ? new String[] {"com.fasterxml.jackson.core", "jackson-core", PackageVersion.VERSION.toString()}
                 : new String[] {"dev.tcgen", "tcgen-runtime", GeneratorVersion.get()};
         if (!hasCompileDependency(project, needed[0], needed[1])) {
             problems.add("the generated client needs " + needed[0] + ":" + needed[1] + " on the compile class path"

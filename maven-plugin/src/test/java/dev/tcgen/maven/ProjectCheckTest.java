@@ -18,7 +18,7 @@ class ProjectCheckTest {
 
     @Test
     void aProjectWithJacksonAtRelease17IsFine() {
-        MavenProject project = project("17", artifact("com.fasterxml.jackson.core", "jackson-databind", "compile"));
+        MavenProject project = project("17", artifact("com.fasterxml.jackson.core", "jackson-core", "compile"));
 
         assertEquals(List.of(), ProjectCheck.problems(project, RuntimeMode.EMBEDDED));
     }
@@ -26,18 +26,18 @@ class ProjectCheckTest {
     @Test
     void jacksonOnlyForTestsOrAtRuntimeDoesNotCount() {
         for (String scope : List.of("test", "runtime")) {
-            MavenProject project = project("21", artifact("com.fasterxml.jackson.core", "jackson-databind", scope));
+            MavenProject project = project("21", artifact("com.fasterxml.jackson.core", "jackson-core", scope));
 
             List<String> problems = ProjectCheck.problems(project, RuntimeMode.EMBEDDED);
 
             assertEquals(1, problems.size(), scope);
-            assertTrue(problems.get(0).contains("<artifactId>jackson-databind</artifactId>"), problems.get(0));
+            assertTrue(problems.get(0).contains("<artifactId>jackson-core</artifactId>"), problems.get(0));
         }
     }
 
     @Test
     void dependencyModeAsksForTheRuntimeJarWithItsVersion() {
-        MavenProject project = project("17", artifact("com.fasterxml.jackson.core", "jackson-databind", "compile"));
+        MavenProject project = project("17", artifact("com.fasterxml.jackson.core", "jackson-core", "compile"));
 
         List<String> problems = ProjectCheck.problems(project, RuntimeMode.DEPENDENCY);
 
@@ -49,7 +49,7 @@ class ProjectCheckTest {
 
     @Test
     void anOldOrMissingCompilerLevelIsReportedWithTheProperty() {
-        Artifact jackson = artifact("com.fasterxml.jackson.core", "jackson-databind", "compile");
+        Artifact jackson = artifact("com.fasterxml.jackson.core", "jackson-core", "compile");
 
         assertEquals("the generated client needs Java 17 or later, but the project compiles for Java 1.8; add to "
                 + "<properties>:\n    <maven.compiler.release>17</maven.compiler.release>",
@@ -60,7 +60,7 @@ class ProjectCheckTest {
 
     @Test
     void theCompilerPluginsReleaseWinsOverTheProperties() {
-        MavenProject project = project("11", artifact("com.fasterxml.jackson.core", "jackson-databind", "provided"));
+        MavenProject project = project("11", artifact("com.fasterxml.jackson.core", "jackson-core", "provided"));
         Plugin compiler = new Plugin();
         compiler.setGroupId("org.apache.maven.plugins");
         compiler.setArtifactId("maven-compiler-plugin");

@@ -51,7 +51,6 @@ class FaultInjectionEndToEndTest {
         "200 | application/json | ''                                                       | 1 | is not an API answer (no Response object): (empty)",
         "200 | application/json | '{\"error\":\"gateway\"}'                              | 1 | is not an API answer (no Response object): {\"error\":\"gateway\"}",
         "200 | application/json | '{\"Response\":{\"TaskId\":\"x'                          | 1 | is not valid JSON: a truncated or broken API answer",
-        "200 | application/json | '{\"Response\":{\"TaskId\":[1,2]}}'                      | 1 | cannot be read as StopPublishCdnStreamResponse: member TaskId does not have the type the client expects",
         "500 | application/json | ''                                                       | 1 | is not an API answer (no Response object): (empty)",
     })
     void aBodyThatIsNotAnApiAnswerIsATypedExceptionWithStatusAndSnippet(int status, String type, String body,

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tcgen.client.core.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcgen.client.core.RateLimitMode;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
@@ -49,10 +48,11 @@ class GenericCallEndToEndTest {
         return TestClients.client(server).scheduler(TestClients.on(time));
     }
 
-    private static ObjectNode body() {
-        ObjectNode body = Json.mapper().createObjectNode().put("SdkAppId", 1400188366L).put("Name", "new");
-        body.putArray("Tags").add("a").add("b");
-        return body;
+    /** Reads the answers' JSON text, for the assertions. */
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    private static String body() {
+        return "{ \"SdkAppId\": 1400188366, \"Name\": \"new\", \"Tags\": [\"a\", \"b\"] }";
     }
 
     @Test
@@ -60,7 +60,7 @@ class GenericCallEndToEndTest {
         JsonNode response;
         try (TrtcClient client = client(request -> Answer.response("\"Count\":2,\"Items\":[{\"Id\":\"x\"}]", "req-1"))
                 .build()) {
-            response = client.call("DescribeSomethingNew", body());
+            response = TREES.readTree(client.call("DescribeSomethingNew", body()));
         }
         assertEquals(2, response.path("Count").asInt());
         assertEquals("x", response.path("Items").path(0).path("Id").asText());
@@ -76,11 +76,26 @@ class GenericCallEndToEndTest {
     @Test
     void theAsyncCallAndACallInAnotherRegionWorkTheSameWay() throws IOException {
         try (TrtcClient client = client(request -> Answer.response("\"Done\":true", "req-2")).build()) {
-            JsonNode response = client.withRegion(Region.of("ap-jakarta")).callAsync("DoSomethingNew", body()).join();
+            JsonNode response = TREES.readTree(
+                    client.withRegion(Region.of("ap-jakarta")).callAsync("DoSomethingNew", body()).join());
             assertTrue(response.path("Done").asBoolean());
         }
         assertEquals("ap-jakarta", server.received().get(0).header("X-TC-Region"));
         assertTrue(server.received().get(0).signatureValid());
+    }
+
+    @Test
+    void theAnswerIsTheResponseObjectsTextWithItsNumbersAsSent() throws IOException {
+        try (TrtcClient client = client(request -> Answer.response("\"Big\":18446744073709551616,\"Ratio\":0.10", "r"))
+                .build()) {
+            assertEquals("{\"Big\":18446744073709551616,\"Ratio\":0.10,\"RequestId\":\"r\"}",
+                    client.call("DescribeSomethingNew", "{}"));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> client.call("DescribeSomethingNew", "[1]"));
+            assertTrue(e.getMessage().startsWith("Cannot serialise the DescribeSomethingNew request: the request is not "
+                    + "a JSON object"), e.getMessage());
+        }
+        assertEquals(1, server.received().size(), "the request that is not a JSON object was not sent");
     }
 
     @Test
@@ -103,7 +118,7 @@ class GenericCallEndToEndTest {
                 : Answer.response("\"Done\":true", "req-ok"))
                 .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofSeconds(1)).jitter(() -> 1.0).build())
                 .build()) {
-            assertEquals("req-ok", client.call("DoSomethingNew", body()).path("RequestId").asText());
+            assertEquals("req-ok", TREES.readTree(client.call("DoSomethingNew", body())).path("RequestId").asText());
         }
         assertEquals(3, server.received().size());
         assertEquals(3, server.received().stream().map(r -> r.header("Authorization")).distinct().count(),
@@ -119,8 +134,8 @@ class GenericCallEndToEndTest {
                 .rateLimit("StopPublishCdnStream", 2).build()) {
             client.stopPublishCdnStream(stop("t-1"));
             manual.advance(Duration.ofMillis(500)); // the limiter spaces permits 1/2 s apart
-            ObjectNode stop = Json.mapper().createObjectNode().put("SdkAppId", 1400188366L).put("TaskId", "t-2");
-            assertEquals("t-2", client.call("StopPublishCdnStream", stop).path("TaskId").asText());
+            String stop = "{\"SdkAppId\":1400188366,\"TaskId\":\"t-2\"}";
+            assertEquals("t-2", TREES.readTree(client.call("StopPublishCdnStream", stop)).path("TaskId").asText());
 
             TrtcException e = assertThrows(TrtcException.class, () -> client.call("StopPublishCdnStream", stop));
 

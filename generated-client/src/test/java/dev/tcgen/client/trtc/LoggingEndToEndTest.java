@@ -7,6 +7,7 @@ import static dev.tcgen.client.trtc.TestClients.echo;
 import static dev.tcgen.client.trtc.TestClients.stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import dev.tcgen.runtime.testing.CapturingLogger;
 import dev.tcgen.runtime.testing.CapturingLogger.Entry;
 import dev.tcgen.runtime.testing.VirtualTime;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
+import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
 import java.lang.System.Logger.Level;
@@ -53,6 +55,9 @@ class LoggingEndToEndTest {
             if (body.contains("missing")) {
                 return Answer.error("ResourceNotFound", "The task does not exist.", "req-missing");
             }
+            if (body.contains("misfit")) {
+                return Answer.response("\"TaskId\":[\"t\",1],\"Extra\":{\"TaskId\":0}", "req-misfit");
+            }
             if (body.contains("proxy")) {
                 return Answer.raw(503, "text/html", "<html>Service Unavailable</html>");
             }
@@ -74,6 +79,22 @@ class LoggingEndToEndTest {
     void close() {
         client.close();
         server.close();
+    }
+
+    @Test
+    void aValueThatDoesNotFitIsLeftOutListedBesideTheRequestIdAndLoggedOnceAtWarning() {
+        StopPublishCdnStreamResponse response = client.stopPublishCdnStream(stop("misfit"));
+
+        assertNull(response.taskId());
+        assertEquals("req-misfit", response.requestId());
+        assertEquals("[Response.TaskId: expected string, found an array]", response.problems().toString());
+        List<Entry> warnings = logger.at(Level.WARNING);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("The answer to StopPublishCdnStream (RequestId req-misfit) has 1 value that this client cannot "
+                + "read as the declared type, left out of the response (see its problems()): Response.TaskId: "
+                + "expected string, found an array", warnings.get(0).message());
+        assertEquals(List.of(), client.stopPublishCdnStream(stop("t-1")).problems());
+        assertEquals(1, logger.at(Level.WARNING).size(), "an answer without problems logs no warning");
     }
 
     @Test

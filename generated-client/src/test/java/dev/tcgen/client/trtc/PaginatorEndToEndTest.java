@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tcgen.client.core.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcgen.client.core.Paginator;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
@@ -64,7 +64,7 @@ class PaginatorEndToEndTest {
 
     private static JsonNode body(Received received) {
         try {
-            return Json.mapper().readTree(received.body());
+            return new ObjectMapper().readTree(received.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.CredentialsProvider;
 import dev.tcgen.client.core.Idempotency;
+import dev.tcgen.client.core.Json;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.runtime.testing.VirtualTime;
@@ -33,7 +34,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -204,10 +204,10 @@ class RetryEndToEndTest {
         AtomicInteger answered = new AtomicInteger();
         try (TrtcClient client = client(request -> answered.incrementAndGet() % 2 == 1
                 ? Answer.hangUp() : echo(request, "req-" + answered.get()))) {
-            for (Map<String, String> request : List.of(Map.of("RoomId", "a"), Map.of("RoomId", "b"),
-                    Map.of("RoomId", "c", "ClientToken", "mine"), Map.of("RoomId", "d", "ClientToken", ""))) {
+            for (String request : List.of("{\"RoomId\":\"a\"}", "{\"RoomId\":\"b\"}",
+                    "{\"RoomId\":\"c\",\"ClientToken\":\"mine\"}", "{\"RoomId\":\"d\",\"ClientToken\":\"\"}")) {
                 client.transport().call("CreateWithToken", Idempotency.CLIENT_TOKEN, "ap-guangzhou", request,
-                        DescribeCloudRecordingResponse.class, TrtcException::new);
+                        Json::writeText, Json::readText, TrtcException::new);
             }
         }
         List<String> tokens = server.received().stream()

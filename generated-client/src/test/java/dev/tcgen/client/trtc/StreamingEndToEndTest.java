@@ -20,6 +20,7 @@ import dev.tcgen.client.trtc.v20190722.TextToSpeechSSEResponse;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
 import dev.tcgen.client.trtc.v20190722.Voice;
+import dev.tcgen.runtime.testing.CapturingLogger;
 import dev.tcgen.runtime.testing.IndependentTc3Verifier;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.io.IOException;
@@ -184,6 +185,27 @@ class StreamingEndToEndTest {
             assertEquals(Recorder.COMPLETE, recorder.signals.take());
         }
         assertEquals(List.of(), signatureProblems);
+    }
+
+    @Test
+    void anEventsValueThatDoesNotFitIsLeftOutAndTheFirstSuchEventLogged() throws IOException {
+        CapturingLogger logger = new CapturingLogger();
+        Script misfits = out -> {
+            send(out, "data: {\"RequestId\": [1]}\n\n");
+            send(out, "data: {\"Response\": {\"RequestId\": {\"Secret\": \"s\"}}}\n\n");
+        };
+        try (TrtcClient client = streaming(misfits).logger(logger).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            TextToSpeechSSEResponse first = events.next();
+            assertNull(first.requestId());
+            assertEquals("[RequestId: expected string, found an array]", first.problems().toString());
+            assertEquals("[Response.RequestId: expected string, found an object]", events.next().problems().toString());
+            assertFalse(events.hasNext());
+        }
+        List<CapturingLogger.Entry> warnings = logger.at(System.Logger.Level.WARNING);
+        assertEquals(1, warnings.size(), "once per stream: " + warnings);
+        assertTrue(warnings.get(0).message().startsWith("The answer to TextToSpeechSSE (RequestId req-header) has 1 value"),
+                warnings.get(0).message());
     }
 
     @Test

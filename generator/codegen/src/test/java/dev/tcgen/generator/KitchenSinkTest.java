@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.tcgen.generator.testing.Codecs;
 import dev.tcgen.generator.testing.GeneratedCode;
 import dev.tcgen.generator.testing.GeneratedJavadoc;
 import dev.tcgen.generator.testing.InMemoryClassLoader;
@@ -52,7 +53,8 @@ class KitchenSinkTest {
     private static List<GeneratedSource> sources;
     private static Compilation compilation;
     private static InMemoryClassLoader loader;
-    private static ObjectMapper mapper;
+    /** Compares JSON texts as trees. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     @BeforeAll
     static void generateAndCompile() throws Exception {
@@ -64,18 +66,12 @@ class KitchenSinkTest {
     private static ClassLoader loader() throws Exception {
         if (loader == null) {
             loader = InMemoryClassLoader.of(compilation);
-            mapper = (ObjectMapper) Reflection.call(loader.loadClass(CORE + "Json"), "mapper");
         }
         return loader;
     }
 
     private static Class<?> kitchen(String simpleName) throws Exception {
         return loader().loadClass(KITCHEN + simpleName);
-    }
-
-    private static ObjectMapper mapper() throws Exception {
-        loader();
-        return mapper;
     }
 
     // ---- compiling and documenting ----
@@ -185,7 +181,7 @@ class KitchenSinkTest {
         assertEquals(kitchen("Region"), kitchen("KitchenClient").getMethod("region").getReturnType());
         Class<?> structure = kitchen("RegionModel");
         assertEquals(structure, kitchen("DescribeEverythingResponse").getMethod("region").getReturnType());
-        Object parsed = mapper().readValue("{\"RegionId\":\"ap-guangzhou\",\"Name\":\"Guangzhou\"}", structure);
+        Object parsed = Codecs.read("{\"RegionId\":\"ap-guangzhou\",\"Name\":\"Guangzhou\"}", structure);
         assertEquals("ap-guangzhou", Reflection.call(parsed, "regionId"));
     }
 
@@ -207,7 +203,7 @@ class KitchenSinkTest {
         String json = "{\"Switch\":true,\"Default\":\"d\",\"Enum\":\"e\",\"Native\":false,\"Record\":\"r\",\"For\":\"f\","
                 + "\"Class\":\"c\",\"Extends\":\"x\",\"Runid\":\"a\",\"RunId\":\"b\",\"Foo_Bar\":\"u\",\"FooBar\":\"v\","
                 + "\"Legacy\":\"l\"}";
-        Object keywords = mapper().readValue(json, kitchen("Keywords"));
+        Object keywords = Codecs.read(json, kitchen("Keywords"));
 
         assertEquals(true, Reflection.call(keywords, "switchValue"));
         assertEquals("d", Reflection.call(keywords, "defaultValue"));
@@ -221,8 +217,8 @@ class KitchenSinkTest {
         assertEquals("b", Reflection.call(keywords, "runId"));
         assertEquals("u", Reflection.call(keywords, "fooBar"));
         assertEquals("v", Reflection.call(keywords, "fooBar2"));
-        String written = mapper().writeValueAsString(keywords);
-        assertEquals(mapper().readTree(json), mapper().readTree(written));
+        String written = Codecs.write(keywords);
+        assertEquals(TREES.readTree(json), TREES.readTree(written));
         assertTrue(written.contains("\"Switch\":true"), written);
     }
 
@@ -230,51 +226,51 @@ class KitchenSinkTest {
     void absentMembersAreLeftOutOfTheJson() throws Exception {
         Object builder = Reflection.call(kitchen("Keywords"), "builder");
         Reflection.call(builder, "switchValue", false);
-        assertEquals("{\"Switch\":false}", mapper().writeValueAsString(Reflection.call(builder, "build")));
+        assertEquals("{\"Switch\":false}", Codecs.write(Reflection.call(builder, "build")));
     }
 
     @Test
     void aSelfReferencingStructureRoundTripsAThreeLevelTree() throws Exception {
         String json = "{\"Label\":\"root\",\"Children\":[{\"Label\":\"a\",\"Children\":[{\"Label\":\"a1\","
                 + "\"Children\":[]}]},{\"Label\":\"b\"}]}";
-        Object root = mapper().readValue(json, kitchen("Node"));
+        Object root = Codecs.read(json, kitchen("Node"));
 
         Object a = ((List<?>) Reflection.call(root, "children")).get(0);
         Object a1 = ((List<?>) Reflection.call(a, "children")).get(0);
         assertEquals("a1", Reflection.call(a1, "label"));
         assertEquals(List.of(), Reflection.call(a1, "children"));
         assertEquals(kitchen("Node"), a1.getClass());
-        assertEquals(mapper().readTree(json), mapper().readTree(mapper().writeValueAsString(root)));
-        assertEquals(root, mapper().readValue(json, kitchen("Node")));
+        assertEquals(TREES.readTree(json), TREES.readTree(Codecs.write(root)));
+        assertEquals(root, Codecs.read(json, kitchen("Node")));
     }
 
     @Test
     void aCycleThroughTwoStructuresRoundTrips() throws Exception {
         String json = "{\"Name\":\"outer\",\"Beta\":{\"Alpha\":{\"Name\":\"inner\"},\"Alphas\":[{\"Name\":\"x\","
                 + "\"Beta\":{}}]}}";
-        Object alpha = mapper().readValue(json, kitchen("Alpha"));
+        Object alpha = Codecs.read(json, kitchen("Alpha"));
 
         Object beta = Reflection.call(alpha, "beta");
         assertEquals("inner", Reflection.call(Reflection.call(beta, "alpha"), "name"));
-        assertEquals(mapper().readTree(json), mapper().readTree(mapper().writeValueAsString(alpha)));
+        assertEquals(TREES.readTree(json), TREES.readTree(Codecs.write(alpha)));
     }
 
     @Test
     void uint64ValuesAboveLongMaxValueTravelAsUnsignedNumbers() throws Exception {
         String json = "{\"Uint\":" + UINT64_MAX + ",\"Uints\":[" + UINT64_MAX + ",9223372036854775808,0,1]}";
-        Object everything = mapper().readValue(json, kitchen("Everything"));
+        Object everything = Codecs.read(json, kitchen("Everything"));
 
         assertEquals(-1L, Reflection.call(everything, "uint"));
         assertEquals(List.of(-1L, Long.MIN_VALUE, 0L, 1L), Reflection.call(everything, "uints"));
-        String written = mapper().writeValueAsString(everything);
-        assertEquals(mapper().readTree(json), mapper().readTree(written));
+        String written = Codecs.write(everything);
+        assertEquals(TREES.readTree(json), TREES.readTree(written));
         assertTrue(written.contains("[" + UINT64_MAX + ",9223372036854775808,0,1]"), written);
 
         Object builder = Reflection.call(kitchen("DescribeEverythingRequest"), "builder");
         Reflection.call(builder, "name", "n");
         Reflection.call(builder, "uint", Long.MIN_VALUE);
         Reflection.call(builder, "ids", List.of(-1L, -2L));
-        JsonNode request = mapper().readTree(mapper().writeValueAsString(Reflection.call(builder, "build")));
+        JsonNode request = TREES.readTree(Codecs.write(Reflection.call(builder, "build")));
         assertEquals("9223372036854775808", request.get("Uint").asText());
         assertEquals(UINT64_MAX, request.get("Ids").get(0).asText());
         assertEquals("18446744073709551614", request.get("Ids").get(1).asText());
@@ -287,12 +283,12 @@ class KitchenSinkTest {
                 + "\"Binary\":\"aGVsbG8=\",\"Strs\":[\"a\"],\"Ints\":[1],\"Floats\":[1.5],\"Bools\":[false],"
                 + "\"Dates\":[\"2024-02-30\"],\"DateTimes\":[\"x\"],\"DateTimeIsos\":[\"2024-01-31T23:59:59Z\"],"
                 + "\"Binaries\":[\"AA==\"]}";
-        Object everything = mapper().readValue(json, kitchen("Everything"));
+        Object everything = Codecs.read(json, kitchen("Everything"));
 
         assertEquals(Long.MIN_VALUE, Reflection.call(everything, "intValue"));
         assertEquals(0.1, Reflection.call(everything, "floatValue"));
         assertEquals("0000-00-00 00:00:00", Reflection.call(everything, "dateTime"));
-        assertEquals(mapper().readTree(json), mapper().readTree(mapper().writeValueAsString(everything)));
+        assertEquals(TREES.readTree(json), TREES.readTree(Codecs.write(everything)));
     }
 
     @Test
@@ -310,11 +306,11 @@ class KitchenSinkTest {
 
         @SuppressWarnings("unchecked")
         List<Object> parsed = (List<Object>) Reflection.call(
-                mapper().readValue("{\"Strs\":[\"x\"]}", kitchen("Everything")), "strs");
+                Codecs.read("{\"Strs\":[\"x\"]}", kitchen("Everything")), "strs");
         assertThrows(UnsupportedOperationException.class, () -> parsed.add("y"));
         @SuppressWarnings("unchecked")
         List<Object> children = (List<Object>) Reflection.call(
-                mapper().readValue("{\"Children\":[{}]}", kitchen("Node")), "children");
+                Codecs.read("{\"Children\":[{}]}", kitchen("Node")), "children");
         assertThrows(UnsupportedOperationException.class, () -> children.remove(0));
     }
 
@@ -346,10 +342,31 @@ class KitchenSinkTest {
     @Test
     void membersOfEmptyClassesCompareByType() throws Exception {
         Object empty = Reflection.call(Reflection.call(kitchen("Empty"), "builder"), "build");
-        Object other = mapper().readValue("{\"Unknown\":1}", kitchen("Empty"));
+        Object other = Codecs.read("{\"Unknown\":1}", kitchen("Empty"));
         assertEquals(empty, other);
-        assertEquals("{}", mapper().writeValueAsString(empty));
+        assertEquals("{}", Codecs.write(empty));
         assertNotEquals(empty, Reflection.call(Reflection.call(kitchen("PingRequest"), "builder"), "build"));
+    }
+
+    @Test
+    void aResponseWithOneBadMemberKeepsAllOthersAndRecordsTheProblem() throws Exception {
+        String json = "{\"Everything\":{\"Str\":\"s\",\"Int\":\"forty-two\",\"Uints\":[1,-1,2],\"Bool\":\"true\"},"
+                + "\"Tree\":{\"Label\":\"root\",\"Children\":\"\"},\"TotalCount\":\"3\",\"RequestId\":\"r-1\"}";
+        Object response = Codecs.read(json, kitchen("DescribeEverythingResponse"));
+
+        Object everything = Reflection.call(response, "everything");
+        assertEquals("s", Reflection.call(everything, "str"));
+        assertEquals(null, Reflection.call(everything, "intValue"));
+        assertEquals(List.of(1L, 2L), Reflection.call(everything, "uints"));
+        assertEquals(true, Reflection.call(everything, "bool"));
+        assertEquals("root", Reflection.call(Reflection.call(response, "tree"), "label"));
+        assertEquals(3L, Reflection.call(response, "totalCount"));
+        assertEquals("r-1", Reflection.call(response, "requestId"));
+        assertEquals("[Everything.Int: expected int64, found \"forty-two\", "
+                + "Everything.Uints[1]: expected uint64, found -1, Tree.Children: expected list of object, found \"\"]",
+                Reflection.call(response, "problems").toString());
+        assertEquals(List.of(), Reflection.call(Reflection.call(Reflection.call(kitchen("DescribeEverythingResponse"),
+                "builder"), "build"), "problems"));
     }
 
     // ---- regions ----

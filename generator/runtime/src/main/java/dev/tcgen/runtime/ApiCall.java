@@ -48,7 +48,7 @@ final class ApiCall<T> {
 
     private final byte[] payload;
 
-    private final Class<T> responseType;
+    private final JsonReader.ObjectReader<T> responseReader;
 
     private final ServiceExceptionFactory<? extends TencentCloudException> exceptions;
 
@@ -78,13 +78,14 @@ final class ApiCall<T> {
     private boolean clockCorrected;
 
     ApiCall(ApiTransport transport, String action, Idempotency idempotency, String region, byte[] payload,
-            Class<T> responseType, ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+            JsonReader.ObjectReader<T> responseReader,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
         this.transport = transport;
         this.action = action;
         this.idempotency = idempotency;
         this.region = region;
         this.payload = payload;
-        this.responseType = responseType;
+        this.responseReader = responseReader;
         this.exceptions = exceptions;
         this.started = transport.scheduler().nanoTime();
     }
@@ -218,10 +219,11 @@ final class ApiCall<T> {
             retryOrFail(connectionFailure(unwrap(failure), timedOut), null, latency);
             return;
         }
-        ResponseReader reader = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions);
+        ResponseReader reader =
+                new ResponseReader(action, response, transport.maxResponseBytes(), exceptions, transport.logger());
         T value;
         try {
-            value = reader.read(responseType);
+            value = reader.read(responseReader);
         } catch (TencentCloudException e) {
             if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
                 // ClockSkew has logged the correction; the retry that follows needs no warning of its own.

@@ -1,7 +1,6 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -323,6 +322,7 @@ public final class ApiTransport implements AutoCloseable {
      * {@link #callAsync}'s future, created again on this thread so that its stack trace
      * shows the caller.
      *
+     * @param <Q> the request type
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param action the action, e.g. {@code DescribeInstances}, sent as {@code X-TC-Action}
@@ -330,8 +330,9 @@ public final class ApiTransport implements AutoCloseable {
      *     delivered it, e.g. {@code Idempotency.byName(action)}
      * @param region the region, e.g. {@code ap-guangzhou}, sent as {@code X-TC-Region}; or
      *     {@code null} for actions that take none
-     * @param request the request object, serialised with {@link Json#mapper()}
-     * @param responseType the class the {@code Response} object is read into
+     * @param request the request object
+     * @param requestWriter writes the request's members, e.g. {@code DescribeInstancesRequest::writeJson}
+     * @param responseReader reads the {@code Response} object, e.g. {@code DescribeInstancesResponse::readJson}
      * @param exceptions makes the service's exception, e.g. {@code TrtcException::new}
      * @return the response
      * @throws TencentCloudException as made by {@code exceptions}: with the API's code when
@@ -340,13 +341,15 @@ public final class ApiTransport implements AutoCloseable {
      *     interrupted, its interrupt flag set again)
      * @throws IllegalArgumentException if the request cannot be serialised
      */
-    public <T, E extends TencentCloudException> T call(String action, Idempotency idempotency, String region,
-            Object request, Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
+    public <Q, T, E extends TencentCloudException> T call(String action, Idempotency idempotency, String region,
+            Q request, JsonWriter.ObjectWriter<? super Q> requestWriter, JsonReader.ObjectReader<T> responseReader,
+            ServiceExceptionFactory<E> exceptions) {
         if (Thread.currentThread().isInterrupted()) {
             throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
                     "The thread was interrupted before calling " + action + "; nothing was sent", null, 0, null);
         }
-        CompletableFuture<T> future = callAsync(action, idempotency, region, request, responseType, exceptions);
+        CompletableFuture<T> future =
+                callAsync(action, idempotency, region, request, requestWriter, responseReader, exceptions);
         try {
             return future.get();
         } catch (InterruptedException interrupted) {
@@ -372,11 +375,12 @@ public final class ApiTransport implements AutoCloseable {
      *
      * <pre>{@code
      * transport.callAsync("DescribeInstances", Idempotency.IDEMPOTENT, "ap-guangzhou", request,
-     *                 DescribeInstancesResponse.class, CvmException::new)
+     *                 DescribeInstancesRequest::writeJson, DescribeInstancesResponse::readJson, CvmException::new)
      *         .thenAccept(response -> ...)
      *         .exceptionally(failure -> ...);   // failure is the CvmException
      * }</pre>
      *
+     * @param <Q> the request type
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param action the action, sent as {@code X-TC-Action}
@@ -384,27 +388,29 @@ public final class ApiTransport implements AutoCloseable {
      *     delivered it; for {@link Idempotency#CLIENT_TOKEN} an empty {@code ClientToken} of the
      *     request is filled with a fresh UUID, the same for every attempt
      * @param region the region, sent as {@code X-TC-Region}; or {@code null}
-     * @param request the request object, serialised with {@link Json#mapper()}
-     * @param responseType the class the {@code Response} object is read into
+     * @param request the request object
+     * @param requestWriter writes the request's members
+     * @param responseReader reads the {@code Response} object
      * @param exceptions makes the service's exception
      * @return the future response
      * @throws IllegalArgumentException if the request cannot be serialised
      */
-    public <T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
-            Idempotency idempotency, String region, Object request, Class<T> responseType,
-            ServiceExceptionFactory<E> exceptions) {
+    public <Q, T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
+            Idempotency idempotency, String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
+            JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(responseType, "responseType");
+        Objects.requireNonNull(requestWriter, "requestWriter");
+        Objects.requireNonNull(responseReader, "responseReader");
         Objects.requireNonNull(exceptions, "exceptions");
-        byte[] payload = serialize(action, request, idempotency);
+        byte[] payload = serialize(action, request, requestWriter, idempotency);
         if (payload.length > MAX_REQUEST_BYTES) {
             return CompletableFuture.failedFuture(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE,
                     action + " request is " + payload.length + " bytes of JSON; the API accepts at most " + MAX_REQUEST_BYTES + "; nothing was sent",
                     null, 0, null));
         }
-        return new ApiCall<>(this, action, idempotency, region, payload, responseType, exceptions).start();
+        return new ApiCall<>(this, action, idempotency, region, payload, responseReader, exceptions).start();
     }
 
     /**
@@ -508,17 +514,12 @@ public final class ApiTransport implements AutoCloseable {
      * The request's JSON, with a fresh {@code ClientToken} if the action takes one and the
      * caller left it empty: made once per call, so every attempt sends the same token.
      */
-    private static byte[] serialize(String action, Object request, Idempotency idempotency) {
+    static <Q> byte[] serialize(String action, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
+            Idempotency idempotency) {
         try {
-            if (idempotency != Idempotency.CLIENT_TOKEN) {
-                return Json.mapper().writeValueAsBytes(request);
-            }
-            ObjectNode body = Json.mapper().valueToTree(request);
-            if (body.path(Idempotency.CLIENT_TOKEN_MEMBER).asText("").isEmpty()) {
-                body.put(Idempotency.CLIENT_TOKEN_MEMBER, UUID.randomUUID().toString());
-            }
-            return Json.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Json.bytes(request, requestWriter,
+                    idempotency == Idempotency.CLIENT_TOKEN ? UUID.randomUUID().toString() : null);
+        } catch (IOException e) {
             throw new IllegalArgumentException("Cannot serialise the " + action + " request: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,43 +59,76 @@ final class CredentialsHttp {
     }
 
     /**
-     * The answer's JSON; not its text in an error, which may hold a secret.
+     * Reads the answer's JSON object with {@code reader}; an answer that is not one is an error that does not quote
+     * its text, which may hold a secret.
      */
-    static JsonNode json(HttpResponse<byte[]> response, String what) {
-        try {
-            JsonNode json = Json.mapper().readTree(response.body());
-            if (json != null && json.isObject()) {
-                return json;
-            }
+    static <T> T json(HttpResponse<byte[]> response, String what, JsonReader.ObjectReader<T> reader) {
+        try (JsonParser parser = Json.parser(response.body())) {
+            return new JsonReader(parser).readDocument(reader);
         } catch (IOException e) {
-            // reported below, without the text
+            throw new CredentialsException("the answer of " + what + " is not a JSON object (HTTP "
+                    + response.statusCode() + ", " + response.body().length + " bytes)");
         }
-        throw new CredentialsException("the answer of " + what + " is not a JSON object (HTTP "
-                + response.statusCode() + ", " + response.body().length + " bytes)");
     }
 
     /**
-     * Temporary credentials from the fields Tencent Cloud answers them with everywhere:
-     * {@code TmpSecretId}, {@code TmpSecretKey} and {@code Token} in {@code keys}, and
-     * {@code ExpiredTime} (seconds since the epoch) in {@code expiry}.
+     * The members Tencent Cloud answers temporary credentials with everywhere: {@code TmpSecretId},
+     * {@code TmpSecretKey}, {@code Token} and {@code ExpiredTime} (seconds since the epoch), and the metadata
+     * service's {@code Code}; STS answers the keys in an object of their own.
      */
-    static Credentials temporaryCredentials(JsonNode keys, JsonNode expiry, String what) {
-        String secretId = requiredText(keys, "TmpSecretId", what);
-        String secretKey = requiredText(keys, "TmpSecretKey", what);
-        String token = requiredText(keys, "Token", what);
-        JsonNode expiredTime = expiry.get("ExpiredTime");
-        if (expiredTime == null || !expiredTime.canConvertToLong()) {
-            throw new CredentialsException("the answer of " + what + " has no ExpiredTime");
-        }
-        return Credentials.of(secretId, secretKey, token, Instant.ofEpochSecond(expiredTime.asLong()));
-    }
+    static final class TemporaryKeys {
+        private String secretId;
+        private String secretKey;
+        private String token;
+        private Long expiredTime;
+        private String code;
 
-    private static String requiredText(JsonNode object, String field, String what) {
-        JsonNode value = object.get(field);
-        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-            throw new CredentialsException("the answer of " + what + " has no " + field);
+        static TemporaryKeys readJson(JsonReader in) throws IOException {
+            TemporaryKeys keys = new TemporaryKeys();
+            in.readMembers(name -> {
+                switch (name) {
+                    case "TmpSecretId" -> keys.secretId = in.readString();
+                    case "TmpSecretKey" -> keys.secretKey = in.readString();
+                    case "Token" -> keys.token = in.readString();
+                    case "ExpiredTime" -> keys.expiredTime = in.readInt64();
+                    case "Code" -> keys.code = in.readString();
+                    default -> in.skipValue();
+                }
+            });
+            return keys;
         }
-        return value.textValue();
+
+        /** The metadata service's {@code Code}: {@code Success}, or {@code ""} if absent. */
+        String code() {
+            return code == null ? "" : code;
+        }
+
+        /** The {@code ExpiredTime} beside the keys, or {@code null}. */
+        Long expiredTime() {
+            return expiredTime;
+        }
+
+        /**
+         * The credentials of these keys, expiring at {@code expiredTime} (seconds since the epoch).
+         *
+         * @throws CredentialsException naming the first member missing
+         */
+        Credentials credentials(Long expiredTime, String what) {
+            String id = required(secretId, "TmpSecretId", what);
+            String key = required(secretKey, "TmpSecretKey", what);
+            String session = required(token, "Token", what);
+            if (expiredTime == null) {
+                throw new CredentialsException("the answer of " + what + " has no ExpiredTime");
+            }
+            return Credentials.of(id, key, session, Instant.ofEpochSecond(expiredTime));
+        }
+
+        private static String required(String value, String field, String what) {
+            if (value == null || value.isBlank()) {
+                throw new CredentialsException("the answer of " + what + " has no " + field);
+            }
+            return value;
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -126,12 +125,12 @@ public final class CvmRoleCredentialsProvider extends RemoteCredentialsProvider 
                         + " (" + uri + " answered HTTP 404): is it bound to this instance?");
             }
             requireSuccess(response, uri);
-            JsonNode answer = CredentialsHttp.json(response, WHAT);
-            String code = answer.path("Code").asText("");
-            if (!code.equals("Success")) {
-                throw new CredentialsException(WHAT + " answered Code \"" + code + "\" for the role " + role);
+            CredentialsHttp.TemporaryKeys answer =
+                    CredentialsHttp.json(response, WHAT, CredentialsHttp.TemporaryKeys::readJson);
+            if (!answer.code().equals("Success")) {
+                throw new CredentialsException(WHAT + " answered Code \"" + answer.code() + "\" for the role " + role);
             }
-            return CredentialsHttp.temporaryCredentials(answer, answer, WHAT);
+            return answer.credentials(answer.expiredTime(), WHAT);
         });
     }
 

@@ -62,20 +62,24 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
      * Calls a streaming action; the first {@link #hasNext()} waits for its answer. Used by the generated
      * clients' {@code ...Stream} methods.
      *
+     * @param <Q> the request type
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param transport the transport to send with
      * @param action the action, sent as {@code X-TC-Action}
      * @param region the region, sent as {@code X-TC-Region}; or {@code null}
-     * @param request the request object, serialised with {@link Json#mapper()}
-     * @param responseType the class each event is read into
+     * @param request the request object
+     * @param requestWriter writes the request's members
+     * @param responseReader reads each event's response object
      * @param exceptions makes the service's exception
      * @return the open stream; close it
      */
-    public static <T, E extends TencentCloudException> EventStream<T> open(ApiTransport transport, String action,
-            String region, Object request, Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
+    public static <Q, T, E extends TencentCloudException> EventStream<T> open(ApiTransport transport, String action,
+            String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
+            JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
         EventStream<T> stream = new EventStream<>(action, exceptions);
-        publisher(transport, action, region, request, responseType, exceptions).subscribe(stream.new Receiver());
+        publisher(transport, action, region, request, requestWriter, responseReader, exceptions)
+                .subscribe(stream.new Receiver());
         return stream;
     }
 
@@ -85,25 +89,29 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
      * service exception. No thread waits; {@code cancel()} stops reading and closes the connection.
      * Used by the generated clients' {@code ...Publisher} methods.
      *
+     * @param <Q> the request type
      * @param <T> the response type
      * @param <E> the service's exception type
      * @param transport the transport to send with
      * @param action the action, sent as {@code X-TC-Action}
      * @param region the region, sent as {@code X-TC-Region}; or {@code null}
-     * @param request the request object, serialised with {@link Json#mapper()}
-     * @param responseType the class each event is read into
+     * @param request the request object
+     * @param requestWriter writes the request's members
+     * @param responseReader reads each event's response object
      * @param exceptions makes the service's exception
      * @return a publisher that calls the action once per subscriber
      */
-    public static <T, E extends TencentCloudException> Flow.Publisher<T> publisher(ApiTransport transport,
-            String action, String region, Object request, Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
+    public static <Q, T, E extends TencentCloudException> Flow.Publisher<T> publisher(ApiTransport transport,
+            String action, String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
+            JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(responseType, "responseType");
+        Objects.requireNonNull(requestWriter, "requestWriter");
+        Objects.requireNonNull(responseReader, "responseReader");
         Objects.requireNonNull(exceptions, "exceptions");
-        return subscriber -> new StreamingCall<>(transport, action, region, request, responseType, exceptions,
-                Objects.requireNonNull(subscriber, "subscriber")).start();
+        return subscriber -> new StreamingCall<>(transport, action, region, request, requestWriter, responseReader,
+                exceptions, Objects.requireNonNull(subscriber, "subscriber")).start();
     }
 
     /**

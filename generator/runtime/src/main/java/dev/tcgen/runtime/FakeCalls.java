@@ -1,6 +1,8 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,28 +90,25 @@ public final class FakeCalls {
     }
 
     /**
-     * Reads a documented example answer, {@code {"Response": {...}}}, into its response class.
+     * Reads a documented example answer, {@code {"Response": {...}}}, with its response class's codec: a value that
+     * does not fit its member's type is left out and listed in the response's {@code problems()}, as in a real answer.
      *
-     * @param action the action, for the message of an example that does not fit
-     * @param type the response class
+     * @param action the action, for the message of an example that is not an answer
+     * @param reader reads the response object, e.g. {@code DescribeRoomInfoResponse::readJson}
      * @param json the example answer
      * @param <R> the response
      * @return the response
-     * @throws IllegalStateException if the example does not fit the response class; stub the action instead
+     * @throws IllegalStateException if the example is not JSON with a {@code Response} object; stub the action instead
      */
-    public static <R> R example(String action, Class<R> type, String json) {
-        try {
-            return Json.mapper().treeToValue(Json.mapper().readTree(json).path("Response"), type);
-        } catch (JsonProcessingException e) {
-            throw misfit(action, type, e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw misfit(action, type, e.getMessage(), e);
+    public static <R> R example(String action, JsonReader.ObjectReader<R> reader, String json) {
+        try (JsonParser parser = Json.parser(json.getBytes(StandardCharsets.UTF_8))) {
+            return new JsonReader(parser).readEnvelope(reader).orElseThrow(() -> new IllegalStateException(
+                    "the documented example answer of " + action + " has no Response object; stub " + action
+                    + " instead"));
+        } catch (IOException e) {
+            throw new IllegalStateException("the documented example answer of " + action + " is not JSON ("
+                    + e.getMessage() + "); stub " + action + " instead", e);
         }
-    }
-
-    private static IllegalStateException misfit(String action, Class<?> type, String why, Exception cause) {
-        return new IllegalStateException("the documented example answer of " + action + " does not fit "
-                + type.getSimpleName() + " (" + why + "); stub " + action + " instead", cause);
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
  * an {@code "Error": {"Code", "Message"}} inside {@code Response} when the call failed
  * (usually with HTTP status 200).
  *
- * <p>Anything else (an HTML error page from a proxy, an empty, truncated or oversized body, a
- * {@code Response} of the wrong shape) becomes
+ * <p>The {@code Response} object is read by the response class's codec ({@link JsonReader}): a
+ * member whose value does not fit its type is left out and recorded in the response's
+ * {@code problems()}, which this reader logs once, at WARNING, naming the action, the
+ * {@code RequestId} and the first problems. Anything else (an HTML error page from a proxy, an
+ * empty, truncated or oversized body, JSON without a {@code Response} object) becomes
  * {@link TencentCloudException#CLIENT_INVALID_RESPONSE}, never a {@code NullPointerException} or
  * a Jackson exception. Its message quotes the start of a body that is not an API answer (not
  * JSON, or JSON without a {@code Response}), to show what answered instead of the API; it never
@@ -29,6 +32,9 @@ import java.util.stream.Collectors;
  */
 final class ResponseReader {
     private static final int SNIPPET_LENGTH = 200;
+
+    /** How many problems the warning about a response's problems spells out. */
+    private static final int PROBLEMS_LOGGED = 3;
 
     private final String action;
 
@@ -40,15 +46,18 @@ final class ResponseReader {
 
     private final ServiceExceptionFactory<? extends TencentCloudException> exceptions;
 
+    private final System.Logger logger;
+
     private String requestId;
 
     ResponseReader(String action, HttpResponse<byte[]> response, int maxBytes,
-            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions, System.Logger logger) {
         this.action = action;
         this.response = response;
         this.body = response.body() == null ? new byte[0] : response.body();
         this.maxBytes = maxBytes;
         this.exceptions = exceptions;
+        this.logger = logger;
     }
 
     /**
@@ -78,54 +87,54 @@ final class ResponseReader {
     /**
      * The response object, or the exception to fail the attempt with.
      */
-    <T> T read(Class<T> responseType) {
+    <T> T read(JsonReader.ObjectReader<T> responseReader) {
         if (body.length > maxBytes) {
             throw invalidResponse("is larger than " + maxBytes + " bytes, the most this client reads"
                     + (looksLikeJson() ? "" : ": " + snippet(body)));
         }
-        JsonNode envelope = responseObject();
-        requestId = envelope.path("RequestId").textValue();
-        JsonNode error = envelope.get("Error");
-        if (error != null && !error.isNull()) {
-            throw apiError(error);
-        }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw invalidResponse("is an API answer without an Error, but its HTTP status is not a success");
-        }
-        try {
-            return Json.mapper().treeToValue(envelope, responseType);
-        } catch (JsonMappingException e) {
-            throw invalidResponse("cannot be read as " + responseType.getSimpleName() + ": member "
-                    + memberPath(e) + " does not have the type the client expects");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw invalidResponse("cannot be read as " + responseType.getSimpleName());
-        }
-    }
-
-    /**
-     * The {@code Response} object of the body; anything else is an invalid response.
-     */
-    private JsonNode responseObject() {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
+        Optional<T> value;
+        JsonReader in;
+        try (JsonParser parser = Json.parser(body)) {
+            in = new JsonReader(parser);
+            value = in.readEnvelope(responseReader);
         } catch (IOException e) {
             throw invalidResponse(looksLikeJson() ? "is not valid JSON: a truncated or broken API answer"
                     : "is not an API answer: " + snippet(body));
         }
-        JsonNode envelope = root == null ? null : root.get("Response");
-        if (envelope == null || !envelope.isObject()) {
+        if (value.isEmpty()) {
             throw invalidResponse("is not an API answer (no Response object): " + snippet(body));
         }
-        return envelope;
+        requestId = in.requestId();
+        if (in.hasError()) {
+            throw apiError(in.errorCode(), in.errorMessage());
+        }
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw invalidResponse("is an API answer without an Error, but its HTTP status is not a success");
+        }
+        logProblems(logger, action, requestId, in.problems());
+        return value.get();
     }
 
-    private TencentCloudException apiError(JsonNode error) {
-        String code = error.path("Code").textValue();
+    /**
+     * Logs the problems of one response, if it has any: once, at WARNING (the caller sees them only if it asks),
+     * with the action, the {@code RequestId}, how many and the first few.
+     */
+    static void logProblems(System.Logger logger, String action, String requestId, List<ReadProblem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        logger.log(System.Logger.Level.WARNING, () -> "The answer to " + action + " (RequestId "
+                + (requestId == null ? null : TencentCloudException.printable(requestId)) + ") has " + problems.size()
+                + (problems.size() == 1 ? " value" : " values") + " that this client cannot read as the declared type,"
+                + " left out of the response (see its problems()): "
+                + problems.stream().limit(PROBLEMS_LOGGED).map(ReadProblem::toString).collect(Collectors.joining("; "))
+                + (problems.size() > PROBLEMS_LOGGED ? "; and " + (problems.size() - PROBLEMS_LOGGED) + " more" : ""));
+    }
+
+    private TencentCloudException apiError(String code, String message) {
         if (code == null || code.isBlank()) {
             return invalidResponse("has an Error without a Code");
         }
-        String message = error.path("Message").textValue();
         return exceptions.create(code, message == null ? "" : message, requestId, response.statusCode(), null);
     }
 
@@ -163,18 +172,6 @@ final class ResponseReader {
             end--;
         }
         return text.substring(0, end) + "...";
-    }
-
-    /**
-     * Where in the response a member failed to read, e.g. {@code TaskList[2].Name}: names and
-     * indexes only, never the value.
-     */
-    private static String memberPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining())
-                .replaceFirst("^\\.", "");
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,9 +34,10 @@ import java.util.concurrent.Flow;
  * A stream is not retried: events already delivered cannot be taken back. Cancelling stops reading and
  * closes the connection.
  *
+ * @param <Q> the request type
  * @param <T> the response type, which every event is read into
  */
-final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<String> {
+final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<String> {
 
     /** The media type of an event stream. */
     static final String EVENT_STREAM = "text/event-stream";
@@ -48,9 +48,11 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
 
     private final String region;
 
-    private final Object request;
+    private final Q request;
 
-    private final Class<T> responseType;
+    private final JsonWriter.ObjectWriter<? super Q> requestWriter;
+
+    private final JsonReader.ObjectReader<T> responseReader;
 
     private final ServiceExceptionFactory<? extends TencentCloudException> exceptions;
 
@@ -85,17 +87,22 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
 
     private String requestId;
 
+    /** Whether an event's problems were logged: once per stream, not once per event. */
+    private boolean problemsLogged;
+
     private static final Throwable COMPLETE = new Throwable("complete", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
 
-    StreamingCall(ApiTransport transport, String action, String region, Object request, Class<T> responseType,
+    StreamingCall(ApiTransport transport, String action, String region, Q request,
+            JsonWriter.ObjectWriter<? super Q> requestWriter, JsonReader.ObjectReader<T> responseReader,
             ServiceExceptionFactory<? extends TencentCloudException> exceptions, Flow.Subscriber<? super T> subscriber) {
         this.transport = transport;
         this.action = action;
         this.region = region;
         this.request = request;
-        this.responseType = responseType;
+        this.requestWriter = requestWriter;
+        this.responseReader = responseReader;
         this.exceptions = exceptions;
         this.subscriber = subscriber;
     }
@@ -107,9 +114,9 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         subscriber.onSubscribe(this);
         byte[] payload;
         try {
-            payload = Json.mapper().writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            end(new IllegalArgumentException("Cannot serialise the " + action + " request: " + e.getOriginalMessage(), e));
+            payload = ApiTransport.serialize(action, request, requestWriter, Idempotency.NOT_IDEMPOTENT);
+        } catch (IllegalArgumentException e) {
+            end(e);
             return;
         }
         if (payload.length > ApiTransport.MAX_REQUEST_BYTES) {
@@ -212,8 +219,8 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             return;
         }
         try {
-            T value = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions)
-                    .read(responseType);
+            T value = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions,
+                    transport.logger()).read(responseReader);
             synchronized (this) {
                 ready.add(value);
             }
@@ -282,7 +289,9 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
                 return;
             }
             synchronized (this) {
-                ready.add(responseType.cast(value));
+                @SuppressWarnings("unchecked")
+                T response = (T) value;
+                ready.add(response);
             }
         }
         drain();
@@ -299,39 +308,34 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
     }
 
     /**
-     * One event's data as the response object, or the exception it stands for.
+     * One event's data as the response object, or the exception it stands for. The data is the response object or
+     * {@code {"Response": {...}}} around it (one look at its members decides which); a value that does not fit is
+     * left out and recorded as in any answer, and logged for the first event that has such problems.
      */
     private Object read(SseParser.Event event) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(event.data());
+        byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
+        JsonReader in;
+        Object value;
+        try (JsonParser envelope = Json.parser(data); JsonParser parser = Json.parser(data)) {
+            boolean wrapped = new JsonReader(envelope).isEnvelope();
+            in = new JsonReader(parser);
+            value = wrapped ? in.readEnvelope(responseReader).orElse(null) : in.readDocument(responseReader);
         } catch (IOException e) {
-            return invalid("an event whose data is not valid JSON", event, e);
+            return invalid("an event whose data is not a JSON object", event, e);
         }
-        if (node != null && node.path("Response").isObject()) {
-            node = node.get("Response");
-        }
-        if (node == null || !node.isObject()) {
-            return invalid("an event whose data is not a JSON object", event, null);
-        }
-        String eventRequestId = node.path("RequestId").textValue();
-        String id = eventRequestId != null ? eventRequestId : requestId();
-        JsonNode error = node.get("Error");
-        if (error != null && error.isObject()) {
-            String code = error.path("Code").textValue();
-            if (code != null && !code.isBlank()) {
-                String message = error.path("Message").textValue();
-                return exceptions.create(code, message == null ? "" : message, id, status(), null);
-            }
+        String id = in.requestId() != null ? in.requestId() : requestId();
+        if (in.hasError() && in.errorCode() != null && !in.errorCode().isBlank()) {
+            return exceptions.create(in.errorCode(), in.errorMessage() == null ? "" : in.errorMessage(), id, status(),
+                    null);
         }
         if ("error".equals(event.event())) {
             return invalid("an error event without an Error.Code", event, null);
         }
-        try {
-            return Json.mapper().treeToValue(node, responseType);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return invalid("an event that cannot be read as " + responseType.getSimpleName(), event, e);
+        if (!in.problems().isEmpty() && !problemsLogged) {
+            problemsLogged = true;
+            ResponseReader.logProblems(transport.logger(), action, id, in.problems());
         }
+        return value;
     }
 
     private TencentCloudException invalid(String problem, SseParser.Event event, Throwable cause) {

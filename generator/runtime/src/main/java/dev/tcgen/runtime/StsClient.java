@@ -1,12 +1,11 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,7 +36,7 @@ final class StsClient {
     }
 
     /**
-     * Calls {@code action} with the JSON {@code body} and returns the temporary credentials it
+     * Calls {@code action} with {@code body}, its members (strings and numbers) by name, and returns the temporary credentials it
      * answers.
      *
      * @param region sent as {@code X-TC-Region}
@@ -45,7 +44,7 @@ final class StsClient {
      * @param now the time the request is dated with
      */
     CompletableFuture<Credentials> temporaryCredentials(String action, String region,
-            ObjectNode body, Credentials signWith, Instant now) {
+            Map<String, Object> body, Credentials signWith, Instant now) {
         byte[] payload = json(body);
         long timestamp = now.getEpochSecond();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
@@ -71,30 +70,79 @@ final class StsClient {
      * The credentials of an answer, or the exception its error or shape calls for.
      */
     private static Credentials credentials(HttpResponse<byte[]> response, String what) {
-        JsonNode envelope = CredentialsHttp.json(response, what).get("Response");
-        if (envelope == null || !envelope.isObject()) {
+        Answer answer = CredentialsHttp.json(response, what, Answer::readJson);
+        if (!answer.response) {
             throw new CredentialsException("the answer of " + what + " has no Response object (HTTP "
                     + response.statusCode() + ")");
         }
-        JsonNode error = envelope.get("Error");
-        if (error != null && error.isObject()) {
-            throw new CredentialsException(what + " failed: " + error.path("Code").asText("") + ": "
-                    + error.path("Message").asText("") + " (RequestId " + envelope.path("RequestId").asText("none")
-                    + ", HTTP " + response.statusCode() + ")");
+        if (answer.error != null) {
+            throw new CredentialsException(what + " failed: " + answer.error + " (RequestId "
+                    + (answer.requestId == null ? "none" : answer.requestId) + ", HTTP " + response.statusCode() + ")");
         }
-        JsonNode keys = envelope.get("Credentials");
-        if (response.statusCode() != 200 || keys == null || !keys.isObject()) {
+        if (response.statusCode() != 200 || answer.credentials == null) {
             throw new CredentialsException("the answer of " + what + " has no Credentials (HTTP "
                     + response.statusCode() + ")");
         }
-        return CredentialsHttp.temporaryCredentials(keys, envelope, what);
+        return answer.credentials.credentials(answer.expiredTime, what);
     }
 
-    private static byte[] json(ObjectNode body) {
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static byte[] json(Map<String, Object> body) {
         try {
-            return Json.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+            return Json.bytes(body, (values, out) -> {
+                for (Map.Entry<String, Object> member : values.entrySet()) {
+                    if (member.getValue() instanceof Number number) {
+                        out.writeInt64(member.getKey(), number.longValue());
+                    } else {
+                        out.writeString(member.getKey(), String.valueOf(member.getValue()));
+                    }
+                }
+            }, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("strings and numbers always serialise", e);
+        }
+    }
+
+    /**
+     * STS's answer, {@code {"Response": {...}}}: the {@code Credentials} object, the {@code ExpiredTime} beside it,
+     * and the {@code Error} and {@code RequestId} of any answer.
+     */
+    private static final class Answer {
+        private boolean response;
+        private CredentialsHttp.TemporaryKeys credentials;
+        private Long expiredTime;
+        private String error;
+        private String requestId;
+
+        static Answer readJson(JsonReader in) throws IOException {
+            Answer answer = new Answer();
+            in.readMembers(name -> {
+                if (name.equals("Response")) {
+                    answer.response = in.readObject(answer::readResponse) != null;
+                } else {
+                    in.skipValue();
+                }
+            });
+            return answer;
+        }
+
+        private Answer readResponse(JsonReader in) throws IOException {
+            in.readMembers(name -> {
+                switch (name) {
+                    case "Credentials" -> credentials = in.readObject(CredentialsHttp.TemporaryKeys::readJson);
+                    case "ExpiredTime" -> expiredTime = in.readInt64();
+                    case "RequestId" -> requestId = in.readString();
+                    case "Error" -> {
+                        in.readError();
+                        error = in.hasError() ? text(in.errorCode()) + ": " + text(in.errorMessage()) : null;
+                    }
+                    default -> in.skipValue();
+                }
+            });
+            return this;
         }
     }
 }

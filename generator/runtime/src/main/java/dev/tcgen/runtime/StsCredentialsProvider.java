@@ -1,9 +1,10 @@
 package dev.tcgen.runtime;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -62,15 +63,16 @@ public abstract class StsCredentialsProvider extends RemoteCredentialsProvider {
     }
 
     /**
-     * The request parameters that name the role and the session: {@code RoleArn},
+     * The request body that name the role and the session: {@code RoleArn},
      * {@code RoleSessionName} (by default {@code tcgen-<epoch millis>}) and
      * {@code DurationSeconds}.
      */
-    ObjectNode roleSession(String roleArn, Instant now) {
-        return Json.mapper().createObjectNode()
-                .put("RoleArn", roleArn)
-                .put("RoleSessionName", roleSessionName != null ? roleSessionName : "tcgen-" + now.toEpochMilli())
-                .put("DurationSeconds", durationSeconds);
+    Map<String, Object> roleSession(String roleArn, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RoleArn", roleArn);
+        body.put("RoleSessionName", roleSessionName != null ? roleSessionName : "tcgen-" + now.toEpochMilli());
+        body.put("DurationSeconds", durationSeconds);
+        return body;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -119,11 +120,10 @@ public final class WebIdentityCredentialsProvider extends StsCredentialsProvider
                     + " not set: not a TKE pod with OIDC role access");
         }
         Instant now = clock.instant();
-        return sts.temporaryCredentials(ACTION, region,
-                roleSession(roleArn, now)
-                        .put("ProviderId", providerId)
-                        .put("WebIdentityToken", token(tokenFile)),
-                null, now);
+        Map<String, Object> body = roleSession(roleArn, now);
+        body.put("ProviderId", providerId);
+        body.put("WebIdentityToken", token(tokenFile));
+        return sts.temporaryCredentials(ACTION, region, body, null, now);
     }
 
     /**

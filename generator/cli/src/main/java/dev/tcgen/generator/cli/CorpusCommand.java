@@ -1,12 +1,14 @@
 package dev.tcgen.generator.cli;
 
 import dev.tcgen.generator.corpus.CorpusRun;
+import dev.tcgen.generator.corpus.ResponseExamples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,7 @@ final class CorpusCommand {
 
     static final String USAGE_TEXT = """
             Usage: tcgen corpus --corpus PATH --out DIR [--package PACKAGE] [--threads N] [--no-compile]
-                                [--batch-files N] [--if-present]
+                                [--batch-files N] [--examples PATH] [--if-present]
 
             The whole-cloud run: imports every service version of Tencent's api.json corpus, generates
             all of them into DIR/src with one shared core package, and compiles the tree with javac
@@ -31,7 +33,10 @@ final class CorpusCommand {
               --threads N        services processed at once (default: the number of processors)
               --no-compile       import, generate and write only
               --batch-files N    files per javac run, at most (default: %d); services are not split
-              --if-present       when the corpus does not exist, say so and exit 0 (for opt-in builds)
+              --examples PATH    then read every documented response example (all-services-examples-json.tgz,
+                                 or a directory of <service>/<version>/examples.json) with its compiled
+                                 response class, write it back and compare; print the problems by kind
+              --if-present       when the corpus (or the examples) does not exist, say so and exit 0
 
             Exit status: 0 every service generated (and compiled), 1 a service failed or the corpus
             cannot be read, 2 usage error.
@@ -47,7 +52,7 @@ final class CorpusCommand {
         this.terminal = terminal;
     }
 
-    private record Parsed(CorpusRun.Options options, boolean ifPresent) {}
+    private record Parsed(CorpusRun.Options options, Path examples, boolean ifPresent) {}
 
     int run(String[] args) {
         Parsed parsed;
@@ -84,7 +89,50 @@ final class CorpusCommand {
             return Main.FAILED;
         }
         print(report);
+        if (!report.failures().isEmpty()) {
+            return Main.FAILED;
+        }
+        return parsed.examples() == null ? Main.OK : examples(parsed);
+    }
+
+    /** Reads every documented response example with its compiled response class. */
+    private int examples(Parsed parsed) {
+        if (!Files.exists(parsed.examples())) {
+            String message = "no examples at " + parsed.examples().toAbsolutePath().normalize();
+            if (parsed.ifPresent()) {
+                out.println("tcgen corpus: response examples skipped: " + message);
+                return Main.OK;
+            }
+            err.println("tcgen corpus: " + message);
+            return Main.FAILED;
+        }
+        if (!parsed.options().compile()) {
+            err.println("tcgen corpus: --examples needs the compiled classes; drop --no-compile");
+            return Main.FAILED;
+        }
+        ResponseExamples.Report report;
+        try {
+            report = ResponseExamples.run(parsed.options().corpus(), parsed.options().out(),
+                    parsed.options().basePackage(), parsed.examples());
+        } catch (IOException | RuntimeException e) {
+            err.println("tcgen corpus: " + e);
+            return Main.FAILED;
+        }
+        report.failures().forEach(failure -> err.println("tcgen corpus: FAILED example " + failure));
+        out.printf(Locale.ROOT, "tcgen corpus: response examples: %,d read through their response classes and written "
+                + "back (%,d JSON only when read leniently), %d failure(s), %,d problem(s) recorded, in %.1f s; not "
+                + "read: %s%n", report.read(), report.lenient(), report.failures().size(), report.problems(),
+                seconds(report.time()), counts(report.skipped()));
+        out.println("tcgen corpus:   problems by kind: " + counts(report.byKind()));
+        out.println("tcgen corpus:   problems by service: " + counts(report.byService()));
         return report.failures().isEmpty() ? Main.OK : Main.FAILED;
+    }
+
+    private static String counts(Map<String, Integer> counts) {
+        return counts.isEmpty() ? "none" : counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private void print(CorpusRun.Report report) {
@@ -141,6 +189,7 @@ final class CorpusCommand {
         boolean compile = true;
         int batchFiles = CorpusRun.DEFAULT_BATCH_FILES;
         boolean ifPresent = false;
+        Path examples = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -153,6 +202,7 @@ final class CorpusCommand {
                 case "--batch-files" -> batchFiles = number(args, ++i, "--batch-files");
                 case "--no-compile" -> compile = false;
                 case "--if-present" -> ifPresent = true;
+                case "--examples" -> examples = Path.of(value(args, ++i, "--examples"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -162,7 +212,8 @@ final class CorpusCommand {
         if (outDir == null) {
             throw new IllegalArgumentException("missing --out");
         }
-        return new Parsed(new CorpusRun.Options(corpus, outDir, basePackage, threads, compile, batchFiles), ifPresent);
+        return new Parsed(new CorpusRun.Options(corpus, outDir, basePackage, threads, compile, batchFiles), examples,
+                ifPresent);
     }
 
     private static int number(String[] args, int index, String option) {

@@ -38,18 +38,28 @@ public final class CorpusArchive {
      * @throws IOException if the corpus cannot be read
      */
     public static List<Entry> entries(Path corpus, Path scratch) throws IOException {
-        Path root = corpus;
-        if (!Files.isDirectory(corpus)) {
-            root = scratch.resolve("api-json");
-            unpack(corpus, root);
-        }
-        Path base = root;
-        try (Stream<Path> walk = Files.walk(root)) {
+        Path base = unpacked(corpus, scratch.resolve("api-json"));
+        try (Stream<Path> walk = Files.walk(base)) {
             return walk.filter(p -> p.getFileName().toString().equals("api.json") && Files.isRegularFile(p))
                     .map(p -> entry(base, p))
                     .sorted(Comparator.comparing(Entry::id))
                     .toList();
         }
+    }
+
+    /**
+     * The directory of a corpus: {@code corpus} itself if it is one, else where its archive is unpacked.
+     *
+     * @param corpus an archive of {@code api.json} and {@code examples.json} files, or a directory
+     * @param directory where to unpack an archive
+     * @throws IOException if the archive cannot be read or unpacked
+     */
+    public static Path unpacked(Path corpus, Path directory) throws IOException {
+        if (Files.isDirectory(corpus)) {
+            return corpus;
+        }
+        unpack(corpus, directory);
+        return directory;
     }
 
     private static Entry entry(Path root, Path apiJson) {

@@ -76,6 +76,9 @@ public final class CorpusRun {
     /** The {@link #pagingShape}s that get a paginator. */
     public static final List<String> PAGINATED = List.of("offset+total", "offset", "page+total", "page", "token");
 
+    /** The folder under {@code classes/} of the services' classes (the core's is {@link #CORE}). */
+    static final String SERVICES = "services";
+
     /** Files of one javac run, at most (several services are compiled together up to this count). */
     public static final int DEFAULT_BATCH_FILES = 3000;
 
@@ -381,7 +384,7 @@ public final class CorpusRun {
         Path classes = options.out().resolve("classes");
         deleteTree(classes);
         Path coreClasses = classes.resolve(CORE);
-        Path serviceClasses = classes.resolve("services");
+        Path serviceClasses = classes.resolve(SERVICES);
         BatchCompiler javac = BatchCompiler.create(JAVAC_OPTIONS);
         List<Path> jackson = jacksonClassPath();
 
@@ -486,21 +489,17 @@ public final class CorpusRun {
         return generated.paths().stream().map(src::resolve).toList();
     }
 
-    /** Where Jackson's classes are (the jars, or the shaded command-line jar) for the generated code to compile against. */
+    /**
+     * Where jackson-core is (its jar, or the shaded command-line jar): the one library the generated code compiles
+     * against.
+     */
     private static List<Path> jacksonClassPath() {
-        List<Path> paths = new ArrayList<>();
-        for (Class<?> type : List.of(com.fasterxml.jackson.databind.ObjectMapper.class,
-                com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
-            try {
-                Path path = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!paths.contains(path)) {
-                    paths.add(path);
-                }
-            } catch (URISyntaxException | RuntimeException e) {
-                throw new IllegalStateException("cannot find where " + type.getName() + " was loaded from", e);
-            }
+        try {
+            return List.of(Path.of(com.fasterxml.jackson.core.JsonParser.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot find where jackson-core was loaded from", e);
         }
-        return paths;
     }
 
     /**

@@ -9,8 +9,6 @@ import dev.tcgen.runtime.Idempotency;
 import dev.tcgen.runtime.Paginator;
 import dev.tcgen.runtime.Paging;
 import dev.tcgen.runtime.TencentCloudException;
-import dev.tcgen.runtime.UnsignedLongDeserializer;
-import dev.tcgen.runtime.UnsignedLongSerializer;
 
 /**
  * The runtime classes that service code refers to, in the package where the runtime is for this output: the
@@ -46,16 +44,6 @@ public record RuntimeTypes(String packageName) {
     /** The base of every service exception. */
     public ClassName baseException() {
         return get(TencentCloudException.class);
-    }
-
-    /** Writes a {@code Long} holding an unsigned 64-bit value as an unsigned JSON number. */
-    public ClassName unsignedLongSerializer() {
-        return get(UnsignedLongSerializer.class);
-    }
-
-    /** Reads an unsigned JSON number up to 2^64-1 into a {@code Long}. */
-    public ClassName unsignedLongDeserializer() {
-        return get(UnsignedLongDeserializer.class);
     }
 
     /** The base of every service's {@code Region} class: the id, display name, equality. */

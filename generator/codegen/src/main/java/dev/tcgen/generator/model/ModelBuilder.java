@@ -167,12 +167,12 @@ public final class ModelBuilder {
     }
 
     private ActionModel action(ActionSpec action) {
-        List<MemberModel> output = new ArrayList<>(members(action.output(), REQUEST_ID));
+        List<MemberModel> output = new ArrayList<>(members(action.output(), REQUEST_ID, Naming.PROBLEMS_METHOD));
         if (output.stream().noneMatch(m -> m.wireName().equals(REQUEST_ID))) {
             output.add(new MemberModel(REQUEST_ID, Naming.memberName(REQUEST_ID),
                     new TypeModel.Scalar(ScalarKind.STRING), false, REQUEST_ID_DESCRIPTION, "", false, false));
         }
-        List<MemberModel> input = members(action.input(), null);
+        List<MemberModel> input = members(action.input(), null, null);
         return new ActionModel(
                 action.name(),
                 Naming.methodName(action.name()),
@@ -234,18 +234,22 @@ public final class ModelBuilder {
 
     private StructureModel structure(StructureSpec structure) {
         return new StructureModel(structure.name(), structureClasses.get(structure.name()), structure.description(),
-                members(structure.members(), null), structure.deprecated());
+                members(structure.members(), null, null), structure.deprecated());
     }
 
     /**
      * Members with Java names unique within their class: a name already taken falls back to the wire spelling. The
      * Java name of the member {@code reserved} (a wire name, or null) is kept for it, wherever it comes in the list
-     * and whether it is there or not: a response's {@code requestId()} always returns {@code RequestId}.
+     * and whether it is there or not: a response's {@code requestId()} always returns {@code RequestId}. No member
+     * takes the Java name {@code method} (or null), a method the class has besides its members.
      */
-    private List<MemberModel> members(List<MemberSpec> members, String reserved) {
+    private List<MemberModel> members(List<MemberSpec> members, String reserved, String method) {
         Set<String> taken = new HashSet<>();
         if (reserved != null) {
             taken.add(Naming.memberName(reserved));
+        }
+        if (method != null) {
+            taken.add(method);
         }
         List<MemberModel> models = new ArrayList<>();
         for (MemberSpec member : members) {

@@ -24,6 +24,9 @@ import javax.lang.model.SourceVersion;
 public final class Naming {
 
     /** Methods every generated value class has, or inherits from {@code Object}; no member may take these names. */
+    /** The method of a response that lists the values it could not read; no member of a response takes its name. */
+    public static final String PROBLEMS_METHOD = "problems";
+
     private static final Set<String> RESERVED_METHODS = Set.of("builder", "toBuilder", "build", "equals", "hashCode",
             "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
 

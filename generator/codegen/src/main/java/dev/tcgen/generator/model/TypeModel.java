@@ -11,21 +11,11 @@ public sealed interface TypeModel {
     /** The Java type of a member of this type (boxed, since every member may be absent). */
     TypeName javaType();
 
-    /** Whether values of this type, or the elements of a list of it, are unsigned 64-bit integers. */
-    default boolean isUnsignedLong() {
-        return false;
-    }
-
     /** A scalar type. */
     record Scalar(ScalarKind kind) implements TypeModel {
         @Override
         public TypeName javaType() {
             return kind.javaType();
-        }
-
-        @Override
-        public boolean isUnsignedLong() {
-            return kind == ScalarKind.UINT64;
         }
     }
 
@@ -34,11 +24,6 @@ public sealed interface TypeModel {
         @Override
         public TypeName javaType() {
             return ParameterizedTypeName.get(ClassName.get(List.class), element.javaType());
-        }
-
-        @Override
-        public boolean isUnsignedLong() {
-            return element.isUnsignedLong();
         }
     }
 

@@ -86,7 +86,8 @@ class MutatedSpecsTest {
     static final long DEFAULT_SEED = 20240507L;
 
     private static final String BASE = "dev.tcgen.client";
-    private static final Pattern JSON_PROPERTY = Pattern.compile("JsonProperty\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    /** The wire name a generated {@code writeJson} writes a member under: {@code out.writeString("Name", ...)}. */
+    private static final Pattern JSON_PROPERTY = Pattern.compile("out\\.write\\w*\\(\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @TempDir
     static Path directory;
@@ -196,7 +197,7 @@ class MutatedSpecsTest {
     }
 
     /**
-     * Each value class carries exactly its spec members' wire names in {@code @JsonProperty} (plus {@code RequestId}
+     * Each value class writes exactly its spec members' wire names in its {@code writeJson} (plus {@code RequestId}
      * in a response): names survive conversion, collisions and renaming unchanged.
      */
     private static void checkWireNames(SpecSource source, List<GeneratedSource> sources) throws Exception {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
@@ -17,6 +16,7 @@ import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.spec.SpecSource;
+import dev.tcgen.generator.testing.Codecs;
 import dev.tcgen.generator.testing.GeneratedCode;
 import dev.tcgen.generator.testing.GeneratedJavadoc;
 import dev.tcgen.generator.testing.InMemoryClassLoader;
@@ -29,6 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,9 +54,9 @@ class NamesTest {
             "RuntimeException", "IllegalStateException", "IllegalArgumentException", "AutoCloseable", "Math",
             "System", "Thread", "List", "Map", "Set", "Objects", "Optional", "Arrays", "Collectors", "Function",
             "StringJoiner", "ArrayList", "CompletableFuture", "URI", "Duration", "HttpClient", "ProxySelector",
-            "SSLContext", "Generated", "JsonProperty", "JsonIgnoreProperties", "JsonSerialize", "JsonDeserialize",
-            "JsonPOJOBuilder", "Json", "Credentials", "CredentialsProvider", "ApiTransport", "TencentCloudException",
-            "UnsignedLongSerializer", "UnsignedLongDeserializer", "RetryPolicy", "RateLimitMode", "Scheduler");
+            "SSLContext", "Generated", "JsonWriter", "JsonReader", "ReadProblem", "IOException",
+            "JsonParser", "Json", "Credentials", "CredentialsProvider", "ApiTransport", "TencentCloudException",
+            "ObjectWriter", "ObjectReader", "RetryPolicy", "RateLimitMode", "Scheduler");
 
     /** Structures named like the classes the service generates anyway. */
     private static final List<String> TAKEN = List.of("LangClient", "LangException", "LangErrorCode", "Region",
@@ -63,7 +65,8 @@ class NamesTest {
     private static List<GeneratedSource> sources;
     private static Compilation compilation;
     private static ClassLoader loader;
-    private static ObjectMapper mapper;
+    /** Compares JSON texts as trees. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     @BeforeAll
     static void generateAndCompile() throws Exception {
@@ -75,7 +78,6 @@ class NamesTest {
     private static Class<?> lang(String simpleName) throws Exception {
         if (loader == null) {
             loader = InMemoryClassLoader.of(compilation);
-            mapper = (ObjectMapper) Reflection.call(loader.loadClass(BASE + ".core.Json"), "mapper");
         }
         return loader.loadClass(LANG + simpleName);
     }
@@ -218,10 +220,10 @@ class NamesTest {
     @Test
     void membersNamedLikeLocalsAndParametersMeanTheirFields() throws Exception {
         Class<?> locals = lang("Locals");
-        Object a = mapper.readValue("{\"Other\":\"x\",\"That\":\"y\",\"Joiner\":\"j\"}", locals);
-        Object b = mapper.readValue("{\"Other\":\"x\",\"That\":\"z\",\"Joiner\":\"j\"}", locals);
+        Object a = Codecs.read("{\"Other\":\"x\",\"That\":\"y\",\"Joiner\":\"j\"}", locals);
+        Object b = Codecs.read("{\"Other\":\"x\",\"That\":\"z\",\"Joiner\":\"j\"}", locals);
         assertNotEquals(a, b, "equals compares the fields, not the parameter other or the binding that");
-        assertEquals(a, mapper.readValue("{\"Other\":\"x\",\"That\":\"y\",\"Joiner\":\"j\"}", locals));
+        assertEquals(a, Codecs.read("{\"Other\":\"x\",\"That\":\"y\",\"Joiner\":\"j\"}", locals));
         assertEquals("Locals{Other=x, That=y, Joiner=j}", a.toString());
         roundTrips("{\"Java\":{\"Text\":\"t\"},\"Javax\":\"x\",\"Dev\":\"d\",\"Com\":\"c\",\"Source\":\"s\","
                 + "\"Builder\":\"b\",\"Transport\":\"t\",\"Region\":\"r\"}", locals);
@@ -281,20 +283,19 @@ class NamesTest {
     }
 
     private static Object roundTrips(String json, Class<?> type) throws Exception {
-        Object value = mapper.readValue(json, type);
-        JsonNode written = mapper.readTree(mapper.writeValueAsString(value));
-        assertEquals(mapper.readTree(json), written);
+        Object value = Codecs.read(json, type);
+        JsonNode written = TREES.readTree(Codecs.write(value));
+        assertEquals(TREES.readTree(json), written);
         return value;
     }
 
-    /** The accessor of the member with this wire name: the method named like the field that Jackson writes. */
+    /** The accessor of the member with this wire name: the method named like the field its {@code writeJson} writes. */
     private static Method accessor(Class<?> type, String wireName) {
-        return Stream.of(type.getDeclaredFields())
-                .filter(f -> f.isAnnotationPresent(JsonProperty.class)
-                        && f.getAnnotation(JsonProperty.class).value().equals(wireName))
-                .findFirst()
-                .flatMap(f -> Stream.of(type.getMethods())
-                        .filter(m -> m.getParameterCount() == 0 && m.getName().equals(f.getName())).findFirst())
+        Matcher write = Pattern.compile("out\\.write\\w*\\(\"" + Pattern.quote(wireName) + "\", this\\.(\\w+)")
+                .matcher(content(type.getSimpleName()));
+        String field = write.find() ? write.group(1) : "";
+        return Stream.of(type.getMethods())
+                .filter(m -> m.getParameterCount() == 0 && m.getName().equals(field)).findFirst()
                 .orElseThrow(() -> new AssertionError(type + " has no accessor of " + wireName));
     }
 

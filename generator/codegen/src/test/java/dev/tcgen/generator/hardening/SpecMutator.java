@@ -73,9 +73,9 @@ final class SpecMutator {
             "Exception", "RuntimeException", "IllegalStateException", "IllegalArgumentException", "AutoCloseable",
             "Math", "System", "List", "Map", "Set", "Objects", "Optional", "Arrays", "Collectors", "Function",
             "StringJoiner", "ArrayList", "CompletableFuture", "URI", "Duration", "HttpClient", "Generated",
-            "JsonProperty", "JsonIgnoreProperties", "JsonSerialize", "JsonDeserialize", "JsonPOJOBuilder", "Json",
-            "Credentials", "CredentialsProvider", "ApiTransport", "TencentCloudException", "UnsignedLongSerializer",
-            "UnsignedLongDeserializer", "RetryPolicy", "RateLimitMode", "Scheduler", "Region", "Builder", "Con",
+            "JsonWriter", "JsonReader", "ReadProblem", "IOException", "JsonParser", "Json",
+            "Credentials", "CredentialsProvider", "ApiTransport", "TencentCloudException", "ObjectWriter",
+            "ObjectReader", "RetryPolicy", "RateLimitMode", "Scheduler", "Region", "Builder", "Con",
             "AUX", "Nul", "Com1", "Lpt1", "Prn", "Foo_Bar", "A", "Z_");
     private static final List<String> HOSTILE_ACTION_NAMES = List.of("Builder", "Close", "Transport", "Region",
             "ToString", "HashCode", "Java", "GetClass", "Wait", "Equals", "UnsupportedRegion", "Async", "A", "Con",

@@ -106,8 +106,7 @@ class ModelBuilderTest {
         assertEquals(new TypeModel.Scalar(ScalarKind.UINT64), types.get("Uint"));
         assertEquals(new TypeModel.Scalar(ScalarKind.DATETIME_ISO), types.get("DateTimeIso"));
         assertEquals(new TypeModel.ListOf(new TypeModel.Scalar(ScalarKind.UINT64)), types.get("Uints"));
-        assertTrue(types.get("Uints").isUnsignedLong());
-        assertFalse(types.get("Ints").isUnsignedLong());
+        assertEquals(new TypeModel.ListOf(new TypeModel.Scalar(ScalarKind.INT64)), types.get("Ints"));
         assertEquals(ClassName.get(Long.class), types.get("Uint").javaType());
         assertEquals(ClassName.get(Double.class), types.get("Float").javaType());
         assertEquals(ClassName.get(String.class), types.get("Binary").javaType());

@@ -13,8 +13,8 @@ import javax.tools.JavaFileObject;
  * Loads the classes of an in-memory compilation, so a test can run generated code without writing it to disk.
  *
  * <p>Its own classes are loaded child-first; everything else (the JDK, Jackson, JUnit) comes from the parent, so
- * objects cross between the test and the generated code with the same {@code Class}: a generated {@code Json.mapper()}
- * is the test's {@code ObjectMapper}.
+ * objects cross between the test and the generated code with the same {@code Class}: a {@code JsonParser} of the
+ * generated code is the test's.
  *
  * <pre>{@code
  * Compilation compilation = GeneratedCode.javac().compile(sources);

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * body. JSON that is not strictly valid is read again leniently (raw control characters in strings, trailing commas,
  * comments, single quotes); when that works the body is kept with a warning, otherwise the example cannot be used.
  */
-final class ExampleText {
+public final class ExampleText {
 
     private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("(GET|POST)\\s+\\S+\\s+HTTP/\\S+");
     private static final Pattern URL = Pattern.compile("https?://\\S*");
@@ -110,6 +110,18 @@ final class ExampleText {
             return Body.failed(1, "the response is empty", List.of());
         }
         return json(lines, first, "response");
+    }
+
+    /**
+     * Reads an example's JSON as the importer does when it is not strictly valid: raw control characters, trailing
+     * commas, comments, single quotes and the like are accepted; numbers with a fraction keep their digits.
+     *
+     * @param text the example's text
+     * @return the JSON
+     * @throws JsonProcessingException if even a lenient reading fails
+     */
+    public static JsonNode readLeniently(String text) throws JsonProcessingException {
+        return LENIENT.readTree(text);
     }
 
     private static Body json(List<String> lines, int firstLine, String what) {

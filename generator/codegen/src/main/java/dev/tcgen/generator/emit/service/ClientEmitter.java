@@ -1,6 +1,5 @@
 package dev.tcgen.generator.emit.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -17,6 +16,7 @@ import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import dev.tcgen.runtime.Idempotency;
+import dev.tcgen.runtime.Json;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -340,9 +340,9 @@ final class ClientEmitter {
                     .addStatement("throw unsupported")
                     .endControlFlow();
         }
-        return method.addStatement("return transport.call($S, $T.$L, $L, request, $T.class, $T::new)",
-                        action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.response(),
-                        service.exception())
+        return method.addStatement("return transport.call($S, $T.$L, $L, request, $T::writeJson, $T::readJson, $T::new)",
+                        action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.request(),
+                        action.response(), service.exception())
                 .build();
     }
 
@@ -360,9 +360,9 @@ final class ClientEmitter {
                     .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
                     .endControlFlow();
         }
-        return method.addStatement("return transport.callAsync($S, $T.$L, $L, request, $T.class, $T::new)",
-                        action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.response(),
-                        service.exception())
+        return method.addStatement("return transport.callAsync($S, $T.$L, $L, request, $T::writeJson, $T::readJson, "
+                        + "$T::new)", action.wireName(), runtime.idempotency(), action.idempotency(), regionId(),
+                        action.request(), action.response(), service.exception())
                 .build();
     }
 
@@ -430,20 +430,22 @@ final class ClientEmitter {
 
     private CodeBlock genericCallJavadoc() {
         return CodeBlock.of("Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
-                + "request body and the answer's {@code Response} object as JSON. Signed, rate-limited (by the\n"
-                + "action's limit, if it has one), retried and logged like every other call, in this client's\n"
-                + "region; no region check applies. After a failure that may have delivered it, it is sent again\n"
-                + "only if its name says it is read-only ({@code Describe...}, {@code Get...}, ...).\n\n"
+                + "request body and the answer's {@code Response} object as JSON text (numbers as sent, whitespace\n"
+                + "left out), for any JSON library. Signed, rate-limited (by the action's limit, if it has one),\n"
+                + "retried and logged like every other call, in this client's region; no region check applies.\n"
+                + "After a failure that may have delivered it, it is sent again only if its name says it is\n"
+                + "read-only ({@code Describe...}, {@code Get...}, ...).\n\n"
                 + "<pre>{@code\n"
-                + "JsonNode response = client.call(\"DescribeSomethingNew\",\n"
-                + "        Json.mapper().createObjectNode().put(\"Limit\", 10));\n"
-                + "long total = response.path(\"TotalCount\").asLong();\n"
+                + "String response = client.call(\"DescribeSomethingNew\", \"{\\\"Limit\\\": 10}\");\n"
+                + "// {\"TotalCount\":3,\"Items\":[...],\"RequestId\":\"...\"}\n"
                 + "}</pre>\n\n"
                 + "@param action the action, sent as {@code X-TC-Action}\n"
-                + "@param request the request body, a JSON object\n"
-                + "@return the {@code Response} object of the answer, with its {@code RequestId}\n"
+                + "@param request the request body: the text of one JSON object\n"
+                + "@return the {@code Response} object of the answer, with its {@code RequestId}, as JSON text\n"
                 + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
-                + "    fails before an answer\n", service.exception());
+                + "    fails before an answer\n"
+                + "@throws $T if {@code request} is not the text of one JSON object (nothing is sent)\n",
+                service.exception(), IllegalArgumentException.class);
     }
 
     private CodeBlock genericCallAsyncJavadoc() {
@@ -451,18 +453,20 @@ final class ClientEmitter {
                 + "{@code Response} object, or exceptionally with a {@link $T}.\n\n"
                 + "@param action the action, sent as {@code X-TC-Action}\n"
                 + "@param request the request body, a JSON object\n"
-                + "@return the future {@code Response} object\n", String.class, JsonNode.class, service.exception());
+                + "@return the future {@code Response} object, as JSON text\n"
+                + "@throws $T if {@code request} is not the text of one JSON object (nothing is sent)\n",
+                String.class, String.class, service.exception(), IllegalArgumentException.class);
     }
 
-    /** {@code call} or {@code callAsync}: {@code (String action, JsonNode request)}, without body or Javadoc. */
+    /** {@code call} or {@code callAsync}: {@code (String action, String request)}, without body or Javadoc. */
     static MethodSpec.Builder genericCall(String name) {
-        TypeName returns = name.equals("call") ? TypeName.get(JsonNode.class)
-                : ParameterizedTypeName.get(CompletableFuture.class, JsonNode.class);
+        TypeName returns = name.equals("call") ? TypeName.get(String.class)
+                : ParameterizedTypeName.get(CompletableFuture.class, String.class);
         return MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(returns)
                 .addParameter(String.class, "action")
-                .addParameter(JsonNode.class, "request");
+                .addParameter(String.class, "request");
     }
 
     /** The implementation's generic call: the transport's method of that name. */
@@ -470,8 +474,9 @@ final class ClientEmitter {
         MethodSpec method = signature.build();
         return method.toBuilder()
                 .addAnnotation(Override.class)
-                .addStatement("return transport.$N(action, $T.byName(action), $L, request, $T.class, $T::new)",
-                        method.name(), runtime.idempotency(), regionId(), JsonNode.class, service.exception())
+                .addStatement("return transport.$N(action, $T.byName(action), $L, request, $T::writeText, $T::readText, "
+                        + "$T::new)", method.name(), runtime.idempotency(), regionId(), runtime.get(Json.class),
+                        runtime.get(Json.class), service.exception())
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package dev.tcgen.generator.emit.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.ActionModel;
@@ -24,7 +23,7 @@ final class ClientJavadoc {
                 .add(example())
                 .add("\n<p>The builder's region applies to every call, {@link #withRegion}'s to some; any region is\n")
                 .add("{@code Region.of} its id. {@link #call($T, $T)} calls an action this client was\n",
-                        String.class, JsonNode.class)
+                        String.class, String.class)
                 .add("generated without.\n")
                 .add("\n<p>What every call gets, without configuration:\n")
                 .add("<ul>\n")

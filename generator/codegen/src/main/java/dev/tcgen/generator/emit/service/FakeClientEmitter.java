@@ -1,6 +1,5 @@
 package dev.tcgen.generator.emit.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -107,10 +106,9 @@ final class FakeClientEmitter {
         }
         return type.addMethod(ClientEmitter.genericCall("call")
                         .addAnnotation(Override.class)
-                        .addJavadoc("Records the call and answers an empty {@code Response} object.\n")
-                        .addStatement("return $N.answer(action, $L, request, $T.class, () -> $T.mapper()"
-                                + ".createObjectNode())", CALLS, regionId(), JsonNode.class,
-                                runtime.get(dev.tcgen.runtime.Json.class))
+                        .addJavadoc("Records the call and answers an empty {@code Response} object, {@code {}}.\n")
+                        .addStatement("return $N.answer(action, $L, request, $T.class, () -> $S)", CALLS, regionId(),
+                                String.class, "{}")
                         .build())
                 .addMethod(ClientEmitter.genericCall("callAsync")
                         .addAnnotation(Override.class)
@@ -172,7 +170,7 @@ final class FakeClientEmitter {
         }
         CodeBlock documented = action.exampleResponse().isEmpty()
                 ? CodeBlock.of("$T.builder().build()", action.response())
-                : CodeBlock.of("$T.example($S, $T.class, $N)", runtime.fakeCalls(), action.wireName(),
+                : CodeBlock.of("$T.example($S, $T::readJson, $N)", runtime.fakeCalls(), action.wireName(),
                         action.response(), exampleName(action));
         return method.addStatement("return $N.answer($S, $L, request, $T.class, () -> $L)", CALLS, action.wireName(),
                         regionId(), action.response(), documented)

@@ -61,7 +61,8 @@ public final class ServiceEmitter {
                 .add("        .build();\n}</pre>\n")
                 .add(deprecation(action))
                 .build();
-        return new ValueClassEmitter.ValueClass(action.request(), javadoc, action.input(), true, action.deprecated());
+        return new ValueClassEmitter.ValueClass(action.request(), javadoc, action.input(),
+                ValueClassEmitter.Kind.REQUEST, action.deprecated());
     }
 
     private static CodeBlock exampleSetters(ActionModel action) {
@@ -75,11 +76,12 @@ public final class ServiceEmitter {
     private ValueClassEmitter.ValueClass response(ActionModel action) {
         CodeBlock javadoc = CodeBlock.builder()
                 .add("The response of {@link $T#$L}. Members the API leaves out are {@code null} (lists: empty, with {@code has...()}); members this "
-                        + "client does not know are ignored.\n", service.client(), action.methodName())
+                        + "client does not know are ignored; a value that does not fit its member's type is left out and listed in {@link #problems()}.\n",
+                        service.client(), action.methodName())
                 .add(deprecation(action))
                 .build();
-        return new ValueClassEmitter.ValueClass(action.response(), javadoc, action.output(), false,
-                action.deprecated());
+        return new ValueClassEmitter.ValueClass(action.response(), javadoc, action.output(),
+                ValueClassEmitter.Kind.RESPONSE, action.deprecated());
     }
 
     private ValueClassEmitter.ValueClass structure(StructureModel structure) {
@@ -88,7 +90,8 @@ public final class ServiceEmitter {
                 .add("$L\n", description.isEmpty() ? "The {@code " + structure.wireName() + "} structure." : description)
                 .add(structure.deprecated() ? "\n<p>The API marks this structure as deprecated.\n" : "")
                 .build();
-        return new ValueClassEmitter.ValueClass(structure.className(), javadoc, structure.members(), false, false);
+        return new ValueClassEmitter.ValueClass(structure.className(), javadoc, structure.members(),
+                ValueClassEmitter.Kind.STRUCTURE, false);
     }
 
     private static CodeBlock deprecation(ActionModel action) {

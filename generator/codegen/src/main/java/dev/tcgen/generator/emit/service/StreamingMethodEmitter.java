@@ -102,8 +102,9 @@ final class StreamingMethodEmitter {
                     + "then)\n", service.exception());
         }
         regionCheck(method, action, CodeBlock.of("throw unsupported"));
-        return method.addStatement("return $T.open(transport, $S, $L, request, $T.class, $T::new)", eventStream,
-                action.wireName(), regionId, action.response(), service.exception()).build();
+        return method.addStatement("return $T.open(transport, $S, $L, request, $T::writeJson, $T::readJson, $T::new)",
+                eventStream, action.wireName(), regionId, action.request(), action.response(), service.exception())
+                .build();
     }
 
     private MethodSpec publisher(ActionModel action) {
@@ -118,8 +119,9 @@ final class StreamingMethodEmitter {
                         + "@return a publisher of the events\n", streamMethodName(action), action.wireName(),
                         service.exception());
         regionCheck(method, action, CodeBlock.of("return $T.failed(unsupported)", eventStream));
-        return method.addStatement("return $T.publisher(transport, $S, $L, request, $T.class, $T::new)", eventStream,
-                action.wireName(), regionId, action.response(), service.exception()).build();
+        return method.addStatement("return $T.publisher(transport, $S, $L, request, $T::writeJson, $T::readJson, "
+                + "$T::new)", eventStream, action.wireName(), regionId, action.request(), action.response(),
+                service.exception()).build();
     }
 
     private static MethodSpec.Builder start(String name, ActionModel action) {

@@ -1,17 +1,19 @@
 package dev.tcgen.generator.emit.service;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.RuntimeTypes;
 import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.model.MemberModel;
+import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.TypeModel;
+import dev.tcgen.runtime.ReadProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,23 +26,15 @@ import javax.lang.model.element.Modifier;
  * Emits an immutable value class with a builder: the shape shared by requests, responses and structures.
  *
  * <p>Each member becomes a private final field, an accessor named like the member ({@code sdkAppId()}) and a builder
- * method; Jackson reads and writes the exact wire names through {@code @JsonProperty} and builds instances through
- * the builder. Absent members are {@code null} and left out of the JSON. Lists are immutable.
+ * method. The JSON codec ({@link JsonCodecEmitter}) writes and reads the exact wire names: absent members are
+ * {@code null} and left out of the JSON. Lists are immutable. A response also has {@code problems()}: the values of
+ * the answer it could not read.
  *
  * <p>Generated methods refer to fields as {@code this.name}: a member may be named like one of their parameters or
  * locals ({@code Other}, {@code That}, {@code Joiner}, {@code Missing}), which would otherwise hide the field.
  */
 final class ValueClassEmitter {
 
-    private static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
-    private static final ClassName JSON_IGNORE_PROPERTIES =
-            ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
-    private static final ClassName JSON_SERIALIZE =
-            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonSerialize");
-    private static final ClassName JSON_DESERIALIZE =
-            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
-    private static final ClassName JSON_POJO_BUILDER =
-            ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonPOJOBuilder");
     private static final String MASK = "****";
     /**
      * The most comparisons {@code equals} joins with {@code &&} in one expression: javac attributes such a chain
@@ -48,25 +42,47 @@ final class ValueClassEmitter {
      */
     private static final int EQUALS_CHAIN = 64;
 
+    /** What a value class is for: what it is sent or read as. */
+    enum Kind {
+        /** Written only; {@code build()} rejects absent required members. */
+        REQUEST,
+        /** Read (with its problems) and written; accepts whatever the server sends. */
+        RESPONSE,
+        /** Part of requests and responses: read and written. */
+        STRUCTURE
+    }
+
     /**
      * What to emit.
      *
      * @param className the class
      * @param javadoc its Javadoc
      * @param members its members
-     * @param checkRequired whether {@code build()} rejects absent required members (requests only: responses and
-     *     structures must accept whatever the server sends)
+     * @param kind what the class is for
      * @param deprecated whether the class is deprecated
      */
-    record ValueClass(
-            ClassName className, CodeBlock javadoc, List<MemberModel> members, boolean checkRequired, boolean deprecated) {}
+    record ValueClass(ClassName className, CodeBlock javadoc, List<MemberModel> members, Kind kind, boolean deprecated) {
 
-    private final RuntimeTypes runtime;
+        boolean checkRequired() {
+            return kind == Kind.REQUEST;
+        }
+
+        boolean response() {
+            return kind == Kind.RESPONSE;
+        }
+    }
+
+    /** The field and accessor of a response's problems; the model keeps members from that name. */
+    private static final String PROBLEMS = Naming.PROBLEMS_METHOD;
+
     private final GeneratedFiles files;
+    private final JsonCodecEmitter codec;
+    private final TypeName problemList;
 
     ValueClassEmitter(RuntimeTypes runtime, GeneratedFiles files) {
-        this.runtime = runtime;
         this.files = files;
+        this.codec = new JsonCodecEmitter(runtime);
+        this.problemList = ParameterizedTypeName.get(ClassName.get(List.class), runtime.get(ReadProblem.class));
     }
 
     TypeSpec emit(ValueClass value) {
@@ -74,20 +90,16 @@ final class ValueClassEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(value.className())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(value.javadoc())
-                .addAnnotation(files.generatedAnnotation())
-                .addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE).addMember("builder", "$T.class", builder).build())
-                .addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build());
+                .addAnnotation(files.generatedAnnotation());
         if (value.deprecated()) {
             type.addAnnotation(Deprecated.class);
         }
         for (MemberModel member : value.members()) {
-            FieldSpec.Builder field = FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE,
-                            Modifier.FINAL)
-                    .addAnnotation(jsonProperty(member));
-            if (member.type().isUnsignedLong()) {
-                field.addAnnotation(unsignedAnnotation(member, JSON_SERIALIZE, runtime.unsignedLongSerializer()));
-            }
-            type.addField(field.build());
+            type.addField(FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE,
+                    Modifier.FINAL).build());
+        }
+        if (value.response()) {
+            type.addField(FieldSpec.builder(problemList, PROBLEMS, Modifier.PRIVATE, Modifier.FINAL).build());
         }
         type.addMethod(constructor(value, builder));
         Set<String> names = value.members().stream().map(MemberModel::javaName).collect(Collectors.toSet());
@@ -105,13 +117,32 @@ final class ValueClassEmitter {
                         .build());
             }
         }
+        if (value.response()) {
+            type.addMethod(problems());
+        }
         type.addMethod(builderFactory(value, builder));
         type.addMethod(toBuilder(builder));
         type.addMethod(equalsMethod(value));
         type.addMethod(hashCodeMethod(value));
         type.addMethod(toStringMethod(value));
+        type.addMethod(codec.writeJson(value.members()));
+        if (value.kind() != Kind.REQUEST) {
+            type.addMethods(codec.readJson(value.className(), builder, value.members(), value.response()));
+        }
         type.addType(builderType(value, builder));
         return type.build();
+    }
+
+    private MethodSpec problems() {
+        return MethodSpec.methodBuilder(PROBLEMS)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(problemList)
+                .addJavadoc("The values of the answer that this client could not read as their declared types, and so "
+                        + "left out: their\nmembers are absent, or their list elements missing. Each names where it "
+                        + "was, the declared type\nand what came; the client logged them at WARNING when the answer "
+                        + "arrived.\n\n@return an immutable list, empty when every value was read\n")
+                .addStatement("return this.$N", PROBLEMS)
+                .build();
     }
 
     private static MethodSpec constructor(ValueClass value, ClassName builder) {
@@ -120,6 +151,9 @@ final class ValueClassEmitter {
                 .addParameter(builder, "builder");
         for (MemberModel member : value.members()) {
             constructor.addStatement("this.$N = builder.$N", member.javaName(), member.javaName());
+        }
+        if (value.response()) {
+            constructor.addStatement("this.$N = builder.$N", PROBLEMS, PROBLEMS);
         }
         return constructor.build();
     }
@@ -234,13 +268,13 @@ final class ValueClassEmitter {
     private TypeSpec builderType(ValueClass value, ClassName builder) {
         TypeSpec.Builder type = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds {@link $T} instances. Not thread-safe.\n", value.className())
-                .addAnnotation(AnnotationSpec.builder(JSON_POJO_BUILDER)
-                        .addMember("withPrefix", "$S", "")
-                        .addMember("buildMethodName", "$S", "build")
-                        .build());
+                .addJavadoc("Builds {@link $T} instances. Not thread-safe.\n", value.className());
         for (MemberModel member : value.members()) {
             type.addField(FieldSpec.builder(member.type().javaType(), member.javaName(), Modifier.PRIVATE).build());
+        }
+        if (value.response()) {
+            type.addField(FieldSpec.builder(problemList, PROBLEMS, Modifier.PRIVATE)
+                    .initializer("$T.of()", List.class).build());
         }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         type.addMethod(copyConstructor(value));
@@ -269,19 +303,18 @@ final class ValueClassEmitter {
         for (MemberModel member : value.members()) {
             constructor.addStatement("this.$N = source.$N", member.javaName(), member.javaName());
         }
+        if (value.response()) {
+            constructor.addStatement("this.$N = source.$N", PROBLEMS, PROBLEMS);
+        }
         return constructor.build();
     }
 
-    private MethodSpec setter(MemberModel member, ClassName builder) {
+    private static MethodSpec setter(MemberModel member, ClassName builder) {
         MethodSpec.Builder setter = MethodSpec.methodBuilder(member.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addJavadoc(MemberDocs.setter(member))
-                .addAnnotation(jsonProperty(member))
                 .addParameter(ParameterSpec.builder(member.type().javaType(), member.javaName()).build());
-        if (member.type().isUnsignedLong()) {
-            setter.addAnnotation(unsignedAnnotation(member, JSON_DESERIALIZE, runtime.unsignedLongDeserializer()));
-        }
         if (member.deprecated()) {
             setter.addAnnotation(Deprecated.class);
         }
@@ -321,15 +354,5 @@ final class ValueClassEmitter {
                     .endControlFlow();
         }
         return build.addStatement("return new $T(this)", value.className()).build();
-    }
-
-    private static AnnotationSpec jsonProperty(MemberModel member) {
-        return AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", member.wireName()).build();
-    }
-
-    /** {@code @JsonSerialize(using = ...)} for a uint64 member, or {@code contentUsing} for a list of them. */
-    private static AnnotationSpec unsignedAnnotation(MemberModel member, ClassName annotation, ClassName handler) {
-        String property = member.type() instanceof TypeModel.ListOf ? "contentUsing" : "using";
-        return AnnotationSpec.builder(annotation).addMember(property, "$T.class", handler).build();
     }
 }

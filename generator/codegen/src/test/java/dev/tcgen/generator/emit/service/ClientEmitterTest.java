@@ -53,9 +53,11 @@ class ClientEmitterTest {
         assertEquals(blocking, asynchronous);
         assertTrue(blocking.contains("stopPublishCdnStream"), blocking.toString());
         assertTrue(client.contains("return transport.callAsync(\"StopPublishCdnStream\", Idempotency.NOT_IDEMPOTENT, "
-                + "region.id(), request, StopPublishCdnStreamResponse.class, TrtcException::new);"), client);
+                + "region.id(), request, StopPublishCdnStreamRequest::writeJson, StopPublishCdnStreamResponse::readJson, "
+                + "TrtcException::new);"), client);
         assertTrue(client.contains("return transport.call(\"DescribeCallDetailInfo\", Idempotency.IDEMPOTENT, "
-                + "region.id(), request, DescribeCallDetailInfoResponse.class, TrtcException::new);"), client);
+                + "region.id(), request, DescribeCallDetailInfoRequest::writeJson, DescribeCallDetailInfoResponse::readJson, "
+                + "TrtcException::new);"), client);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.tcgen.client.trtc;
+package dev.tcgen.client.trtc.v20190722;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.Json;
-import dev.tcgen.client.trtc.v20190722.DescribeRoomInfoResponse;
-import dev.tcgen.client.trtc.v20190722.DescribeUserInfoRequest;
-import dev.tcgen.client.trtc.v20190722.StopPublishCdnStreamRequest;
-import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +19,15 @@ class ErgonomicsTest {
         assertEquals(Long.valueOf(1400188366L), request.sdkAppId());
         assertEquals(request, StopPublishCdnStreamRequest.builder().sdkAppId(Long.valueOf(1400188366L)).taskId("t")
                 .build());
-        assertEquals("{\"SdkAppId\":1400188366,\"TaskId\":\"t\"}", Json.mapper().writeValueAsString(request));
+        assertEquals("{\"SdkAppId\":1400188366,\"TaskId\":\"t\"}", Json.text(request, StopPublishCdnStreamRequest::writeJson));
     }
 
     @Test
     void anAbsentListIsEmptyAndHasTellsItFromAnEmptyOne() throws Exception {
-        DescribeRoomInfoResponse absent = Json.mapper().readValue("{\"Total\":0}", DescribeRoomInfoResponse.class);
+        DescribeRoomInfoResponse absent = Json.read("{\"Total\":0}", DescribeRoomInfoResponse::readJson);
         assertEquals(List.of(), absent.roomList());
         assertFalse(absent.hasRoomList());
-        DescribeRoomInfoResponse empty = Json.mapper().readValue("{\"RoomList\":[]}", DescribeRoomInfoResponse.class);
+        DescribeRoomInfoResponse empty = Json.read("{\"RoomList\":[]}", DescribeRoomInfoResponse::readJson);
         assertEquals(List.of(), empty.roomList());
         assertTrue(empty.hasRoomList());
         int rooms = 0;
@@ -47,7 +43,7 @@ class ErgonomicsTest {
                 .sdkAppId(3).build();
         assertFalse(request.hasUserIds());
         assertEquals("{\"CommId\":\"c\",\"StartTime\":1,\"EndTime\":2,\"SdkAppId\":3}",
-                Json.mapper().writeValueAsString(request));
+                Json.text(request, DescribeUserInfoRequest::writeJson));
     }
 
     @Test
