@@ -339,6 +339,67 @@ class StreamingEndToEndTest {
     }
 
     @Test
+    void aStreamClosedBeforeItIsReadSendsNothing() throws IOException {
+        try (TrtcClient client = streaming(threeEvents()).build()) {
+            EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST);
+            events.close();
+            assertFalse(events.hasNext());
+        }
+        assertEquals(List.of(), actions, "the first hasNext() makes the call");
+    }
+
+    @Test
+    void theReaderWaitsForItsRateLimitPermitOnTheClock() throws IOException {
+        VirtualTime time = VirtualTime.autoAdvancing();
+        try (TrtcClient client = streaming(threeEvents()).scheduler(TestClients.on(time))
+                .rateLimit("TextToSpeechSSE", 1).build()) {
+            for (int stream = 0; stream < 2; stream++) {
+                try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                    assertEquals(3, events.stream().count());
+                }
+            }
+        }
+        assertEquals(2, actions.size());
+        assertEquals(1, time.delays().size(), "the second stream slept for its permit: " + time.delays());
+        assertTrue(time.elapsed().compareTo(Duration.ofSeconds(1)) > 0, "a second after the first one's headers");
+    }
+
+    @Test
+    void anAnswerWhoseHeadersNeverComeEndsAtTheRequestTimeoutBlockingAndAsync() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        CountDownLatch release = new CountDownLatch(1);
+        try (TrtcClient client = serve(exchange -> {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).scheduler(TestClients.on(time)).requestTimeout(Duration.ofSeconds(5)).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            CompletableFuture<Boolean> blocking = CompletableFuture.supplyAsync(events::hasNext, executor);
+            Recorder async = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(async);
+            async.subscription.take().request(1);
+            while (actions.size() < 2 || time.pendingTimeouts() < 2) {
+                Thread.sleep(1);
+            }
+
+            time.advance(Duration.ofSeconds(5));
+
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> blocking.get(10, TimeUnit.SECONDS));
+            TrtcException e = assertInstanceOf(TrtcException.class, failed.getCause());
+            assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, e.code());
+            assertEquals("No answer to TextToSpeechSSE within the request timeout of 5000 ms; TextToSpeechSSE may have "
+                    + "run", e.errorMessage());
+            TrtcException asyncFailure = assertInstanceOf(TrtcException.class, async.signals.take());
+            assertEquals(e.errorMessage(), asyncFailure.errorMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void anEventReadsOnlyItsOwnMembers() throws IOException {
         try (TrtcClient client = streaming(out -> send(out, "data: {\"Type\": \"chunk\"}\n\n")).build();
                 EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -161,6 +160,9 @@ public final class ApiTransport implements AutoCloseable {
     /** Headers added to every request: the {@link CallOptions}' headers. */
     private final Map<String, String> extraHeaders;
 
+    /** The signing key of the last signature, for the next one. */
+    private final Tc3Signer.SigningKeys signingKeys;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -185,6 +187,7 @@ public final class ApiTransport implements AutoCloseable {
         this.streamIdleTimeout = builder.streamIdleTimeout;
         this.parent = null;
         this.extraHeaders = Map.of();
+        this.signingKeys = new Tc3Signer.SigningKeys();
     }
 
     /** A transport for calls with {@code options}, sharing everything else with {@code parent}. */
@@ -209,6 +212,7 @@ public final class ApiTransport implements AutoCloseable {
         this.clockSkew = parent.clockSkew;
         this.streamIdleTimeout = parent.streamIdleTimeout;
         this.parent = parent;
+        this.signingKeys = options.credentials().isPresent() ? new Tc3Signer.SigningKeys() : parent.signingKeys;
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(parent.extraHeaders);
         headers.putAll(options.headers());
@@ -318,10 +322,11 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * Calls one API action and returns its response.
      *
-     * <p>Blocks until the response arrives or the call fails: after its retries, or when
-     * the thread is interrupted. A failure is thrown as it would complete
-     * {@link #callAsync}'s future, created again on this thread so that its stack trace
-     * shows the caller.
+     * <p>The call is made in the calling thread, with {@code HttpClient.send}: it waits for a
+     * rate-limit permit and before a retry in this thread too ({@link Scheduler#sleep}), and
+     * returns when the response arrives or the call fails (after its retries, at its deadline,
+     * or when the thread is interrupted). It applies the same limits, retries, timeouts and
+     * logging as {@link #callAsync}, which fails with the same exceptions.
      *
      * @param <T> the response type
      * @param <E> the service's exception type
@@ -342,21 +347,7 @@ public final class ApiTransport implements AutoCloseable {
      */
     public <T, E extends TencentCloudException> T call(String action, Idempotency idempotency, String region,
             Object request, Class<T> responseType, ServiceExceptionFactory<E> exceptions) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                    "The thread was interrupted before calling " + action + "; nothing was sent", null, 0, null);
-        }
-        CompletableFuture<T> future = callAsync(action, idempotency, region, request, responseType, exceptions);
-        try {
-            return future.get();
-        } catch (InterruptedException interrupted) {
-            future.cancel(false);
-            Thread.currentThread().interrupt();
-            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                    "Interrupted while waiting for the response to " + action, null, 0, interrupted);
-        } catch (ExecutionException failed) {
-            throw rethrown(failed.getCause(), exceptions);
-        }
+        return new BlockingCall<>(newCall(action, idempotency, region, request, responseType, exceptions)).run();
     }
 
     /**
@@ -393,18 +384,21 @@ public final class ApiTransport implements AutoCloseable {
     public <T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
             Idempotency idempotency, String region, Object request, Class<T> responseType,
             ServiceExceptionFactory<E> exceptions) {
+        return new AsyncCall<>(newCall(action, idempotency, region, request, responseType, exceptions)).start();
+    }
+
+    /**
+     * A call of {@code action} with the request serialised, for either flow.
+     */
+    private <T> CallAttempts<T> newCall(String action, Idempotency idempotency, String region, Object request,
+            Class<T> responseType, ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseType, "responseType");
         Objects.requireNonNull(exceptions, "exceptions");
         byte[] payload = serialize(action, request, idempotency);
-        if (payload.length > MAX_REQUEST_BYTES) {
-            return CompletableFuture.failedFuture(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE,
-                    action + " request is " + payload.length + " bytes of JSON; the API accepts at most " + MAX_REQUEST_BYTES + "; nothing was sent",
-                    null, 0, null));
-        }
-        return new ApiCall<>(this, action, idempotency, region, payload, responseType, exceptions).start();
+        return new CallAttempts<>(this, action, idempotency, region, payload, responseType, exceptions);
     }
 
     /**
@@ -537,7 +531,7 @@ public final class ApiTransport implements AutoCloseable {
     HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
         long timestamp = clockSkew.now().getEpochSecond();
         String authorization =
-                Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
+                Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp, signingKeys);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .header("Authorization", authorization)

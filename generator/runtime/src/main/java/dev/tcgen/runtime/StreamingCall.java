@@ -5,22 +5,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call of a streaming action: the {@link Flow.Subscription} of one subscriber of
- * {@link EventStream#publisher}, reading the answer's lines with back-pressure.
+ * {@link EventStream#publisher} (or of the {@link EventStream} itself), reading the answer's lines with
+ * back-pressure.
  *
- * <p>The call is made once, when the subscriber subscribes: the action's rate-limit permit, the
- * credentials, the signature, then {@code HttpClient.sendAsync}, with no thread waiting. An answer
+ * <p>The call is made once: the action's rate-limit permit, the credentials, the signature, then the
+ * request. For a publisher's subscriber ({@link #start()}) the permit, the credentials and the answer
+ * are futures and {@code HttpClient.sendAsync} sends, with no thread waiting; for the blocking
+ * {@link EventStream} ({@link #startInThisThread()}) the reader's thread waits for them and
+ * {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client. An answer
  * {@code text/event-stream} is read one line at a time, and only while the subscriber has demand: the
  * next line is asked for when no parsed event is waiting, so a slow subscriber slows the server down
  * (TCP flow control) instead of filling memory. Each event's {@code data} is the action's response
@@ -29,7 +37,8 @@ import java.util.concurrent.Flow;
  * answer to an ordinary call: the response object, delivered as the only event, or the service
  * exception.
  *
- * <p>The transport's request timeout covers the wait for the answer's headers only; while the events
+ * <p>The transport's request timeout covers the wait for an event stream's headers only (and the whole
+ * of any other answer); while the events
  * arrive, the stream fails with {@code CLIENT_REQUEST_TIMEOUT} when no line arrives for the transport's
  * {@linkplain ApiTransport.Builder#streamIdleTimeout idle timeout} (a comment line, a keep-alive, counts).
  * A stream is not retried: events already delivered cannot be taken back. Cancelling stops reading and
@@ -79,6 +88,9 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
     /** Counts the lines asked for, so an idle timer knows whether its line arrived. */
     private long lineGeneration;
 
+    /** The idle timer of the line asked for, cancelled when it arrives. */
+    private Scheduler.Timer idleTimer;
+
     private CompletableFuture<HttpResponse<byte[]>> sending;
 
     private int status;
@@ -101,58 +113,104 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
     }
 
     /**
-     * Hands the subscriber its subscription, then starts the call.
+     * Hands the subscriber its subscription, then starts the call without blocking: the permit, the
+     * credentials and the answer are futures. For {@link EventStream#publisher}.
      */
     void start() {
+        byte[] payload = begin();
+        if (payload == null) {
+            return;
+        }
+        RateLimiter limiter = transport.rateLimiter(action);
+        if (limiter == null) {
+            sendAsync(payload, null);
+        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
+            limiter.acquire().whenComplete((granted, failure) -> {
+                if (failure != null) {
+                    end(CredentialsFutures.unwrap(failure));
+                } else {
+                    sendAsync(payload, granted);
+                }
+            });
+        } else {
+            limiter.tryAcquire().ifPresentOrElse(permit -> sendAsync(payload, permit), () -> rateLimited(limiter));
+        }
+    }
+
+    /**
+     * Hands the subscriber its subscription, then makes the call in this thread until the answer's
+     * headers are in: it waits here for the rate-limit permit and the credentials, and sends with
+     * {@code HttpClient.send}. The events then arrive as they are requested. For
+     * {@link EventStream#open}.
+     */
+    void startInThisThread() {
+        byte[] payload = begin();
+        if (payload == null) {
+            return;
+        }
+        RateLimiter limiter = transport.rateLimiter(action);
+        RateLimiter.Permit permit = null;
+        if (limiter != null && transport.rateLimitMode() == RateLimitMode.WAIT) {
+            try {
+                permit = limiter.awaitPermit();
+            } catch (InterruptedException interrupt) {
+                interrupted("for a rate-limit permit; nothing was sent", interrupt);
+                return;
+            }
+        } else if (limiter != null) {
+            Optional<RateLimiter.Permit> free = limiter.tryAcquire();
+            if (free.isEmpty()) {
+                rateLimited(limiter);
+                return;
+            }
+            permit = free.get();
+        }
+        send(payload, permit);
+    }
+
+    /**
+     * Hands the subscriber its subscription, and the request's JSON if it may be sent; or ends the
+     * call ({@code null}).
+     */
+    private byte[] begin() {
         subscriber.onSubscribe(this);
         byte[] payload;
         try {
             payload = Json.mapper().writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
             end(new IllegalArgumentException("Cannot serialise the " + action + " request: " + e.getOriginalMessage(), e));
-            return;
+            return null;
         }
         if (payload.length > ApiTransport.MAX_REQUEST_BYTES) {
             end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE, action + " request is " + payload.length
                     + " bytes of JSON; the API accepts at most " + ApiTransport.MAX_REQUEST_BYTES + "; nothing was sent",
                     null, 0, null));
-            return;
+            return null;
         }
         if (transport.isClosed()) {
             end(exceptions.create(TencentCloudException.CLIENT_CLOSED,
                     "Cannot call " + action + ": the client was closed", null, 0, null));
-            return;
+            return null;
         }
-        RateLimiter limiter = transport.rateLimiter(action);
-        if (limiter == null) {
-            send(payload, null);
-        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            limiter.acquire().whenComplete((granted, failure) -> {
-                if (failure != null) {
-                    end(unwrap(failure));
-                } else {
-                    send(payload, granted);
-                }
-            });
-        } else if (limiter.tryAcquire().map(permit -> send(payload, permit)).isPresent()) {
-            return;
-        } else {
-            end(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED, "The client-side limit of "
-                    + limiter.permitsPerSecond() + " requests per second for " + action
-                    + " is reached; nothing was sent", null, 0, null));
-        }
+        return payload;
+    }
+
+    private void rateLimited(RateLimiter limiter) {
+        end(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED, "The client-side limit of "
+                + limiter.permitsPerSecond() + " requests per second for " + action
+                + " is reached; nothing was sent", null, 0, null));
     }
 
     /**
-     * Signs and sends the request. The rate-limit permit, if any, is held until the answer's
-     * headers arrive (the server has counted the request by then), or released at once if
-     * nothing is sent.
+     * Signs and sends the request without blocking, under the request timeout. The rate-limit
+     * permit, if any, is held until the answer's headers arrive (the server has counted the request
+     * by then), or released at once if nothing is sent.
      */
-    private boolean send(byte[] payload, RateLimiter.Permit permit) {
+    private void sendAsync(byte[] payload, RateLimiter.Permit permit) {
         transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> {
             if (failure != null) {
                 release(permit);
-                end(unwrap(failure));
+                end(CredentialsFutures.unwrap(failure));
                 return;
             }
             HttpRequest signed = transport.signedRequest(action, region, payload, credentials);
@@ -168,12 +226,80 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
                 });
                 sending = response;
             }
+            AtomicBoolean timedOut = new AtomicBoolean();
+            Scheduler.Timer timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> {
+                timedOut.set(true);
+                response.cancel(true);
+            });
             response.whenComplete((answer, sendFailure) -> {
+                timeout.cancel();
                 release(permit);
-                answered(answer, sendFailure);
+                if (timedOut.get() && sendFailure != null) {
+                    end(requestTimeout());
+                } else {
+                    answered(answer, sendFailure);
+                }
             });
         });
-        return true;
+    }
+
+    /**
+     * Signs and sends the request in this thread, with {@code HttpClient.send}, under the request
+     * timeout, which interrupts the thread ({@link TimeoutInterrupter}). The permit is held as by
+     * {@link #sendAsync}.
+     */
+    private void send(byte[] payload, RateLimiter.Permit permit) {
+        TimeoutInterrupter interrupter = new TimeoutInterrupter(Thread.currentThread());
+        Scheduler.Timer timeout = null;
+        try {
+            Credentials credentials = transport.credentialsAsync(action, exceptions).get();
+            HttpRequest signed = transport.signedRequest(action, region, payload, credentials);
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+            }
+            interrupter.startAttempt(1);
+            timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> interrupter.attemptTimedOut(1));
+            HttpResponse<byte[]> response = transport.httpClient().send(signed, info -> {
+                release(permit);
+                return bodySubscriber(info);
+            });
+            answered(response, null);
+        } catch (ExecutionException noCredentials) {
+            end(CredentialsFutures.unwrap(noCredentials));
+        } catch (IOException failure) {
+            answered(null, failure);
+        } catch (InterruptedException interrupt) {
+            if (interrupter.takeInterrupt()) {
+                end(requestTimeout());
+            } else {
+                interrupted(timeout == null ? "for credentials; nothing was sent" : "for the answer; " + action
+                        + " may have run", interrupt);
+            }
+        } finally {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            release(permit);
+            interrupter.close();
+        }
+    }
+
+    private TencentCloudException requestTimeout() {
+        return exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "No answer to " + action
+                + " within the request timeout of " + transport.requestTimeout().toMillis() + " ms; " + action
+                + " may have run", null, 0, null);
+    }
+
+    /**
+     * The calling thread was interrupted while the call waited {@code what}: the call ends, and the
+     * thread's interrupt flag is set again.
+     */
+    private void interrupted(String what, InterruptedException interrupt) {
+        Thread.currentThread().interrupt();
+        end(exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
+                "Interrupted while " + action + " was waiting " + what, null, 0, interrupt));
     }
 
     private static void release(RateLimiter.Permit permit) {
@@ -184,7 +310,8 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
 
     /**
      * Chooses how to read the body once the headers are in: line by line for an event stream, whole
-     * (bounded) for anything else.
+     * (bounded) for anything else. The body of an event stream is there at once (as {@code null}), so
+     * that the exchange completes with its headers and the lines are read as they are asked for.
      */
     private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
         synchronized (this) {
@@ -193,9 +320,46 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         }
         String contentType = info.headers().firstValue("Content-Type").orElse("");
         if (contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
-            return HttpResponse.BodySubscribers.fromLineSubscriber(this, self -> null, StandardCharsets.UTF_8, null);
+            return new LinesAsTheyCome(HttpResponse.BodySubscribers.fromLineSubscriber(this));
         }
         return BoundedBody.handler(transport.maxResponseBytes()).apply(info);
+    }
+
+    /**
+     * The lines of an event stream, as a body that is there at once: {@code HttpClient.send} returns
+     * (and {@code sendAsync} completes) once the headers are in.
+     */
+    private static final class LinesAsTheyCome implements HttpResponse.BodySubscriber<byte[]> {
+        private final HttpResponse.BodySubscriber<Void> lines;
+
+        LinesAsTheyCome(HttpResponse.BodySubscriber<Void> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            lines.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            lines.onNext(buffers);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            lines.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            lines.onComplete();
+        }
     }
 
     /**
@@ -204,7 +368,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
      */
     private void answered(HttpResponse<byte[]> response, Throwable failure) {
         if (failure != null) {
-            end(networkFailure(unwrap(failure)));
+            end(networkFailure(CredentialsFutures.unwrap(failure)));
             return;
         }
         byte[] body = response.body();
@@ -246,6 +410,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             pending = sending;
         }
         release(body, pending);
+        stopIdleTimer();
     }
 
     // The lines of an event stream, from the HTTP client.
@@ -267,6 +432,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
     @Override
     public void onNext(String line) {
         SseParser.Event event;
+        stopIdleTimer();
         synchronized (this) {
             lineRequested = false;
             lineGeneration++;
@@ -376,6 +542,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             }
         }
         release(body, null);
+        stopIdleTimer();
         drain();
     }
 
@@ -445,8 +612,22 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             body = lines;
         }
         Duration idle = transport.streamIdleTimeout();
-        transport.scheduler().delay(idle).whenComplete((ignored, failure) -> idle(generation, idle));
+        Scheduler.Timer timer = transport.scheduler().timeout(idle, () -> idle(generation, idle));
+        synchronized (this) {
+            idleTimer = timer;
+        }
         body.request(1);
+    }
+
+    private void stopIdleTimer() {
+        Scheduler.Timer timer;
+        synchronized (this) {
+            timer = idleTimer;
+            idleTimer = null;
+        }
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 
     private void idle(long generation, Duration idle) {
@@ -458,13 +639,5 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "The event stream of " + action
                 + " sent nothing for " + idle.toMillis() + " ms (the idle timeout); the connection was closed",
                 requestId(), status(), null));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
