@@ -35,7 +35,11 @@ final class ChaosServer implements AutoCloseable {
     enum Act {
         /** A valid API answer echoing the task; the connection is kept alive. */
         ANSWER,
-        /** Reset (RST) the connection before reading the request. */
+        /**
+         * Reset (RST) the connection once the request starts to arrive, before reading it. Waiting for its first byte
+         * makes sure the client has finished connecting: a reset during the TCP handshake is a connect failure, which
+         * the JDK's client retries on its own, a different fault.
+         */
         RESET_BEFORE_READ,
         /** Read the request, then reset the connection. */
         RESET_AFTER_READ,
@@ -126,6 +130,7 @@ final class ChaosServer implements AutoCloseable {
                 if (first == Act.NOT_TLS) {
                     in.read(new byte[5]);
                 } else {
+                    in.read();
                     reset(socket);
                 }
                 return;

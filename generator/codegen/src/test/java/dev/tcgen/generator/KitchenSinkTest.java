@@ -438,8 +438,8 @@ class KitchenSinkTest {
         }
         Reflection.call(builder, "regionalEndpoint");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Reflection.call(builder, "build"));
-        assertEquals("regionalEndpoint() needs a region: call region(Region.of(\"ap-guangzhou\")) or another",
-                e.getMessage());
+        assertEquals("regionalEndpoint() needs a region: call region(...) on the RegionlessClient builder with a "
+                + "Region constant or Region.of(\"ap-guangzhou\")", e.getMessage());
         Reflection.call(builder, "region", Reflection.call(region, "of", "eu-frankfurt"));
         assertEquals(URI.create("https://regionless.eu-frankfurt.tencentcloudapi.com/"), endpoint(builder));
     }

@@ -4,15 +4,10 @@ import com.palantir.javapoet.ClassName;
 import dev.tcgen.runtime.AbstractRegion;
 import dev.tcgen.runtime.ApiTransport;
 import dev.tcgen.runtime.CallOptions;
-import dev.tcgen.runtime.CredentialsProvider;
 import dev.tcgen.runtime.FakeCalls;
 import dev.tcgen.runtime.Idempotency;
 import dev.tcgen.runtime.Paginator;
 import dev.tcgen.runtime.Paging;
-import dev.tcgen.runtime.RateLimitMode;
-import dev.tcgen.runtime.RateLimiter;
-import dev.tcgen.runtime.RetryPolicy;
-import dev.tcgen.runtime.Scheduler;
 import dev.tcgen.runtime.TencentCloudException;
 import dev.tcgen.runtime.UnsignedLongDeserializer;
 import dev.tcgen.runtime.UnsignedLongSerializer;
@@ -41,20 +36,12 @@ public record RuntimeTypes(String packageName) {
         return ClassName.get(packageName + subpackage, runtimeClass.getSimpleName());
     }
 
-    /** Supplies credentials for each call. */
-    public ClassName credentialsProvider() {
-        return get(CredentialsProvider.class);
-    }
 
     /** Serialises, signs, sends and parses one API call over the JDK HttpClient. */
     public ClassName transport() {
         return get(ApiTransport.class);
     }
 
-    /** The transport's builder, which a client's builder forwards to. */
-    public ClassName transportBuilder() {
-        return get(ApiTransport.Builder.class);
-    }
 
     /** The base of every service exception. */
     public ClassName baseException() {
@@ -76,15 +63,7 @@ public record RuntimeTypes(String packageName) {
         return get(AbstractRegion.class);
     }
 
-    /** Time and timers for the transport. */
-    public ClassName scheduler() {
-        return get(Scheduler.class);
-    }
 
-    /** How many attempts a call may make and how long to wait between them. */
-    public ClassName retryPolicy() {
-        return get(RetryPolicy.class);
-    }
 
     /** The pages of a listing call. */
     public ClassName paginator() {
@@ -101,15 +80,7 @@ public record RuntimeTypes(String packageName) {
         return get(FakeCalls.class);
     }
 
-    /** What a call does when its action's rate limit is reached. */
-    public ClassName rateLimitMode() {
-        return get(RateLimitMode.class);
-    }
 
-    /** A rate limit that several clients or actions can share. */
-    public ClassName rateLimiter() {
-        return get(RateLimiter.class);
-    }
 
     /** Whether an action may be sent again after a failure that may have delivered it. */
     public ClassName idempotency() {

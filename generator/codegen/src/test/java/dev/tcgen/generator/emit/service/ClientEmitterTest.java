@@ -1,7 +1,6 @@
 package dev.tcgen.generator.emit.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.generator.GeneratedSource;
@@ -65,24 +64,13 @@ class ClientEmitterTest {
     }
 
     @Test
-    void theDocumentedRateLimitsAreAConstantTheBuilderAppliesFirst() {
+    void theDocumentedRateLimitsAreAConstantTheBuilderPresets() {
         assertTrue(client.contains("Map<String, Integer> RATE_LIMITS = documentedRateLimits();"),
                 client);
         assertTrue(client.contains("limits.put(\"StopPublishCdnStream\", 20);"), client);
-        assertTrue(client.contains("RATE_LIMITS.forEach(transport::rateLimit);"), client);
-        assertTrue(client.contains("if (!ACTIONS.contains(action)) {"), client);
-        assertTrue(client.contains("public Builder rateLimit(String action, RateLimiter limiter) {"), client);
-        assertTrue(client.contains("transport.rateLimit(action, limiter);"), client);
-    }
-
-    @Test
-    void theBuilderForwardsEveryTransportOption() {
-        for (String option : List.of("credentials", "endpoint", "language", "connectTimeout", "requestTimeout",
-                "callTimeout", "httpClient", "proxy", "sslContext", "userAgent", "maxResponseBytes", "retryPolicy", "rateLimitMode",
-                "logger", "scheduler")) {
-            assertTrue(client.contains("transport." + option + "(" + option + ");"), option);
-        }
-        assertFalse(client.contains("credentials are required"), "credentials default to the chain");
+        assertTrue(client.contains("final class Builder extends ServiceClientBuilder<Builder, Region> {"), client);
+        assertTrue(client.contains("\"https://trtc.{region}.tencentcloudapi.com\",\n                    ACTIONS, "
+                + "RATE_LIMITS, true));"), client);
     }
 
     @Test

@@ -4,24 +4,15 @@ package dev.tcgen.golden.kitchen.v20240506;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tcgen.golden.core.ApiTransport;
 import dev.tcgen.golden.core.CallOptions;
-import dev.tcgen.golden.core.CredentialsProvider;
 import dev.tcgen.golden.core.EventStream;
-import dev.tcgen.golden.core.RateLimitMode;
-import dev.tcgen.golden.core.RateLimiter;
-import dev.tcgen.golden.core.RetryPolicy;
-import dev.tcgen.golden.core.Scheduler;
-import java.net.ProxySelector;
+import dev.tcgen.golden.core.ServiceClientBuilder;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import javax.annotation.processing.Generated;
-import javax.net.ssl.SSLContext;
 
 /**
  * The client of Kitchen Sink *&#47; Service $L {&#64;code x} ({@code kitchen} API version {@code 2024-05-06}): per action a blocking method
@@ -391,45 +382,13 @@ public interface KitchenClient extends AutoCloseable {
      * Configures a {@link KitchenClient}. The region is required; everything else has a default. Not thread-safe; the
      * client it builds is.
      */
-    final class Builder {
-        private final ApiTransport.Builder transport;
-
-        private Region region;
-
-        private boolean regionalEndpoint;
-
+    final class Builder extends ServiceClientBuilder<Builder, Region> {
         private boolean checkRegions = true;
 
         private Builder() {
-            transport = ApiTransport.builder().service(SERVICE).version(VERSION).endpoint(DEFAULT_ENDPOINT);
-            RATE_LIMITS.forEach(transport::rateLimit);
-        }
-
-        /**
-         * Where each request's credentials come from, e.g. {@code Credentials.of(secretId, secretKey)},
-         * {@code ProfileCredentialsProvider.create("staging")} or a {@code CachingCredentialsProvider}
-         * over your STS call. Default: {@code CredentialsProviderChain.defaultChain()}: the
-         * environment variables, the profile files, the CVM instance role, TKE's OIDC token.
-         *
-         * @param credentials the credentials
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder credentials(CredentialsProvider credentials) {
-            transport.credentials(credentials);
-            return this;
-        }
-
-        /**
-         * The region of every call, sent as {@code X-TC-Region}: a constant such as {@code Region.AP_GUANGZHOU}, or
-         * {@code Region.of("ap-jakarta")} for any other. Required.
-         *
-         * @param region the region
-         * @return this builder
-         */
-        public Builder region(Region region) {
-            this.region = Objects.requireNonNull(region, "region");
-            return this;
+            super(new ServiceClientBuilder.Service("KitchenClient", SERVICE, VERSION,
+                    DEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, "https://kitchen.{region}.tencentcloudapi.com",
+                    ACTIONS, RATE_LIMITS, true));
         }
 
         /**
@@ -446,258 +405,6 @@ public interface KitchenClient extends AutoCloseable {
         }
 
         /**
-         * The endpoint, default {@link KitchenClient#DEFAULT_ENDPOINT}; e.g. a local test server. Requests are
-         * still signed for service {@code kitchen}.
-         *
-         * @param endpoint {@code http(s)://host[:port]}
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder endpoint(URI endpoint) {
-            transport.endpoint(endpoint);
-            regionalEndpoint = false;
-            return this;
-        }
-
-        /**
-         * Uses the international site, {@link KitchenClient#INTERNATIONAL_ENDPOINT}.
-         *
-         * @return this builder
-         */
-        public Builder internationalEndpoint() {
-            return endpoint(INTERNATIONAL_ENDPOINT);
-        }
-
-        /**
-         * Uses the endpoint of the client's region, e.g.
-         * {@code https://kitchen.ap-guangzhou.tencentcloudapi.com}, instead of
-         * {@link KitchenClient#DEFAULT_ENDPOINT}, which resolves to a nearby region: less latency, and the
-         * way into a finance zone such as {@code ap-shanghai-fsi}. {@code X-TC-Region} still decides
-         * the region of each call, {@code withRegion}'s too. A later {@link #endpoint} or
-         * {@link #internationalEndpoint} replaces it.
-         *
-         * @return this builder
-         */
-        public Builder regionalEndpoint() {
-            regionalEndpoint = true;
-            return this;
-        }
-
-        /**
-         * The language of error messages, sent as {@code X-TC-Language}: {@code en-US} or
-         * {@code zh-CN}; {@code null} for the API's default (the default).
-         *
-         * @param language the language
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder language(String language) {
-            transport.language(language);
-            return this;
-        }
-
-        /**
-         * How long the default HTTP client waits to connect. Default 5 seconds.
-         *
-         * @param connectTimeout the connectTimeout
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            transport.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /**
-         * How long each attempt waits for its whole answer. Default 30 seconds; never infinite. The
-         * service may still carry out a timed-out attempt, so only idempotent actions retry it.
-         *
-         * @param requestTimeout the requestTimeout
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            transport.requestTimeout(requestTimeout);
-            return this;
-        }
-
-        /**
-         * The deadline of a whole call: its attempts, backoff and rate-limit waits together.
-         * Default: none.
-         *
-         * @param callTimeout the callTimeout
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder callTimeout(Duration callTimeout) {
-            transport.callTimeout(callTimeout);
-            return this;
-        }
-
-        /**
-         * How long an event stream may send nothing before it fails and its connection is closed.
-         * Default 60 seconds; the request timeout does not cut a stream that keeps sending.
-         *
-         * @param streamIdleTimeout the streamIdleTimeout
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-            transport.streamIdleTimeout(streamIdleTimeout);
-            return this;
-        }
-
-        /**
-         * An HTTP client of your own (proxy with authentication, custom executor, ...). It should
-         * not follow redirects; the client does not close it. Default: one per client.
-         *
-         * @param httpClient the httpClient
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            transport.httpClient(httpClient);
-            return this;
-        }
-
-        /**
-         * The proxy of the default HTTP client, e.g.
-         * {@code ProxySelector.of(new InetSocketAddress("proxy.example.com", 3128))}.
-         *
-         * @param proxy the proxy
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder proxy(ProxySelector proxy) {
-            transport.proxy(proxy);
-            return this;
-        }
-
-        /**
-         * The TLS context of the default HTTP client, e.g. one trusting a corporate CA.
-         *
-         * @param sslContext the sslContext
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder sslContext(SSLContext sslContext) {
-            transport.sslContext(sslContext);
-            return this;
-        }
-
-        /**
-         * The {@code User-Agent} header. Default {@code tcgen/<version>}.
-         *
-         * @param userAgent the userAgent
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder userAgent(String userAgent) {
-            transport.userAgent(userAgent);
-            return this;
-        }
-
-        /**
-         * The largest response body read; a larger one is an invalid response. Default 16 MiB.
-         *
-         * @param maxResponseBytes the maxResponseBytes
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder maxResponseBytes(int maxResponseBytes) {
-            transport.maxResponseBytes(maxResponseBytes);
-            return this;
-        }
-
-        /**
-         * Which failures are retried and how: {@code RetryPolicy.defaults()} (up to 3 retries,
-         * backoff from 200 ms to 5 s with full jitter), {@code RetryPolicy.none()}, or
-         * {@code RetryPolicy.builder()...build()}.
-         *
-         * @param retryPolicy the retryPolicy
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            transport.retryPolicy(retryPolicy);
-            return this;
-        }
-
-        /**
-         * What a call does when its action's rate limit is reached: {@code WAIT} its turn (the
-         * default; an async call holds no thread meanwhile), {@code FAIL_FAST} with
-         * {@code ClientError.RateLimited}, or {@code OFF}: no client-side limit.
-         *
-         * @param rateLimitMode the rateLimitMode
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder rateLimitMode(RateLimitMode rateLimitMode) {
-            transport.rateLimitMode(rateLimitMode);
-            return this;
-        }
-
-        /**
-         * Sets the client-side rate limit of one action, instead of its documented one (see
-         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
-         *
-         * @param action the action's name, e.g. {@code CreateSession}
-         * @param perSecond the most calls in any one second, at least 1
-         * @return this builder
-         * @throws IllegalArgumentException if this client has no such action, or the limit is less than 1
-         */
-        public Builder rateLimit(String action, int perSecond) {
-            if (!ACTIONS.contains(action)) {
-                throw new IllegalArgumentException("KitchenClient has no action " + action);
-            }
-            transport.rateLimit(action, perSecond);
-            return this;
-        }
-
-        /**
-         * Sets the client-side rate limit of one action, instead of its documented one (see
-         * {@link KitchenClient#RATE_LIMITS}), e.g. lower when several processes share the account's quota.
-         *
-         * @param action the action's name, e.g. {@code CreateSession}
-         * @param limiter a limiter that other clients, or other actions of one quota, may share
-         * @return this builder
-         * @throws IllegalArgumentException if this client has no such action, or the limit is less than 1
-         */
-        public Builder rateLimit(String action, RateLimiter limiter) {
-            if (!ACTIONS.contains(action)) {
-                throw new IllegalArgumentException("KitchenClient has no action " + action);
-            }
-            transport.rateLimit(action, limiter);
-            return this;
-        }
-
-        /**
-         * Where calls are logged. Default: {@code System.getLogger} of the core's
-         * {@code ApiTransport}.
-         *
-         * @param logger the logger
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder logger(System.Logger logger) {
-            transport.logger(logger);
-            return this;
-        }
-
-        /**
-         * The clocks and timer of rate limits, backoff and signatures. Default
-         * {@code Scheduler.system()}; tests pass a virtual clock.
-         *
-         * @param scheduler the scheduler
-         * @return this builder
-         * @throws IllegalArgumentException if the value is invalid (see {@code ApiTransport.Builder})
-         */
-        public Builder scheduler(Scheduler scheduler) {
-            transport.scheduler(scheduler);
-            return this;
-        }
-
-        /**
          * Builds the client.
          *
          * @return the client
@@ -705,13 +412,7 @@ public interface KitchenClient extends AutoCloseable {
          *     together with a proxy or TLS context
          */
         public KitchenClient build() {
-            if (region == null) {
-                throw new IllegalStateException("region is required: call region(Region.AP_GUANGZHOU) or another Region");
-            }
-            if (regionalEndpoint) {
-                transport.endpoint(URI.create("https://kitchen." + region.id() + ".tencentcloudapi.com"));
-            }
-            return new DefaultKitchenClient(transport.build(), region, checkRegions);
+            return new DefaultKitchenClient(buildTransport(), configuredRegion(), checkRegions);
         }
     }
 }
