@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tcgen.client.core.CallMetrics;
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.EventStream;
+import dev.tcgen.client.core.Interceptor;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.TextToSpeechSSERequest;
@@ -64,6 +66,7 @@ class StreamingEndToEndTest {
 
     private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final List<String> traceIds = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "fake-sse");
         thread.setDaemon(true);
@@ -109,6 +112,9 @@ class StreamingEndToEndTest {
                 signatureProblems.add(problem);
             }
             actions.add(headers.get("x-tc-action"));
+            if (headers.containsKey("x-trace-id")) {
+                traceIds.add(headers.get("x-trace-id"));
+            }
             handler.handle(exchange);
         });
         server.start();
@@ -397,6 +403,40 @@ class StreamingEndToEndTest {
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void interceptorsSeeAStreamsHeadersAndItsMetricsComeWhenItEnds() throws IOException {
+        List<String> answers = new CopyOnWriteArrayList<>();
+        List<CallMetrics> ended = new CopyOnWriteArrayList<>();
+        Interceptor trace = new Interceptor() {
+            @Override
+            public void beforeSigning(Interceptor.Attempt attempt, Interceptor.Headers headers) {
+                headers.set("X-Trace-Id", "trace-" + attempt.number());
+            }
+
+            @Override
+            public void afterResponse(Interceptor.Attempt attempt, Interceptor.Response response) {
+                answers.add(attempt + ": HTTP " + response.httpStatus() + ", RequestId " + response.requestId());
+            }
+        };
+        try (TrtcClient client = streaming(threeEvents()).interceptor(trace).metricsListener(ended::add).build()) {
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                assertEquals(3, events.stream().count());
+            }
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                events.next();
+            }
+        }
+
+        assertEquals(List.of("trace-1", "trace-1"), traceIds);
+        assertEquals(List.of(), signatureProblems);
+        assertEquals(List.of("TextToSpeechSSE ap-guangzhou attempt 1: HTTP 200, RequestId req-header",
+                "TextToSpeechSSE ap-guangzhou attempt 1: HTTP 200, RequestId req-header"), answers,
+                "when the headers arrive");
+        assertEquals(List.of("null 1 200 req-header", "ClientError.Cancelled 1 200 req-header"), ended.stream()
+                .map(call -> call.errorCode() + " " + call.attempts() + " " + call.httpStatus() + " " + call.requestId())
+                .toList(), "a stream read to its end, and one closed before it");
     }
 
     @Test

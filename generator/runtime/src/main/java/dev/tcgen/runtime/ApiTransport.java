@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +46,9 @@ import javax.net.ssl.SSLContext;
  *   <li>the call timeout, if set: a deadline for the whole call;</li>
  *   <li>logging through {@code System.Logger}: each successful attempt at DEBUG, a failed
  *       attempt that is retried at WARNING, the failure the caller receives at DEBUG only (it is
- *       the caller's to log).</li>
+ *       the caller's to log);</li>
+ *   <li>its {@link Interceptor}s around each attempt, and its {@link MetricsListener}s once the
+ *       call has ended.</li>
  * </ol>
  *
  * <pre>{@code
@@ -163,6 +167,9 @@ public final class ApiTransport implements AutoCloseable {
     /** The signing key of the last signature, for the next one. */
     private final Tc3Signer.SigningKeys signingKeys;
 
+    /** The interceptors and metrics listeners of every call. */
+    private final CallHooks hooks;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -188,6 +195,7 @@ public final class ApiTransport implements AutoCloseable {
         this.parent = null;
         this.extraHeaders = Map.of();
         this.signingKeys = new Tc3Signer.SigningKeys();
+        this.hooks = CallHooks.of(builder.interceptors, builder.metricsListeners, logger);
     }
 
     /** A transport for calls with {@code options}, sharing everything else with {@code parent}. */
@@ -213,6 +221,7 @@ public final class ApiTransport implements AutoCloseable {
         this.streamIdleTimeout = parent.streamIdleTimeout;
         this.parent = parent;
         this.signingKeys = options.credentials().isPresent() ? new Tc3Signer.SigningKeys() : parent.signingKeys;
+        this.hooks = parent.hooks.with(options.interceptors(), options.metricsListeners());
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(parent.extraHeaders);
         headers.putAll(options.headers());
@@ -221,8 +230,8 @@ public final class ApiTransport implements AutoCloseable {
 
     /**
      * This transport for some calls with other settings: the options' headers are added to every
-     * request, and their timeouts, credentials and retry policy replace this transport's. Everything
-     * else is shared: the HTTP client and its connections, the rate limits (its calls count against
+     * request, their timeouts, credentials and retry policy replace this transport's, and their
+     * interceptors and metrics listeners come after this transport's. Everything else is shared: the HTTP client and its connections, the rate limits (its calls count against
      * the same limiters), the scheduler, the clock correction and the logger. It costs one small
      * object. Closing this transport closes both; closing the returned one stops only its own calls
      * and never closes the HTTP client.
@@ -492,6 +501,40 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
+     * The interceptors and metrics listeners of every call.
+     */
+    CallHooks hooks() {
+        return hooks;
+    }
+
+    /**
+     * The headers added to every request (by the {@link CallOptions}).
+     */
+    Map<String, String> extraHeaders() {
+        return extraHeaders;
+    }
+
+    /**
+     * The headers the client sets itself on a request of {@code action}, as an interceptor sees them
+     * before signing: all but {@code Authorization}, {@code X-TC-Timestamp} and {@code X-TC-Token},
+     * which signing adds, and those the HTTP client adds ({@code Host}, {@code Content-Length}).
+     */
+    Map<String, String> clientHeaders(String action, String region) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", CONTENT_TYPE);
+        headers.put("X-TC-Action", action);
+        headers.put("X-TC-Version", version);
+        headers.put("User-Agent", userAgent);
+        if (region != null) {
+            headers.put("X-TC-Region", region);
+        }
+        if (language != null) {
+            headers.put("X-TC-Language", language);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /**
      * The limiter of an action, or {@code null} when its calls are not limited.
      */
     RateLimiter rateLimiter(String action) {
@@ -526,9 +569,11 @@ public final class ApiTransport implements AutoCloseable {
 
     /**
      * Builds one attempt's HTTP request, signed with {@code current} and the current time
-     * (corrected by the {@link ClockSkew} learnt so far).
+     * (corrected by the {@link ClockSkew} learnt so far), with {@code headers} besides the client's
+     * own (the options' and the interceptors').
      */
-    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
+    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current,
+            Map<String, String> headers) {
         long timestamp = clockSkew.now().getEpochSecond();
         String authorization =
                 Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp, signingKeys);
@@ -547,7 +592,7 @@ public final class ApiTransport implements AutoCloseable {
         if (language != null) {
             request.header("X-TC-Language", language);
         }
-        extraHeaders.forEach(request::header);
+        headers.forEach(request::header);
         return request.build();
     }
 
@@ -726,7 +771,36 @@ public final class ApiTransport implements AutoCloseable {
 
         private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
 
+        private final List<Interceptor> interceptors = new ArrayList<>();
+
+        private final List<MetricsListener> metricsListeners = new ArrayList<>();
+
         private Builder() {
+        }
+
+        /**
+         * Adds an interceptor, called around every attempt of every call, after those added
+         * before: before the attempt is signed (to add headers) and after its answer or failure.
+         * See {@link Interceptor} for the order, the threads, and what happens when it throws.
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Adds a metrics listener, given the {@link CallMetrics} of every call when it ends, after
+         * those added before. See {@link MetricsListener}.
+         *
+         * @param metricsListener the listener
+         * @return this builder
+         */
+        public Builder metricsListener(MetricsListener metricsListener) {
+            metricsListeners.add(Objects.requireNonNull(metricsListener, "metricsListener"));
+            return this;
         }
 
         /**

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * provider's {@link CredentialsProvider#credentialsAsync()}, so no thread waits while they are
  * fetched either. With a call timeout, one more timer ends the whole call at its deadline,
  * whatever it waits for. The result is the future {@link #start()} returns; cancelling it stops
- * the call, and the attempt in flight. What an answer means, retries, failures and logging are
+ * the call, and the attempt in flight (its interceptors and the metrics see
+ * {@code CLIENT_CANCELLED}). What an answer means, retries, failures and logging are
  * decided by {@link CallAttempts}, as for a blocking call.
  *
  * @param <T> the response type
@@ -54,6 +55,11 @@ final class AsyncCall<T> {
                     () -> guarded(() -> fail(call.deadlineExceeded())));
             result.whenComplete((value, failure) -> deadline.cancel());
         }
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                call.end(call.cancelled(CredentialsFutures.unwrap(failure)));
+            }
+        });
         guarded(this::attempt);
         return result;
     }
@@ -74,9 +80,13 @@ final class AsyncCall<T> {
             send(null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
             call.waitingForPermit();
+            long asked = transport.scheduler().nanoTime();
             CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
             result.whenComplete((value, failure) -> permit.cancel(false));
-            permit.whenComplete((granted, failure) -> guarded(() -> permitted(granted, failure)));
+            permit.whenComplete((granted, failure) -> guarded(() -> {
+                call.waitedForPermit(transport.scheduler().nanoTime() - asked);
+                permitted(granted, failure);
+            }));
         } else {
             Optional<RateLimiter.Permit> permit = limiter.tryAcquire();
             if (permit.isPresent()) {
@@ -170,9 +180,13 @@ final class AsyncCall<T> {
         } else if (outcome.delay() == null) {
             attempt();
         } else {
+            long from = transport.scheduler().nanoTime();
             CompletableFuture<Void> backoff = transport.scheduler().delay(outcome.delay());
             result.whenComplete((value, ended) -> backoff.cancel(false));
-            backoff.whenComplete((ignored, timerFailure) -> guarded(this::attempt));
+            backoff.whenComplete((ignored, timerFailure) -> guarded(() -> {
+                call.backedOff(transport.scheduler().nanoTime() - from);
+                attempt();
+            }));
         }
     }
 

@@ -97,10 +97,13 @@ final class BlockingCall<T> {
         }
         call.waitingForPermit();
         RateLimiter.Permit permit;
+        long asked = transport.scheduler().nanoTime();
         try {
             permit = limiter.awaitPermit();
         } catch (InterruptedException interrupt) {
             throw stopped(interrupt);
+        } finally {
+            call.waitedForPermit(transport.scheduler().nanoTime() - asked);
         }
         if (interrupter.isDeadlinePassed()) {
             permit.release();
@@ -182,10 +185,13 @@ final class BlockingCall<T> {
 
     /** The backoff before a retry. */
     private void sleep(Duration delay) {
+        long from = transport.scheduler().nanoTime();
         try {
             transport.scheduler().sleep(delay);
         } catch (InterruptedException interrupt) {
             throw stopped(interrupt);
+        } finally {
+            call.backedOff(transport.scheduler().nanoTime() - from);
         }
         if (interrupter.isDeadlinePassed()) {
             throw fail(call.deadlineExceeded());

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +52,9 @@ final class CallAttempts<T> {
 
     private final AtomicBoolean ended = new AtomicBoolean();
 
+    /** What the call's interceptors and metrics listeners are told. */
+    private final CallObserver observer;
+
     /** Requests made so far. */
     private volatile int attempts;
 
@@ -76,6 +81,7 @@ final class CallAttempts<T> {
         this.responseType = responseType;
         this.exceptions = exceptions;
         this.started = transport.scheduler().nanoTime();
+        this.observer = transport.hooks().observe(transport.service(), action, region, started);
     }
 
     /**
@@ -151,12 +157,27 @@ final class CallAttempts<T> {
         waitingFor = "for credentials";
     }
 
+    /** The call waited {@code nanos} for a rate-limit permit. */
+    void waitedForPermit(long nanos) {
+        observer.waitedForPermit(nanos);
+    }
+
+    /** The call waited {@code nanos} before a retry. */
+    void backedOff(long nanos) {
+        observer.backedOff(nanos);
+    }
+
     /**
-     * The next attempt's request, signed with {@code credentials} and the current time; counts
-     * the attempt, which waits for its answer from now on.
+     * The next attempt's request, with the headers the interceptors set before it is signed,
+     * signed with {@code credentials} and the current time; counts the attempt, which waits for its
+     * answer from now on.
+     *
+     * @throws TencentCloudException {@code CLIENT_INTERCEPTOR} if an interceptor failed; nothing
+     *     is sent then
      */
     HttpRequest sign(Credentials credentials) {
-        HttpRequest request = transport.signedRequest(action, region, payload, credentials);
+        Map<String, String> headers = observer.beforeSigning(attempts + 1, transport, transport.extraHeaders(), exceptions);
+        HttpRequest request = transport.signedRequest(action, region, payload, credentials, headers);
         attempts++;
         waitingFor = "for the answer to attempt " + attempts;
         awaitingAnswer = true;
@@ -174,6 +195,7 @@ final class CallAttempts<T> {
         try {
             value = reader.read(responseType);
         } catch (TencentCloudException e) {
+            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, e);
             if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
                 // ClockSkew has logged the correction; the retry that follows needs no warning of its own.
                 clockCorrected = true;
@@ -181,6 +203,7 @@ final class CallAttempts<T> {
             }
             return retryOrFail(e, reader.retryAfter(transport.scheduler().now()), latency);
         }
+        observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, null);
         logSuccess(response.statusCode(), reader.requestId(), latency);
         return new Outcome<>(value, false, null, null);
     }
@@ -192,7 +215,9 @@ final class CallAttempts<T> {
      */
     Outcome<T> noAnswer(Throwable failure, boolean timedOut, long latency) {
         awaitingAnswer = false;
-        return retryOrFail(connectionFailure(CredentialsFutures.unwrap(failure), timedOut), null, latency);
+        TencentCloudException noAnswer = connectionFailure(CredentialsFutures.unwrap(failure), timedOut);
+        observer.noAnswer(noAnswer);
+        return retryOrFail(noAnswer, null, latency);
     }
 
     /**
@@ -229,7 +254,18 @@ final class CallAttempts<T> {
             known.recordAttempts(attempts);
             logFailure(known);
         }
+        observer.ended(attempts, failure, transport.scheduler().nanoTime(), () -> cancelled(failure));
         return true;
+    }
+
+    /**
+     * What an attempt cut short by {@code cause} (a cancelled future, or an unexpected exception)
+     * failed with, for its interceptors and the metrics; never thrown.
+     */
+    TencentCloudException cancelled(Throwable cause) {
+        return exceptions.create(TencentCloudException.CLIENT_CANCELLED, action + " ended before the answer to attempt "
+                + attempts + ": " + (cause instanceof CancellationException ? "the caller cancelled it"
+                        : "unexpected " + ResponseReader.describe(cause)), null, 0, cause);
     }
 
     /** Whether the call has ended. */

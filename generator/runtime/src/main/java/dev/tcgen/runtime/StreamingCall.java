@@ -12,7 +12,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +99,15 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
 
     private String requestId;
 
+    /** What the call's interceptors and metrics listeners are told. */
+    private volatile CallObserver observer = CallObserver.NONE;
+
+    /** Requests sent: 0 or 1 (a stream is not retried). */
+    private volatile int attempts;
+
+    /** When the request was sent, on the scheduler's clock. */
+    private volatile long sent;
+
     private static final Throwable COMPLETE = new Throwable("complete", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
@@ -125,7 +136,9 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         if (limiter == null) {
             sendAsync(payload, null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
+            long asked = transport.scheduler().nanoTime();
             limiter.acquire().whenComplete((granted, failure) -> {
+                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
                 if (failure != null) {
                     end(CredentialsFutures.unwrap(failure));
                 } else {
@@ -151,11 +164,14 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         RateLimiter limiter = transport.rateLimiter(action);
         RateLimiter.Permit permit = null;
         if (limiter != null && transport.rateLimitMode() == RateLimitMode.WAIT) {
+            long asked = transport.scheduler().nanoTime();
             try {
                 permit = limiter.awaitPermit();
             } catch (InterruptedException interrupt) {
                 interrupted("for a rate-limit permit; nothing was sent", interrupt);
                 return;
+            } finally {
+                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
             }
         } else if (limiter != null) {
             Optional<RateLimiter.Permit> free = limiter.tryAcquire();
@@ -173,6 +189,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
      * call ({@code null}).
      */
     private byte[] begin() {
+        observer = transport.hooks().observe(transport.service(), action, region, transport.scheduler().nanoTime());
         subscriber.onSubscribe(this);
         byte[] payload;
         try {
@@ -213,13 +230,14 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
                 end(CredentialsFutures.unwrap(failure));
                 return;
             }
-            HttpRequest signed = transport.signedRequest(action, region, payload, credentials);
+            HttpRequest signed = sign(payload, credentials);
             CompletableFuture<HttpResponse<byte[]>> response;
             synchronized (this) {
-                if (finished) {
+                if (signed == null || finished) {
                     release(permit);
                     return;
                 }
+                sending();
                 response = transport.httpClient().sendAsync(signed, info -> {
                     release(permit);
                     return bodySubscriber(info);
@@ -253,11 +271,12 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         Scheduler.Timer timeout = null;
         try {
             Credentials credentials = transport.credentialsAsync(action, exceptions).get();
-            HttpRequest signed = transport.signedRequest(action, region, payload, credentials);
+            HttpRequest signed = sign(payload, credentials);
             synchronized (this) {
-                if (finished) {
+                if (signed == null || finished) {
                     return;
                 }
+                sending();
             }
             interrupter.startAttempt(1);
             timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> interrupter.attemptTimedOut(1));
@@ -284,6 +303,27 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             release(permit);
             interrupter.close();
         }
+    }
+
+    /**
+     * The request, with the headers the interceptors set before it is signed; or {@code null} after
+     * ending the call, if an interceptor failed.
+     */
+    private HttpRequest sign(byte[] payload, Credentials credentials) {
+        Map<String, String> headers;
+        try {
+            headers = observer.beforeSigning(1, transport, transport.extraHeaders(), exceptions);
+        } catch (TencentCloudException refused) {
+            end(refused);
+            return null;
+        }
+        return transport.signedRequest(action, region, payload, credentials, headers);
+    }
+
+    /** The request goes now; called under the lock. */
+    private void sending() {
+        attempts = 1;
+        sent = transport.scheduler().nanoTime();
     }
 
     private TencentCloudException requestTimeout() {
@@ -320,6 +360,8 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         }
         String contentType = info.headers().firstValue("Content-Type").orElse("");
         if (contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
+            observer.answered(info.statusCode(), info.headers(), requestId(), transport.scheduler().nanoTime() - sent,
+                    null);
             return new LinesAsTheyCome(HttpResponse.BodySubscribers.fromLineSubscriber(this));
         }
         return BoundedBody.handler(transport.maxResponseBytes()).apply(info);
@@ -375,14 +417,17 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         if (body == null) {
             return;
         }
+        long latency = transport.scheduler().nanoTime() - sent;
+        ResponseReader reader = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions);
         try {
-            T value = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions)
-                    .read(responseType);
+            T value = reader.read(responseType);
+            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, null);
             synchronized (this) {
                 ready.add(value);
             }
             end(COMPLETE);
         } catch (TencentCloudException e) {
+            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, e);
             end(e);
         }
     }
@@ -411,6 +456,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         }
         release(body, pending);
         stopIdleTimer();
+        ended(new CancellationException("the stream was cancelled"));
     }
 
     // The lines of an event stream, from the HTTP client.
@@ -543,6 +589,7 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
         }
         release(body, null);
         stopIdleTimer();
+        ended(how == COMPLETE ? null : how);
         drain();
     }
 
@@ -617,6 +664,14 @@ final class StreamingCall<T> implements Flow.Subscription, Flow.Subscriber<Strin
             idleTimer = timer;
         }
         body.request(1);
+    }
+
+    /** Tells the observer, once, how the call ended: {@code null} for its end, or its failure. */
+    private void ended(Throwable failure) {
+        observer.ended(attempts, failure, transport.scheduler().nanoTime(), () -> exceptions.create(
+                TencentCloudException.CLIENT_CANCELLED, "The stream of " + action + " ended before its answer: "
+                + (failure instanceof CancellationException ? "the caller cancelled it"
+                        : "unexpected " + ResponseReader.describe(failure)), null, 0, failure));
     }
 
     private void stopIdleTimer() {
