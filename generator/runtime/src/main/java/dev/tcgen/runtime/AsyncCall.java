@@ -33,6 +33,12 @@ final class AsyncCall<T> {
     /** The attempt whose request timeout passed, if any. */
     private volatile int timedOutAttempt;
 
+    /** The call's deadline, if it has one. */
+    private volatile Scheduler.Timer deadline;
+
+    /** What the call waits for now (a permit, an answer, a backoff), stopped if the call ends first. */
+    private volatile CompletableFuture<?> waitingFor;
+
     AsyncCall(CallAttempts<T> call) {
         this.call = call;
         this.transport = call.transport();
@@ -51,17 +57,39 @@ final class AsyncCall<T> {
         }
         Duration callTimeout = transport.callTimeout();
         if (callTimeout != null) {
-            Scheduler.Timer deadline = transport.scheduler().timeout(callTimeout,
-                    () -> guarded(() -> fail(call.deadlineExceeded())));
-            result.whenComplete((value, failure) -> deadline.cancel());
+            deadline = transport.scheduler().timeout(callTimeout, () -> guarded(() -> fail(call.deadlineExceeded())));
         }
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                call.end(call.cancelled(CredentialsFutures.unwrap(failure)));
-            }
-        });
+        result.whenComplete((value, failure) -> ended(failure));
         guarded(this::attempt);
         return result;
+    }
+
+    /**
+     * The result is complete: stops the deadline and what the call waits for; a call the caller
+     * cancelled ends so.
+     */
+    private void ended(Throwable failure) {
+        Scheduler.Timer timer = deadline;
+        if (timer != null) {
+            timer.cancel();
+        }
+        CompletableFuture<?> pending = waitingFor;
+        if (pending != null) {
+            pending.cancel(true);
+        }
+        if (result.isCancelled()) {
+            call.end(call.cancelled(CredentialsFutures.unwrap(failure)));
+        }
+    }
+
+    /**
+     * The call waits for {@code pending} now; it is stopped at once if the call has ended meanwhile.
+     */
+    private void waitFor(CompletableFuture<?> pending) {
+        waitingFor = pending;
+        if (result.isDone()) {
+            pending.cancel(true);
+        }
     }
 
     /**
@@ -82,7 +110,7 @@ final class AsyncCall<T> {
             call.waitingForPermit();
             long asked = transport.scheduler().nanoTime();
             CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
-            result.whenComplete((value, failure) -> permit.cancel(false));
+            waitFor(permit);
             permit.whenComplete((granted, failure) -> guarded(() -> {
                 call.waitedForPermit(transport.scheduler().nanoTime() - asked);
                 permitted(granted, failure);
@@ -149,7 +177,7 @@ final class AsyncCall<T> {
             timedOutAttempt = attempt;
             exchange.cancel(true);
         });
-        result.whenComplete((value, failure) -> exchange.cancel(true));
+        waitFor(exchange);
         exchange.whenComplete((response, failure) -> {
             if (permit != null) {
                 permit.release();
@@ -182,7 +210,7 @@ final class AsyncCall<T> {
         } else {
             long from = transport.scheduler().nanoTime();
             CompletableFuture<Void> backoff = transport.scheduler().delay(outcome.delay());
-            result.whenComplete((value, ended) -> backoff.cancel(false));
+            waitFor(backoff);
             backoff.whenComplete((ignored, timerFailure) -> guarded(() -> {
                 call.backedOff(transport.scheduler().nanoTime() - from);
                 attempt();
