@@ -34,15 +34,15 @@ import org.openjdk.jmh.annotations.Threads;
  * (HTTP/1.1, keep-alive, a fixed answer), calls per second on 1 and on 8 threads sharing one client:
  *
  * <ul>
- *   <li>{@code tcgen*}: the generated {@code TrtcClient} (client-side rate limiting off, everything else default);
+ *   <li>{@code tcgen*}: the generated {@code TrtcClient}'s blocking method (client-side rate limiting off, everything
+ *       else default);
+ *   <li>{@code tcgenAsync*}: its {@code ...Async} method, each thread waiting for its future ({@code join()});
  *   <li>{@code official*}: the official SDK's {@code CommonClient.commonRequest(model, action, responseClass)};
  *   <li>{@code jdkHttpClient*}: the floor: the JDK {@code HttpClient} posting a fixed, pre-signed body with the same
  *       headers and reading the answer as bytes, nothing serialised, signed or parsed ({@code send});
- *   <li>{@code jdkHttpClientAsync*}: the same with {@code sendAsync(...).get()}, the path the generated client's
- *       blocking methods take (it never blocks a thread of its own), which costs a hand-off to the client's
- *       executor per call: the floor of an asynchronous transport;
- *   <li>{@code tcgenDirectExecutor*}: diagnostic, the generated client given an {@code HttpClient} whose executor
- *       runs tasks in place (no hand-off between threads), to show what those hand-offs cost.
+ *   <li>{@code jdkHttpClientAsync*}: the same with {@code sendAsync(...).get()}, which costs hand-offs between
+ *       threads per call (on two processors a new thread completes each future): the floor of the generated
+ *       client's {@code ...Async} methods, as {@code send} is of its blocking ones.
  * </ul>
  *
  * <p>Every client may retry a call once on a network failure (the generated client and OkHttp do so by default, the
@@ -63,8 +63,6 @@ public class CallBenchmark {
 
     private LoopbackStub stub;
     private TrtcClient tcgen;
-    private TrtcClient tcgenDirect;
-    private HttpClient directHttpClient;
     private final LongAdder floorRetries = new LongAdder();
     private CommonClient official;
     private HttpClient jdk;
@@ -82,19 +80,6 @@ public class CallBenchmark {
                 .region(Region.AP_GUANGZHOU)
                 .endpoint(URI.create(stub.origin()))
                 .rateLimitMode(RateLimitMode.OFF)
-                .build();
-        directHttpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Runnable::run)
-                .build();
-        tcgenDirect = TrtcClient.builder()
-                .credentials(Credentials.of(SigningBenchmark.SECRET_ID, SigningBenchmark.SECRET_KEY))
-                .region(Region.AP_GUANGZHOU)
-                .endpoint(URI.create(stub.origin()))
-                .rateLimitMode(RateLimitMode.OFF)
-                .httpClient(directHttpClient)
                 .build();
         official = OfficialSdk.client(SigningBenchmark.SECRET_ID, SigningBenchmark.SECRET_KEY,
                 "127.0.0.1:" + stub.port(), "ap-guangzhou");
@@ -115,7 +100,6 @@ public class CallBenchmark {
             throw new IllegalStateException("the official SDK serialises the request as " + officialJson);
         }
         check(tcgen1().taskId(), "tcgen");
-        check(tcgenDirectExecutor1().taskId(), "tcgen with a direct executor");
         check(official1().getTaskId(), "official");
         check(jdkHttpClient1().length == RESPONSE.length() ? TASK_ID : "", "jdkHttpClient");
         requestsBefore = stub.requests();
@@ -132,7 +116,6 @@ public class CallBenchmark {
         System.out.printf("%n(loopback stub answered %,d requests; the bare HttpClient retried %d)%n",
                 stub.requests() - requestsBefore, floorRetries.sum());
         tcgen.close();
-        tcgenDirect.close();
         stub.close();
     }
 
@@ -146,6 +129,18 @@ public class CallBenchmark {
     @Threads(8)
     public StopPublishCdnStreamResponse tcgen8() {
         return tcgenCall();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public StopPublishCdnStreamResponse tcgenAsync1() {
+        return tcgenAsyncCall();
+    }
+
+    @Benchmark
+    @Threads(8)
+    public StopPublishCdnStreamResponse tcgenAsync8() {
+        return tcgenAsyncCall();
     }
 
     @Benchmark
@@ -184,20 +179,12 @@ public class CallBenchmark {
         return jdkAsyncCall();
     }
 
-    @Benchmark
-    @Threads(1)
-    public StopPublishCdnStreamResponse tcgenDirectExecutor1() {
-        return tcgenDirect.stopPublishCdnStream(request());
-    }
-
-    @Benchmark
-    @Threads(8)
-    public StopPublishCdnStreamResponse tcgenDirectExecutor8() {
-        return tcgenDirect.stopPublishCdnStream(request());
-    }
-
     private StopPublishCdnStreamResponse tcgenCall() {
         return tcgen.stopPublishCdnStream(request());
+    }
+
+    private StopPublishCdnStreamResponse tcgenAsyncCall() {
+        return tcgen.stopPublishCdnStreamAsync(request()).join();
     }
 
     private static StopPublishCdnStreamRequest request() {

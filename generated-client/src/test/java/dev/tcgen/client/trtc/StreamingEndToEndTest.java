@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.tcgen.client.core.CallMetrics;
 import dev.tcgen.client.core.Credentials;
 import dev.tcgen.client.core.EventStream;
+import dev.tcgen.client.core.Interceptor;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.TextToSpeechSSERequest;
@@ -65,6 +67,7 @@ class StreamingEndToEndTest {
 
     private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final List<String> traceIds = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "fake-sse");
         thread.setDaemon(true);
@@ -110,6 +113,9 @@ class StreamingEndToEndTest {
                 signatureProblems.add(problem);
             }
             actions.add(headers.get("x-tc-action"));
+            if (headers.containsKey("x-trace-id")) {
+                traceIds.add(headers.get("x-trace-id"));
+            }
             handler.handle(exchange);
         });
         server.start();
@@ -358,6 +364,101 @@ class StreamingEndToEndTest {
             assertEquals("r3", events.next().requestId());
             assertFalse(events.hasNext());
         }
+    }
+
+    @Test
+    void aStreamClosedBeforeItIsReadSendsNothing() throws IOException {
+        try (TrtcClient client = streaming(threeEvents()).build()) {
+            EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST);
+            events.close();
+            assertFalse(events.hasNext());
+        }
+        assertEquals(List.of(), actions, "the first hasNext() makes the call");
+    }
+
+    @Test
+    void theReaderWaitsForItsRateLimitPermitOnTheClock() throws IOException {
+        VirtualTime time = VirtualTime.autoAdvancing();
+        try (TrtcClient client = streaming(threeEvents()).scheduler(TestClients.on(time))
+                .rateLimit("TextToSpeechSSE", 1).build()) {
+            for (int stream = 0; stream < 2; stream++) {
+                try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                    assertEquals(3, events.stream().count());
+                }
+            }
+        }
+        assertEquals(2, actions.size());
+        assertEquals(1, time.delays().size(), "the second stream slept for its permit: " + time.delays());
+        assertTrue(time.elapsed().compareTo(Duration.ofSeconds(1)) > 0, "a second after the first one's headers");
+    }
+
+    @Test
+    void anAnswerWhoseHeadersNeverComeEndsAtTheRequestTimeoutBlockingAndAsync() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        CountDownLatch release = new CountDownLatch(1);
+        try (TrtcClient client = serve(exchange -> {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).scheduler(TestClients.on(time)).requestTimeout(Duration.ofSeconds(5)).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            CompletableFuture<Boolean> blocking = CompletableFuture.supplyAsync(events::hasNext, executor);
+            Recorder async = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(async);
+            async.subscription.take().request(1);
+            while (actions.size() < 2 || time.pendingTimeouts() < 2) {
+                Thread.sleep(1);
+            }
+
+            time.advance(Duration.ofSeconds(5));
+
+            java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> blocking.get(10, TimeUnit.SECONDS));
+            TrtcException e = assertInstanceOf(TrtcException.class, failed.getCause());
+            assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, e.code());
+            assertEquals("No answer to TextToSpeechSSE within the request timeout of 5000 ms; TextToSpeechSSE may have "
+                    + "run", e.errorMessage());
+            TrtcException asyncFailure = assertInstanceOf(TrtcException.class, async.signals.take());
+            assertEquals(e.errorMessage(), asyncFailure.errorMessage());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void interceptorsSeeAStreamsHeadersAndItsMetricsComeWhenItEnds() throws IOException {
+        List<String> answers = new CopyOnWriteArrayList<>();
+        List<CallMetrics> ended = new CopyOnWriteArrayList<>();
+        Interceptor trace = new Interceptor() {
+            @Override
+            public void beforeSigning(Interceptor.Attempt attempt, Interceptor.Headers headers) {
+                headers.set("X-Trace-Id", "trace-" + attempt.number());
+            }
+
+            @Override
+            public void afterResponse(Interceptor.Attempt attempt, Interceptor.Response response) {
+                answers.add(attempt + ": HTTP " + response.httpStatus() + ", RequestId " + response.requestId());
+            }
+        };
+        try (TrtcClient client = streaming(threeEvents()).interceptor(trace).metricsListener(ended::add).build()) {
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                assertEquals(3, events.stream().count());
+            }
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                events.next();
+            }
+        }
+
+        assertEquals(List.of("trace-1", "trace-1"), traceIds);
+        assertEquals(List.of(), signatureProblems);
+        assertEquals(List.of("TextToSpeechSSE ap-guangzhou attempt 1: HTTP 200, RequestId req-header",
+                "TextToSpeechSSE ap-guangzhou attempt 1: HTTP 200, RequestId req-header"), answers,
+                "when the headers arrive");
+        assertEquals(List.of("null 1 200 req-header", "ClientError.Cancelled 1 200 req-header"), ended.stream()
+                .map(call -> call.errorCode() + " " + call.attempts() + " " + call.httpStatus() + " " + call.requestId())
+                .toList(), "a stream read to its end, and one closed before it");
     }
 
     @Test

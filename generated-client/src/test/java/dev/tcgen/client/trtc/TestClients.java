@@ -48,27 +48,41 @@ final class TestClients {
      * the runtime jar's {@code dev.tcgen.runtime.Scheduler}, the same interface in another package.
      */
     static Scheduler on(VirtualTime time) {
-        return new Scheduler() {
-            @Override
-            public long nanoTime() {
-                return time.nanoTime();
-            }
+        return new OnVirtualTime(time);
+    }
 
-            @Override
-            public Instant now() {
-                return time.now();
-            }
+    /** The embedded runtime's {@link Scheduler} on a {@code VirtualTime}: every method is the virtual clock's. */
+    static class OnVirtualTime implements Scheduler {
+        private final VirtualTime time;
 
-            @Override
-            public CompletableFuture<Void> delay(Duration delay) {
-                return time.delay(delay);
-            }
+        OnVirtualTime(VirtualTime time) {
+            this.time = time;
+        }
 
-            @Override
-            public CompletableFuture<Void> timeout(Duration timeout) {
-                return time.timeout(timeout);
-            }
-        };
+        @Override
+        public long nanoTime() {
+            return time.nanoTime();
+        }
+
+        @Override
+        public Instant now() {
+            return time.now();
+        }
+
+        @Override
+        public CompletableFuture<Void> delay(Duration delay) {
+            return time.delay(delay);
+        }
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            time.sleep(duration);
+        }
+
+        @Override
+        public CompletableFuture<Void> timeout(Duration timeout) {
+            return time.timeout(timeout);
+        }
     }
 
     /** A StopPublishCdnStream request for a task. */

@@ -6,14 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,9 @@ import javax.net.ssl.SSLContext;
  *   <li>the call timeout, if set: a deadline for the whole call;</li>
  *   <li>logging through {@code System.Logger}: each successful attempt at DEBUG, a failed
  *       attempt that is retried at WARNING, the failure the caller receives at DEBUG only (it is
- *       the caller's to log).</li>
+ *       the caller's to log);</li>
+ *   <li>its {@link Interceptor}s around each attempt, and its {@link MetricsListener}s once the
+ *       call has ended.</li>
  * </ol>
  *
  * <pre>{@code
@@ -160,6 +163,12 @@ public final class ApiTransport implements AutoCloseable {
     /** Headers added to every request: the {@link CallOptions}' headers. */
     private final Map<String, String> extraHeaders;
 
+    /** The signing key of the last signature, for the next one. */
+    private final Tc3Signer.SigningKeys signingKeys;
+
+    /** The interceptors and metrics listeners of every call. */
+    private final CallHooks hooks;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -184,6 +193,8 @@ public final class ApiTransport implements AutoCloseable {
         this.streamIdleTimeout = builder.streamIdleTimeout;
         this.parent = null;
         this.extraHeaders = Map.of();
+        this.signingKeys = new Tc3Signer.SigningKeys();
+        this.hooks = CallHooks.of(builder.interceptors, builder.metricsListeners, logger);
     }
 
     /** A transport for calls with {@code options}, sharing everything else with {@code parent}. */
@@ -208,6 +219,8 @@ public final class ApiTransport implements AutoCloseable {
         this.clockSkew = parent.clockSkew;
         this.streamIdleTimeout = parent.streamIdleTimeout;
         this.parent = parent;
+        this.signingKeys = options.credentials().isPresent() ? new Tc3Signer.SigningKeys() : parent.signingKeys;
+        this.hooks = parent.hooks.with(options.interceptors(), options.metricsListeners());
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(parent.extraHeaders);
         headers.putAll(options.headers());
@@ -216,8 +229,8 @@ public final class ApiTransport implements AutoCloseable {
 
     /**
      * This transport for some calls with other settings: the options' headers are added to every
-     * request, and their timeouts, credentials and retry policy replace this transport's. Everything
-     * else is shared: the HTTP client and its connections, the rate limits (its calls count against
+     * request, their timeouts, credentials and retry policy replace this transport's, and their
+     * interceptors and metrics listeners come after this transport's. Everything else is shared: the HTTP client and its connections, the rate limits (its calls count against
      * the same limiters), the scheduler, the clock correction and the logger. It costs one small
      * object. Closing this transport closes both; closing the returned one stops only its own calls
      * and never closes the HTTP client.
@@ -317,10 +330,11 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * Calls one API action and returns its response.
      *
-     * <p>Blocks until the response arrives or the call fails: after its retries, or when
-     * the thread is interrupted. A failure is thrown as it would complete
-     * {@link #callAsync}'s future, created again on this thread so that its stack trace
-     * shows the caller.
+     * <p>The call is made in the calling thread, with {@code HttpClient.send}: it waits for a
+     * rate-limit permit and before a retry in this thread too ({@link Scheduler#sleep}), and
+     * returns when the response arrives or the call fails (after its retries, at its deadline,
+     * or when the thread is interrupted). It applies the same limits, retries, timeouts and
+     * logging as {@link #callAsync}, which fails with the same exceptions.
      *
      * @param <Q> the request type
      * @param <T> the response type
@@ -344,22 +358,8 @@ public final class ApiTransport implements AutoCloseable {
     public <Q, T, E extends TencentCloudException> T call(String action, Idempotency idempotency, String region,
             Q request, JsonWriter.ObjectWriter<? super Q> requestWriter, JsonReader.ObjectReader<T> responseReader,
             ServiceExceptionFactory<E> exceptions) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                    "The thread was interrupted before calling " + action + "; nothing was sent", null, 0, null);
-        }
-        CompletableFuture<T> future =
-                callAsync(action, idempotency, region, request, requestWriter, responseReader, exceptions);
-        try {
-            return future.get();
-        } catch (InterruptedException interrupted) {
-            future.cancel(false);
-            Thread.currentThread().interrupt();
-            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                    "Interrupted while waiting for the response to " + action, null, 0, interrupted);
-        } catch (ExecutionException failed) {
-            throw rethrown(failed.getCause(), exceptions);
-        }
+        return new BlockingCall<>(newCall(action, idempotency, region, request, requestWriter, responseReader,
+                exceptions)).run();
     }
 
     /**
@@ -398,6 +398,16 @@ public final class ApiTransport implements AutoCloseable {
     public <Q, T, E extends TencentCloudException> CompletableFuture<T> callAsync(String action,
             Idempotency idempotency, String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
             JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
+        return new AsyncCall<>(newCall(action, idempotency, region, request, requestWriter, responseReader,
+                exceptions)).start();
+    }
+
+    /**
+     * A call of {@code action} with the request serialised, for either flow.
+     */
+    private <Q, T> CallAttempts<T> newCall(String action, Idempotency idempotency, String region, Q request,
+            JsonWriter.ObjectWriter<? super Q> requestWriter, JsonReader.ObjectReader<T> responseReader,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(request, "request");
@@ -405,12 +415,7 @@ public final class ApiTransport implements AutoCloseable {
         Objects.requireNonNull(responseReader, "responseReader");
         Objects.requireNonNull(exceptions, "exceptions");
         byte[] payload = serialize(action, request, requestWriter, idempotency);
-        if (payload.length > MAX_REQUEST_BYTES) {
-            return CompletableFuture.failedFuture(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE,
-                    action + " request is " + payload.length + " bytes of JSON; the API accepts at most " + MAX_REQUEST_BYTES + "; nothing was sent",
-                    null, 0, null));
-        }
-        return new ApiCall<>(this, action, idempotency, region, payload, responseReader, exceptions).start();
+        return new CallAttempts<>(this, action, idempotency, region, payload, responseReader, exceptions);
     }
 
     /**
@@ -504,6 +509,40 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
+     * The interceptors and metrics listeners of every call.
+     */
+    CallHooks hooks() {
+        return hooks;
+    }
+
+    /**
+     * The headers added to every request (by the {@link CallOptions}).
+     */
+    Map<String, String> extraHeaders() {
+        return extraHeaders;
+    }
+
+    /**
+     * The headers the client sets itself on a request of {@code action}, as an interceptor sees them
+     * before signing: all but {@code Authorization}, {@code X-TC-Timestamp} and {@code X-TC-Token},
+     * which signing adds, and those the HTTP client adds ({@code Host}, {@code Content-Length}).
+     */
+    Map<String, String> clientHeaders(String action, String region) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Content-Type", CONTENT_TYPE);
+        headers.put("X-TC-Action", action);
+        headers.put("X-TC-Version", version);
+        headers.put("User-Agent", userAgent);
+        if (region != null) {
+            headers.put("X-TC-Region", region);
+        }
+        if (language != null) {
+            headers.put("X-TC-Language", language);
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /**
      * The limiter of an action, or {@code null} when its calls are not limited.
      */
     RateLimiter rateLimiter(String action) {
@@ -533,12 +572,14 @@ public final class ApiTransport implements AutoCloseable {
 
     /**
      * Builds one attempt's HTTP request, signed with {@code current} and the current time
-     * (corrected by the {@link ClockSkew} learnt so far).
+     * (corrected by the {@link ClockSkew} learnt so far), with {@code headers} besides the client's
+     * own (the options' and the interceptors').
      */
-    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current) {
+    HttpRequest signedRequest(String action, String region, byte[] payload, Credentials current,
+            Map<String, String> headers) {
         long timestamp = clockSkew.now().getEpochSecond();
         String authorization =
-                Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp);
+                Tc3Signer.authorization(current, service, host, CONTENT_TYPE, payload, timestamp, signingKeys);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                 .header("Authorization", authorization)
@@ -554,7 +595,7 @@ public final class ApiTransport implements AutoCloseable {
         if (language != null) {
             request.header("X-TC-Language", language);
         }
-        extraHeaders.forEach(request::header);
+        headers.forEach(request::header);
         return request.build();
     }
 
@@ -733,7 +774,36 @@ public final class ApiTransport implements AutoCloseable {
 
         private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
 
+        private final List<Interceptor> interceptors = new ArrayList<>();
+
+        private final List<MetricsListener> metricsListeners = new ArrayList<>();
+
         private Builder() {
+        }
+
+        /**
+         * Adds an interceptor, called around every attempt of every call, after those added
+         * before: before the attempt is signed (to add headers) and after its answer or failure.
+         * See {@link Interceptor} for the order, the threads, and what happens when it throws.
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Adds a metrics listener, given the {@link CallMetrics} of every call when it ends, after
+         * those added before. See {@link MetricsListener}.
+         *
+         * @param metricsListener the listener
+         * @return this builder
+         */
+        public Builder metricsListener(MetricsListener metricsListener) {
+            metricsListeners.add(Objects.requireNonNull(metricsListener, "metricsListener"));
+            return this;
         }
 
         /**

@@ -3,8 +3,10 @@ package dev.tcgen.runtime;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +15,9 @@ import java.util.Set;
 
 /**
  * Settings for some calls without building another client: extra headers, timeouts, credentials
- * and a retry policy that override the transport's for the calls made through
- * {@link ApiTransport#with(CallOptions)} (or a generated client's {@code withOptions}).
+ * and a retry policy that override the transport's, and interceptors and metrics listeners added to
+ * the transport's, for the calls made through {@link ApiTransport#with(CallOptions)} (or a
+ * generated client's {@code withOptions}).
  *
  * <pre>{@code
  * CallOptions options = CallOptions.builder()
@@ -47,12 +50,18 @@ public final class CallOptions {
 
     private final RetryPolicy retryPolicy;
 
+    private final List<Interceptor> interceptors;
+
+    private final List<MetricsListener> metricsListeners;
+
     private CallOptions(Builder builder) {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         this.requestTimeout = builder.requestTimeout;
         this.callTimeout = builder.callTimeout;
         this.credentials = builder.credentials;
         this.retryPolicy = builder.retryPolicy;
+        this.interceptors = List.copyOf(builder.interceptors);
+        this.metricsListeners = List.copyOf(builder.metricsListeners);
     }
 
     /**
@@ -119,8 +128,47 @@ public final class CallOptions {
     }
 
     /**
-     * Describes the options: header names, timeouts, the retry policy and whether credentials are
-     * set; never header values or credentials.
+     * The interceptors of these calls, which run after the transport's.
+     *
+     * @return an immutable list, in the order they were added
+     */
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+
+    /**
+     * The metrics listeners of these calls, which are called after the transport's.
+     *
+     * @return an immutable list, in the order they were added
+     */
+    public List<MetricsListener> metricsListeners() {
+        return metricsListeners;
+    }
+
+    /**
+     * Checks a header that a caller adds to requests: refused if the client sets it itself, or if it
+     * is not a valid header.
+     *
+     * @param setBy who sets it, for the message, e.g. {@code "per call"}
+     * @throws IllegalArgumentException if it may not be set
+     */
+    static void checkHeader(String name, String value, String setBy) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (RESERVED_HEADERS.contains(lower) || lower.startsWith("x-tc-")) {
+            throw new IllegalArgumentException("The header " + name + " is set by the client and cannot be set " + setBy);
+        }
+        try {
+            HttpRequest.newBuilder(ANY).header(name, value);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("The header " + name + " is not a valid header name and value", invalid);
+        }
+    }
+
+    /**
+     * Describes the options: header names, timeouts, the retry policy, whether credentials are set
+     * and the classes of interceptors and listeners; never header values or credentials.
      *
      * @return a description
      */
@@ -146,8 +194,20 @@ public final class CallOptions {
         }
         if (retryPolicy != null) {
             text.append(glue).append("retryPolicy=").append(retryPolicy);
+            glue = ", ";
+        }
+        if (!interceptors.isEmpty()) {
+            text.append(glue).append("interceptors=").append(classNames(interceptors));
+            glue = ", ";
+        }
+        if (!metricsListeners.isEmpty()) {
+            text.append(glue).append("metricsListeners=").append(classNames(metricsListeners));
         }
         return text.append(']').toString();
+    }
+
+    private static List<String> classNames(List<?> hooks) {
+        return hooks.stream().map(hook -> hook.getClass().getName()).toList();
     }
 
     /**
@@ -163,6 +223,10 @@ public final class CallOptions {
         private CredentialsProvider credentials;
 
         private RetryPolicy retryPolicy;
+
+        private final List<Interceptor> interceptors = new ArrayList<>();
+
+        private final List<MetricsListener> metricsListeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -180,17 +244,7 @@ public final class CallOptions {
          * @throws IllegalArgumentException if the header is one of those, or not a valid header
          */
         public Builder header(String name, String value) {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(value, "value");
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (RESERVED_HEADERS.contains(lower) || lower.startsWith("x-tc-")) {
-                throw new IllegalArgumentException("The header " + name + " is set by the client and cannot be set per call");
-            }
-            try {
-                HttpRequest.newBuilder(ANY).header(name, value);
-            } catch (IllegalArgumentException invalid) {
-                throw new IllegalArgumentException("The header " + name + " is not a valid header name and value", invalid);
-            }
+            checkHeader(name, value, "per call");
             headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             headers.put(name, value);
             return this;
@@ -241,6 +295,30 @@ public final class CallOptions {
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Adds an interceptor to these calls, after the transport's and those added before
+         * ({@link Interceptor}).
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        public Builder interceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Adds a metrics listener to these calls, after the transport's and those added before
+         * ({@link MetricsListener}).
+         *
+         * @param metricsListener the listener
+         * @return this builder
+         */
+        public Builder metricsListener(MetricsListener metricsListener) {
+            metricsListeners.add(Objects.requireNonNull(metricsListener, "metricsListener"));
             return this;
         }
 

@@ -22,8 +22,10 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>{@link #hasNext()} waits for the next event: it asks for one event at a time, so the server is
- * read no faster than the events are used. An error event, or an error answer, is thrown by
+ * <p>The first {@link #hasNext()} makes the call in the reading thread, as a blocking call does: it
+ * waits there for the rate-limit permit and sends with {@code HttpClient.send} (a stream closed before
+ * sends nothing). {@link #hasNext()} waits for the next event: it asks for one event at a time, so the
+ * server is read no faster than the events are used. An error event, or an error answer, is thrown by
  * {@code hasNext()} as the service exception, after the events before it; so is a broken connection
  * ({@code CLIENT_CONNECTION_LOST}) or a stream idle for longer than the transport's idle timeout
  * ({@code CLIENT_REQUEST_TIMEOUT}). When the
@@ -47,6 +49,9 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
 
     private volatile boolean closed;
 
+    /** Makes the call, at the first {@link #hasNext()}; then {@code null}. */
+    private Runnable call;
+
     private Object next;
 
     private boolean requested;
@@ -59,8 +64,8 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
     }
 
     /**
-     * Calls a streaming action; the first {@link #hasNext()} waits for its answer. Used by the generated
-     * clients' {@code ...Stream} methods.
+     * A streaming action's events, for blocking code; the first {@link #hasNext()} makes the call, in its
+     * thread, and waits for its answer. Used by the generated clients' {@code ...Stream} methods.
      *
      * @param <Q> the request type
      * @param <T> the response type
@@ -77,9 +82,10 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
     public static <Q, T, E extends TencentCloudException> EventStream<T> open(ApiTransport transport, String action,
             String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
             JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
+        requireArguments(transport, action, request, requestWriter, responseReader, exceptions);
         EventStream<T> stream = new EventStream<>(action, exceptions);
-        publisher(transport, action, region, request, requestWriter, responseReader, exceptions)
-                .subscribe(stream.new Receiver());
+        stream.call = () -> new StreamingCall<>(transport, action, region, request, requestWriter, responseReader,
+                exceptions, stream.new Receiver()).startInThisThread();
         return stream;
     }
 
@@ -104,14 +110,20 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
     public static <Q, T, E extends TencentCloudException> Flow.Publisher<T> publisher(ApiTransport transport,
             String action, String region, Q request, JsonWriter.ObjectWriter<? super Q> requestWriter,
             JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
+        requireArguments(transport, action, request, requestWriter, responseReader, exceptions);
+        return subscriber -> new StreamingCall<>(transport, action, region, request, requestWriter, responseReader,
+                exceptions, Objects.requireNonNull(subscriber, "subscriber")).start();
+    }
+
+    private static void requireArguments(ApiTransport transport, String action, Object request,
+            JsonWriter.ObjectWriter<?> requestWriter, JsonReader.ObjectReader<?> responseReader,
+            ServiceExceptionFactory<?> exceptions) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(requestWriter, "requestWriter");
         Objects.requireNonNull(responseReader, "responseReader");
         Objects.requireNonNull(exceptions, "exceptions");
-        return subscriber -> new StreamingCall<>(transport, action, region, request, requestWriter, responseReader,
-                exceptions, Objects.requireNonNull(subscriber, "subscriber")).start();
     }
 
     /**
@@ -155,13 +167,20 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
             done = true;
             return false;
         }
+        if (call != null) {
+            Runnable start = call;
+            call = null;
+            start.run();
+        }
         if (!requested) {
             requested = true;
             subscription.request(1);
         }
-        Object signal;
+        Object signal = signals.poll();
         try {
-            signal = signals.take();
+            if (signal == null) {
+                signal = signals.take();
+            }
         } catch (InterruptedException interrupted) {
             close();
             Thread.currentThread().interrupt();

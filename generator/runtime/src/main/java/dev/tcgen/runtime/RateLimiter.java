@@ -24,17 +24,20 @@ import java.util.concurrent.CompletableFuture;
  * not sent in bursts.
  *
  * <p>A limiter sustains about N / (1 s + the round trip) permits per second. Callers that must
- * wait queue in arrival order; one scheduled task releases them as permits free up, so waiting
- * holds no thread.
+ * wait queue in arrival order, whether they wait in their own thread ({@link #awaitPermit()}) or
+ * for a future ({@link #acquire()}): a waiting thread sleeps on the scheduler's clock until its turn,
+ * and one scheduled task completes the futures as permits free up, so an asynchronous wait holds no
+ * thread.
  *
  * <pre>{@code
  * RateLimiter limiter = RateLimiter.perSecond(20);
- * RateLimiter.Permit permit = limiter.acquire().join();   // blocks until a permit is free
+ * RateLimiter.Permit permit = limiter.awaitPermit();      // waits in this thread for a permit
  * try {
  *     send();
  * } finally {
  *     permit.release();                                   // once the answer is in
  * }
+ * limiter.acquire().thenAccept(...);                      // or: a future, no thread waits
  * limiter.tryAcquire().ifPresent(...);                    // or: only if a permit is free now
  * }</pre>
  *
@@ -63,7 +66,11 @@ public final class RateLimiter {
      */
     private final ArrayDeque<Long> released = new ArrayDeque<>();
 
-    private final ArrayDeque<CompletableFuture<Permit>> waiting = new ArrayDeque<>();
+    /**
+     * The callers waiting for a permit, in the order they asked: futures to complete, and threads that
+     * take their permit themselves when they reach the head.
+     */
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
 
     /**
      * Permits granted and not yet released.
@@ -149,9 +156,59 @@ public final class RateLimiter {
             if (waiting.isEmpty() && available(now)) {
                 return CompletableFuture.completedFuture(grant(now));
             }
-            waiting.add(permit);
+            waiting.add(new Waiter(permit));
         }
         scheduleDrain();
+        return permit;
+    }
+
+    /**
+     * Waits in the calling thread for a permit, at once if one is free: the blocking twin of
+     * {@link #acquire()}, in the same queue. The thread sleeps on the scheduler's clock
+     * ({@link Scheduler#sleep}) until its permit is due, or, while all N are held, until one is
+     * released; no other thread takes part.
+     *
+     * @return the permit, to release once the request's answer is in
+     * @throws InterruptedException if the thread is interrupted while it waits; it then leaves the
+     *     queue without a permit
+     */
+    public Permit awaitPermit() throws InterruptedException {
+        Waiter self;
+        synchronized (this) {
+            long now = scheduler.nanoTime();
+            if (waiting.isEmpty() && available(now)) {
+                return grant(now);
+            }
+            self = new Waiter(null);
+            waiting.add(self);
+        }
+        Permit permit = null;
+        try {
+            while (permit == null) {
+                long sleep;
+                synchronized (this) {
+                    long now = scheduler.nanoTime();
+                    if (waiting.peek() == self && available(now)) {
+                        waiting.poll();
+                        permit = grant(now);
+                        continue;
+                    }
+                    if (waiting.peek() != self || held >= permitsPerSecond) {
+                        wait();   // for the callers before this one, or for a release
+                        continue;
+                    }
+                    sleep = availableAt(now) - now;
+                }
+                scheduler.sleep(Duration.ofNanos(sleep));
+            }
+        } finally {
+            if (permit == null) {
+                synchronized (this) {
+                    waiting.remove(self);
+                }
+            }
+            scheduleDrain();
+        }
         return permit;
     }
 
@@ -214,14 +271,19 @@ public final class RateLimiter {
     /**
      * Runs {@link #drain()} when the head of the queue may get its permit, unless a drain is
      * already scheduled, nobody waits, or the time is not known yet (all N permits are held: a
-     * release schedules it then). Called without the lock held, because a scheduler may run the
-     * drain at once on this thread.
+     * release schedules it then); wakes the head instead if it is a waiting thread. Called without
+     * the lock held, because a scheduler may run the drain at once on this thread.
      */
     private void scheduleDrain() {
         long wait;
         synchronized (this) {
+            Waiter head = waiting.peek();
+            if (head != null && head.isThread()) {
+                notifyAll();   // a waiting thread at the head takes its permit itself
+                return;
+            }
             long now = scheduler.nanoTime();
-            if (drainScheduled || waiting.isEmpty() || held >= permitsPerSecond) {
+            if (drainScheduled || head == null || held >= permitsPerSecond) {
                 return;
             }
             drainScheduled = true;
@@ -235,9 +297,10 @@ public final class RateLimiter {
     }
 
     /**
-     * Grants permits to the queue's head while they are free, then schedules itself again if
-     * anyone is still waiting. Futures are completed outside the lock; a permit whose caller has
-     * given up meanwhile is released at once.
+     * Grants permits to the queue's head while they are free, up to a waiting thread (which takes
+     * its own), then schedules itself again, or wakes that thread, if anyone is still waiting.
+     * Futures are completed outside the lock; a permit whose caller has given up meanwhile is
+     * released at once.
      */
     private void drain() {
         List<CompletableFuture<Permit>> ready = new ArrayList<>();
@@ -245,8 +308,8 @@ public final class RateLimiter {
         synchronized (this) {
             drainScheduled = false;
             long now = scheduler.nanoTime();
-            while (!waiting.isEmpty() && available(now)) {
-                CompletableFuture<Permit> next = waiting.poll();
+            while (!waiting.isEmpty() && !waiting.peek().isThread() && available(now)) {
+                CompletableFuture<Permit> next = waiting.poll().future;
                 if (!next.isDone()) {
                     ready.add(next);
                     granted.add(grant(now));
@@ -262,13 +325,13 @@ public final class RateLimiter {
     }
 
     /**
-     * The scheduler failed: nobody queued can be released, so all of them fail.
+     * The scheduler failed: no future queued can be completed, so all of them fail (a waiting
+     * thread needs no timer).
      */
     private void failWaiting(RuntimeException failure) {
-        List<CompletableFuture<Permit>> failed;
+        List<CompletableFuture<Permit>> failed = new ArrayList<>();
         synchronized (this) {
-            failed = new ArrayList<>(waiting);
-            waiting.clear();
+            waiting.removeIf(waiter -> !waiter.isThread() && failed.add(waiter.future));
             drainScheduled = false;
         }
         failed.forEach(permit -> permit.completeExceptionally(failure));
@@ -299,5 +362,21 @@ public final class RateLimiter {
         held++;
         nextSpaced = (now - nextSpaced > 0 ? now : nextSpaced) + spacing;
         return new Permit(now);
+    }
+
+    /**
+     * One caller in the queue: a future to complete, or ({@code null}) a thread that waits for its
+     * turn and takes its permit itself. Compared by identity.
+     */
+    private static final class Waiter {
+        final CompletableFuture<Permit> future;
+
+        Waiter(CompletableFuture<Permit> future) {
+            this.future = future;
+        }
+
+        boolean isThread() {
+            return future == null;
+        }
     }
 }

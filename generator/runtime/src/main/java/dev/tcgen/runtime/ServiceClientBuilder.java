@@ -340,6 +340,31 @@ public abstract class ServiceClientBuilder<B extends ServiceClientBuilder<B, R>,
     }
 
     /**
+     * Adds an interceptor, called around every attempt of every call, after those added before: before the
+     * attempt is signed (to add headers) and after its answer or failure. See {@code Interceptor} for the order,
+     * the threads, and what happens when it throws.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public B interceptor(Interceptor interceptor) {
+        transport.interceptor(interceptor);
+        return self();
+    }
+
+    /**
+     * Adds a metrics listener, given the metrics of every call when it ends (attempts, latency, HTTP status, error
+     * code, time waited for rate limits and backoff), after those added before. See {@code MetricsListener}.
+     *
+     * @param metricsListener the listener
+     * @return this builder
+     */
+    public B metricsListener(MetricsListener metricsListener) {
+        transport.metricsListener(metricsListener);
+        return self();
+    }
+
+    /**
      * The region set, for the generated {@code build()}.
      *
      * @return the region, or {@code null} if none was set

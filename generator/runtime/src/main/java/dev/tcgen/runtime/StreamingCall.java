@@ -4,22 +4,32 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call of a streaming action: the {@link Flow.Subscription} of one subscriber of
- * {@link EventStream#publisher}, reading the answer's lines with back-pressure.
+ * {@link EventStream#publisher} (or of the {@link EventStream} itself), reading the answer's lines with
+ * back-pressure.
  *
- * <p>The call is made once, when the subscriber subscribes: the action's rate-limit permit, the
- * credentials, the signature, then {@code HttpClient.sendAsync}, with no thread waiting. An answer
+ * <p>The call is made once: the action's rate-limit permit, the credentials, the signature, then the
+ * request. For a publisher's subscriber ({@link #start()}) the permit, the credentials and the answer
+ * are futures and {@code HttpClient.sendAsync} sends, with no thread waiting; for the blocking
+ * {@link EventStream} ({@link #startInThisThread()}) the reader's thread waits for them and
+ * {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client. An answer
  * {@code text/event-stream} is read one line at a time, and only while the subscriber has demand: the
  * next line is asked for when no parsed event is waiting, so a slow subscriber slows the server down
  * (TCP flow control) instead of filling memory. Each event's {@code data} is the action's response
@@ -28,7 +38,8 @@ import java.util.concurrent.Flow;
  * answer to an ordinary call: the response object, delivered as the only event, or the service
  * exception.
  *
- * <p>The transport's request timeout covers the wait for the answer's headers only; while the events
+ * <p>The transport's request timeout covers the wait for an event stream's headers only (and the whole
+ * of any other answer); while the events
  * arrive, the stream fails with {@code CLIENT_REQUEST_TIMEOUT} when no line arrives for the transport's
  * {@linkplain ApiTransport.Builder#streamIdleTimeout idle timeout} (a comment line, a keep-alive, counts).
  * A stream is not retried: events already delivered cannot be taken back. Cancelling stops reading and
@@ -81,6 +92,9 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     /** Counts the lines asked for, so an idle timer knows whether its line arrived. */
     private long lineGeneration;
 
+    /** The idle timer of the line asked for, cancelled when it arrives. */
+    private Scheduler.Timer idleTimer;
+
     private CompletableFuture<HttpResponse<byte[]>> sending;
 
     private int status;
@@ -89,6 +103,15 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
 
     /** Whether an event's problems were logged: once per stream, not once per event. */
     private boolean problemsLogged;
+
+    /** What the call's interceptors and metrics listeners are told. */
+    private volatile CallObserver observer = CallObserver.NONE;
+
+    /** Requests sent: 0 or 1 (a stream is not retried). */
+    private volatile int attempts;
+
+    /** When the request was sent, on the scheduler's clock. */
+    private volatile long sent;
 
     private static final Throwable COMPLETE = new Throwable("complete", null, false, false) {
         private static final long serialVersionUID = 1L;
@@ -108,79 +131,222 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     }
 
     /**
-     * Hands the subscriber its subscription, then starts the call.
+     * Hands the subscriber its subscription, then starts the call without blocking: the permit, the
+     * credentials and the answer are futures. For {@link EventStream#publisher}.
      */
     void start() {
+        byte[] payload = begin();
+        if (payload == null) {
+            return;
+        }
+        RateLimiter limiter = transport.rateLimiter(action);
+        if (limiter == null) {
+            sendAsync(payload, null);
+        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
+            long asked = transport.scheduler().nanoTime();
+            limiter.acquire().whenComplete((granted, failure) -> {
+                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
+                if (failure != null) {
+                    end(CredentialsFutures.unwrap(failure));
+                } else {
+                    sendAsync(payload, granted);
+                }
+            });
+        } else {
+            limiter.tryAcquire().ifPresentOrElse(permit -> sendAsync(payload, permit), () -> rateLimited(limiter));
+        }
+    }
+
+    /**
+     * Hands the subscriber its subscription, then makes the call in this thread until the answer's
+     * headers are in: it waits here for the rate-limit permit and the credentials, and sends with
+     * {@code HttpClient.send}. The events then arrive as they are requested. For
+     * {@link EventStream#open}.
+     */
+    void startInThisThread() {
+        byte[] payload = begin();
+        if (payload == null) {
+            return;
+        }
+        RateLimiter limiter = transport.rateLimiter(action);
+        RateLimiter.Permit permit = null;
+        if (limiter != null && transport.rateLimitMode() == RateLimitMode.WAIT) {
+            long asked = transport.scheduler().nanoTime();
+            try {
+                permit = limiter.awaitPermit();
+            } catch (InterruptedException interrupt) {
+                interrupted("for a rate-limit permit; nothing was sent", interrupt);
+                return;
+            } finally {
+                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
+            }
+        } else if (limiter != null) {
+            Optional<RateLimiter.Permit> free = limiter.tryAcquire();
+            if (free.isEmpty()) {
+                rateLimited(limiter);
+                return;
+            }
+            permit = free.get();
+        }
+        send(payload, permit);
+    }
+
+    /**
+     * Hands the subscriber its subscription, and the request's JSON if it may be sent; or ends the
+     * call ({@code null}).
+     */
+    private byte[] begin() {
+        observer = transport.hooks().observe(transport.service(), action, region, transport.scheduler().nanoTime());
         subscriber.onSubscribe(this);
         byte[] payload;
         try {
             payload = ApiTransport.serialize(action, request, requestWriter, Idempotency.NOT_IDEMPOTENT);
         } catch (IllegalArgumentException e) {
             end(e);
-            return;
+            return null;
         }
         if (payload.length > ApiTransport.MAX_REQUEST_BYTES) {
             end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE, action + " request is " + payload.length
                     + " bytes of JSON; the API accepts at most " + ApiTransport.MAX_REQUEST_BYTES + "; nothing was sent",
                     null, 0, null));
-            return;
+            return null;
         }
         if (transport.isClosed()) {
             end(exceptions.create(TencentCloudException.CLIENT_CLOSED,
                     "Cannot call " + action + ": the client was closed", null, 0, null));
-            return;
+            return null;
         }
-        RateLimiter limiter = transport.rateLimiter(action);
-        if (limiter == null) {
-            send(payload, null);
-        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            limiter.acquire().whenComplete((granted, failure) -> {
-                if (failure != null) {
-                    end(unwrap(failure));
-                } else {
-                    send(payload, granted);
-                }
-            });
-        } else if (limiter.tryAcquire().map(permit -> send(payload, permit)).isPresent()) {
-            return;
-        } else {
-            end(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED, "The client-side limit of "
-                    + limiter.permitsPerSecond() + " requests per second for " + action
-                    + " is reached; nothing was sent", null, 0, null));
-        }
+        return payload;
+    }
+
+    private void rateLimited(RateLimiter limiter) {
+        end(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED, "The client-side limit of "
+                + limiter.permitsPerSecond() + " requests per second for " + action
+                + " is reached; nothing was sent", null, 0, null));
     }
 
     /**
-     * Signs and sends the request. The rate-limit permit, if any, is held until the answer's
-     * headers arrive (the server has counted the request by then), or released at once if
-     * nothing is sent.
+     * Signs and sends the request without blocking, under the request timeout. The rate-limit
+     * permit, if any, is held until the answer's headers arrive (the server has counted the request
+     * by then), or released at once if nothing is sent.
      */
-    private boolean send(byte[] payload, RateLimiter.Permit permit) {
+    private void sendAsync(byte[] payload, RateLimiter.Permit permit) {
         transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> {
             if (failure != null) {
                 release(permit);
-                end(unwrap(failure));
+                end(CredentialsFutures.unwrap(failure));
                 return;
             }
-            HttpRequest signed = transport.signedRequest(action, region, payload, credentials);
+            HttpRequest signed = sign(payload, credentials);
             CompletableFuture<HttpResponse<byte[]>> response;
             synchronized (this) {
-                if (finished) {
+                if (signed == null || finished) {
                     release(permit);
                     return;
                 }
+                sending();
                 response = transport.httpClient().sendAsync(signed, info -> {
                     release(permit);
                     return bodySubscriber(info);
                 });
                 sending = response;
             }
+            AtomicBoolean timedOut = new AtomicBoolean();
+            Scheduler.Timer timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> {
+                timedOut.set(true);
+                response.cancel(true);
+            });
             response.whenComplete((answer, sendFailure) -> {
+                timeout.cancel();
                 release(permit);
-                answered(answer, sendFailure);
+                if (timedOut.get() && sendFailure != null) {
+                    end(requestTimeout());
+                } else {
+                    answered(answer, sendFailure);
+                }
             });
         });
-        return true;
+    }
+
+    /**
+     * Signs and sends the request in this thread, with {@code HttpClient.send}, under the request
+     * timeout, which interrupts the thread ({@link TimeoutInterrupter}). The permit is held as by
+     * {@link #sendAsync}.
+     */
+    private void send(byte[] payload, RateLimiter.Permit permit) {
+        TimeoutInterrupter interrupter = new TimeoutInterrupter(Thread.currentThread());
+        Scheduler.Timer timeout = null;
+        try {
+            Credentials credentials = transport.credentialsAsync(action, exceptions).get();
+            HttpRequest signed = sign(payload, credentials);
+            synchronized (this) {
+                if (signed == null || finished) {
+                    return;
+                }
+                sending();
+            }
+            interrupter.startAttempt(1);
+            timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> interrupter.attemptTimedOut(1));
+            HttpResponse<byte[]> response = transport.httpClient().send(signed, info -> {
+                release(permit);
+                return bodySubscriber(info);
+            });
+            answered(response, null);
+        } catch (ExecutionException noCredentials) {
+            end(CredentialsFutures.unwrap(noCredentials));
+        } catch (IOException failure) {
+            answered(null, failure);
+        } catch (InterruptedException interrupt) {
+            if (interrupter.takeInterrupt()) {
+                end(requestTimeout());
+            } else {
+                interrupted(timeout == null ? "for credentials; nothing was sent" : "for the answer; " + action
+                        + " may have run", interrupt);
+            }
+        } finally {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            release(permit);
+            interrupter.close();
+        }
+    }
+
+    /**
+     * The request, with the headers the interceptors set before it is signed; or {@code null} after
+     * ending the call, if an interceptor failed.
+     */
+    private HttpRequest sign(byte[] payload, Credentials credentials) {
+        Map<String, String> headers;
+        try {
+            headers = observer.beforeSigning(1, transport, transport.extraHeaders(), exceptions);
+        } catch (TencentCloudException refused) {
+            end(refused);
+            return null;
+        }
+        return transport.signedRequest(action, region, payload, credentials, headers);
+    }
+
+    /** The request goes now; called under the lock. */
+    private void sending() {
+        attempts = 1;
+        sent = transport.scheduler().nanoTime();
+    }
+
+    private TencentCloudException requestTimeout() {
+        return exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "No answer to " + action
+                + " within the request timeout of " + transport.requestTimeout().toMillis() + " ms; " + action
+                + " may have run", null, 0, null);
+    }
+
+    /**
+     * The calling thread was interrupted while the call waited {@code what}: the call ends, and the
+     * thread's interrupt flag is set again.
+     */
+    private void interrupted(String what, InterruptedException interrupt) {
+        Thread.currentThread().interrupt();
+        end(exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
+                "Interrupted while " + action + " was waiting " + what, null, 0, interrupt));
     }
 
     private static void release(RateLimiter.Permit permit) {
@@ -191,7 +357,8 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
 
     /**
      * Chooses how to read the body once the headers are in: line by line for an event stream, whole
-     * (bounded) for anything else.
+     * (bounded) for anything else. The body of an event stream is there at once (as {@code null}), so
+     * that the exchange completes with its headers and the lines are read as they are asked for.
      */
     private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
         synchronized (this) {
@@ -200,9 +367,48 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
         String contentType = info.headers().firstValue("Content-Type").orElse("");
         if (contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
-            return HttpResponse.BodySubscribers.fromLineSubscriber(this, self -> null, StandardCharsets.UTF_8, null);
+            observer.answered(info.statusCode(), info.headers(), requestId(), transport.scheduler().nanoTime() - sent,
+                    null);
+            return new LinesAsTheyCome(HttpResponse.BodySubscribers.fromLineSubscriber(this));
         }
         return BoundedBody.handler(transport.maxResponseBytes()).apply(info);
+    }
+
+    /**
+     * The lines of an event stream, as a body that is there at once: {@code HttpClient.send} returns
+     * (and {@code sendAsync} completes) once the headers are in.
+     */
+    private static final class LinesAsTheyCome implements HttpResponse.BodySubscriber<byte[]> {
+        private final HttpResponse.BodySubscriber<Void> lines;
+
+        LinesAsTheyCome(HttpResponse.BodySubscriber<Void> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            lines.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            lines.onNext(buffers);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            lines.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            lines.onComplete();
+        }
     }
 
     /**
@@ -211,21 +417,25 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
      */
     private void answered(HttpResponse<byte[]> response, Throwable failure) {
         if (failure != null) {
-            end(networkFailure(unwrap(failure)));
+            end(networkFailure(CredentialsFutures.unwrap(failure)));
             return;
         }
         byte[] body = response.body();
         if (body == null) {
             return;
         }
+        long latency = transport.scheduler().nanoTime() - sent;
+        ResponseReader reader =
+                new ResponseReader(action, response, transport.maxResponseBytes(), exceptions, transport.logger());
         try {
-            T value = new ResponseReader(action, response, transport.maxResponseBytes(), exceptions,
-                    transport.logger()).read(responseReader);
+            T value = reader.read(responseReader);
+            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, null);
             synchronized (this) {
                 ready.add(value);
             }
             end(COMPLETE);
         } catch (TencentCloudException e) {
+            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, e);
             end(e);
         }
     }
@@ -253,6 +463,8 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             pending = sending;
         }
         release(body, pending);
+        stopIdleTimer();
+        ended(new CancellationException("the stream was cancelled"));
     }
 
     // The lines of an event stream, from the HTTP client.
@@ -274,6 +486,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     @Override
     public void onNext(String line) {
         SseParser.Event event;
+        stopIdleTimer();
         synchronized (this) {
             lineRequested = false;
             lineGeneration++;
@@ -380,6 +593,8 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             }
         }
         release(body, null);
+        stopIdleTimer();
+        ended(how == COMPLETE ? null : how);
         drain();
     }
 
@@ -449,8 +664,30 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             body = lines;
         }
         Duration idle = transport.streamIdleTimeout();
-        transport.scheduler().delay(idle).whenComplete((ignored, failure) -> idle(generation, idle));
+        Scheduler.Timer timer = transport.scheduler().timeout(idle, () -> idle(generation, idle));
+        synchronized (this) {
+            idleTimer = timer;
+        }
         body.request(1);
+    }
+
+    /** Tells the observer, once, how the call ended: {@code null} for its end, or its failure. */
+    private void ended(Throwable failure) {
+        observer.ended(attempts, failure, transport.scheduler().nanoTime(), () -> exceptions.create(
+                TencentCloudException.CLIENT_CANCELLED, "The stream of " + action + " ended before its answer: "
+                + (failure instanceof CancellationException ? "the caller cancelled it"
+                        : "unexpected " + ResponseReader.describe(failure)), null, 0, failure));
+    }
+
+    private void stopIdleTimer() {
+        Scheduler.Timer timer;
+        synchronized (this) {
+            timer = idleTimer;
+            idleTimer = null;
+        }
+        if (timer != null) {
+            timer.cancel();
+        }
     }
 
     private void idle(long generation, Duration idle) {
@@ -462,13 +699,5 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "The event stream of " + action
                 + " sent nothing for " + idle.toMillis() + " ms (the idle timeout); the connection was closed",
                 requestId(), status(), null));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -35,6 +35,16 @@ final class SystemTimer {
         return elapsed;
     }
 
+    /**
+     * Runs {@code action} on the common pool once {@code delay} has passed, unless the returned
+     * timer is cancelled first; cancelling removes it at once and allocates nothing.
+     */
+    static Scheduler.Timer run(Duration delay, Runnable action) {
+        ScheduledFuture<?> timer = TIMER.schedule(() -> ForkJoinPool.commonPool().execute(action),
+                Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        return () -> timer.cancel(false);
+    }
+
     private static ScheduledThreadPoolExecutor createTimer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "tcgen-timer");

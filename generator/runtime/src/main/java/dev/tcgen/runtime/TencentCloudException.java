@@ -109,6 +109,20 @@ public class TencentCloudException extends RuntimeException {
     public static final String CLIENT_REQUEST_TOO_LARGE = "ClientError.RequestTooLarge";
 
     /**
+     * An {@link Interceptor}'s {@code beforeSigning} threw, or tried to set a header the client sets
+     * itself; the attempt was not sent, and the call is not retried. The cause is what it threw.
+     */
+    public static final String CLIENT_INTERCEPTOR = "ClientError.Interceptor";
+
+    /**
+     * The call ended before the answer to its attempt in flight: the caller cancelled an
+     * asynchronous call's future or a stream, or the call ended by an unexpected exception (the
+     * cause). Never thrown: it is what {@link Interceptor#afterFailure} and the
+     * {@link CallMetrics} of such a call show.
+     */
+    public static final String CLIENT_CANCELLED = "ClientError.Cancelled";
+
+    /**
      * The error code, never {@code null}.
      */
     private final String code;

@@ -93,17 +93,17 @@ class CallOptionsTest {
             ApiTransport grandchild = child.with(CallOptions.builder().header("X-Other", "o").build());
             byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
 
-            HttpRequest plain = parent.signedRequest("DescribeX", "ap-guangzhou", payload, MAIN);
+            HttpRequest plain = parent.signedRequest("DescribeX", "ap-guangzhou", payload, MAIN, parent.extraHeaders());
             assertEquals(Optional.empty(), plain.headers().firstValue("X-Trace"));
 
             Credentials used = child.credentialsAsync("DescribeX", TencentCloudException::new).get();
             assertSame(OTHER, used);
             assertSame(MAIN, parent.credentialsAsync("DescribeX", TencentCloudException::new).get());
-            HttpRequest request = child.signedRequest("DescribeX", "ap-guangzhou", payload, used);
+            HttpRequest request = child.signedRequest("DescribeX", "ap-guangzhou", payload, used, child.extraHeaders());
             assertEquals(List.of("t1"), request.headers().allValues("X-Trace"));
             assertTrue(request.headers().firstValue("Authorization").orElseThrow().contains("AKIDother"));
 
-            HttpRequest both = grandchild.signedRequest("DescribeX", null, payload, used);
+            HttpRequest both = grandchild.signedRequest("DescribeX", null, payload, used, grandchild.extraHeaders());
             assertEquals(List.of("t1"), both.headers().allValues("X-Trace"));
             assertEquals(List.of("o"), both.headers().allValues("X-Other"));
             assertSame(OTHER, grandchild.credentialsAsync("DescribeX", TencentCloudException::new).get());

@@ -195,9 +195,121 @@ class RateLimiterTest {
     }
 
     @Test
+    void threadsAndFuturesWaitInOneQueueInTheOrderTheyAsked() throws Exception {
+        VirtualTime time = VirtualTime.autoAdvancing();
+        RateLimiter limiter = RateLimiter.perSecond(1, time);
+        RateLimiter.Permit held = limiter.tryAcquire().orElseThrow();
+        List<String> granted = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> takeAndRelease(limiter, "thread 1", granted));
+            awaitQueued(limiter, 1);
+            CompletableFuture<Void> second = limiter.acquire().thenAccept(permit -> {
+                granted.add("future 2");
+                permit.release();
+            });
+            Future<?> third = threads.submit(() -> takeAndRelease(limiter, "thread 3", granted));
+            awaitQueued(limiter, 3);
+            CompletableFuture<Void> fourth = limiter.acquire().thenAccept(permit -> {
+                granted.add("future 4");
+                permit.release();
+            });
+
+            held.release();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+            third.get(10, TimeUnit.SECONDS);
+            fourth.get(10, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(List.of("thread 1", "future 2", "thread 3", "future 4"), granted);
+        assertEquals(0, limiter.queued());
+        assertTrue(time.elapsed().compareTo(Duration.ofSeconds(4)) > 0, "each a second after the one before: "
+                + time.elapsed());
+    }
+
+    @Test
+    void aWaitingThreadSleepsOnTheSchedulersClockUntilItsPermitIsDue() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(20, time);
+        limiter.tryAcquire().orElseThrow();
+        limiter.tryAcquire().orElseThrow();
+        CompletableFuture<RateLimiter.Permit> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return limiter.awaitPermit();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitSleeping(time);
+
+        time.advance(Duration.ofMillis(50).minusNanos(1));
+        assertFalse(waiting.isDone());
+        time.advance(Duration.ofNanos(1));
+
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(50), waiting.get(10, TimeUnit.SECONDS).grantedAt());
+        assertEquals(List.of(Duration.ofMillis(50)), time.delays(), "one sleep, to the spacing's next permit");
+    }
+
+    @Test
+    void anInterruptedThreadLeavesTheQueueWithoutAPermit() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        RateLimiter limiter = RateLimiter.perSecond(1, time);
+        RateLimiter.Permit held = limiter.tryAcquire().orElseThrow();
+        CompletableFuture<Thread> waiter = new CompletableFuture<>();
+        CompletableFuture<Throwable> interrupted = CompletableFuture.supplyAsync(() -> {
+            waiter.complete(Thread.currentThread());
+            try {
+                limiter.awaitPermit();
+                return null;
+            } catch (InterruptedException e) {
+                return e;
+            }
+        });
+        awaitQueued(limiter, 1);
+        CompletableFuture<RateLimiter.Permit> next = limiter.acquire();
+
+        waiter.join().interrupt();
+
+        assertTrue(interrupted.get(10, TimeUnit.SECONDS) instanceof InterruptedException);
+        assertEquals(1, limiter.queued(), "only the future is left");
+        held.release();
+        time.advance(Duration.ofSeconds(1).plusNanos(1));
+        assertTrue(next.isDone(), "the permit went to the future behind the thread");
+    }
+
+        @Test
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RateLimiter.perSecond(0));
         assertEquals("RateLimiter[20/s]", RateLimiter.perSecond(20).toString());
+    }
+
+    /** Takes a permit in this thread, notes its name, and gives the permit back. */
+    private static Void takeAndRelease(RateLimiter limiter, String name, List<String> granted) throws InterruptedException {
+        RateLimiter.Permit permit = limiter.awaitPermit();
+        granted.add(name);
+        permit.release();
+        return null;
+    }
+
+    /** Waits (in real time, briefly) until {@code count} callers are queued. */
+    private static void awaitQueued(RateLimiter limiter, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (limiter.queued() < count) {
+            assertTrue(System.nanoTime() < deadline, "nobody queued");
+            Thread.sleep(1);
+        }
+    }
+
+    /** Waits (in real time, briefly) until a thread sleeps on the virtual clock. */
+    private static void awaitSleeping(VirtualTime time) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (time.pendingTimers() == 0) {
+            assertTrue(System.nanoTime() < deadline, "nobody sleeps");
+            Thread.sleep(1);
+        }
     }
 
     /** No closed window [t, t + 1 s] holds more than {@code limit} of the times. */

@@ -39,7 +39,7 @@ class TencentCloudExceptionTest {
                 })
                 .toList();
 
-        assertEquals(11, codes.size(), codes.toString());
+        assertEquals(13, codes.size(), codes.toString());
         assertEquals(List.of(), codes.stream().filter(code -> !code.startsWith("ClientError.")).toList());
         assertEquals(codes.size(), codes.stream().distinct().count(), "each failure has its own code");
     }

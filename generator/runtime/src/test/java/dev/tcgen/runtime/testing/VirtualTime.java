@@ -11,16 +11,20 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A virtual clock for the client's {@link Scheduler}: no test waits for real time, and every delay is recorded.
  *
- * <p>A delay is a wait (backoff, a rate-limit permit); a timeout races real work (an attempt's request timeout, a
- * call's deadline). In {@link #autoAdvancing()} mode a delay moves the clock forward at once to its end (never
- * backwards), firing the timeouts it passes, and completes on the calling thread, so retries and rate-limit waits
- * take no wall-clock time; a timeout fires only when the clock reaches it. In {@link #manual()} mode delays and
- * timeouts stay pending until the test calls {@link #advance(Duration)}, so a test can look at the state of things
- * while something waits. In both modes a delay of zero is over at once, as {@link Scheduler#delay} says.
+ * <p>A delay is a wait (backoff, a rate-limit permit): a future ({@link #delay}) for an asynchronous call, or a sleep
+ * of the calling thread ({@link #sleep}) for a blocking one; a timeout races real work (an attempt's request timeout,
+ * a call's deadline). In {@link #autoAdvancing()} mode a delay moves the clock forward at once to its end (never
+ * backwards), firing the timeouts it passes, and completes on the calling thread (a sleep returns at once), so
+ * retries and rate-limit waits take no wall-clock time; a timeout fires only when the clock reaches it. In
+ * {@link #manual()} mode delays and timeouts stay pending, and a sleeping thread waits, until the test calls
+ * {@link #advance(Duration)} (from another thread), so a test can look at the state of things while something waits.
+ * In both modes a delay of zero is over at once, as {@link Scheduler#delay} says. Sleeps are recorded with the
+ * delays ({@link #delays()}).
  */
 public final class VirtualTime implements Scheduler {
 
@@ -74,6 +78,19 @@ public final class VirtualTime implements Scheduler {
     }
 
     @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        CompletableFuture<Void> over = delay(duration);
+        try {
+            over.get();
+        } catch (InterruptedException e) {
+            over.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a timer of virtual time failed", e);
+        }
+    }
+
+    @Override
     public CompletableFuture<Void> timeout(Duration timeout) {
         return schedule(timeout, true);
     }
@@ -108,7 +125,7 @@ public final class VirtualTime implements Scheduler {
         }
     }
 
-    /** How many delays are waiting (manual mode), not counting cancelled ones. */
+    /** How many delays and sleeps are waiting (manual mode), not counting cancelled ones. */
     public synchronized int pendingTimers() {
         return (int) pending.stream().filter(timer -> !timer.isTimeout() && !timer.future().isDone()).count();
     }
@@ -118,7 +135,7 @@ public final class VirtualTime implements Scheduler {
         return (int) pending.stream().filter(timer -> timer.isTimeout() && !timer.future().isDone()).count();
     }
 
-    /** Every delay asked for, in order. */
+    /** Every delay and sleep asked for, in order. */
     public List<Duration> delays() {
         return new ArrayList<>(delays);
     }
