@@ -59,6 +59,20 @@ class CallOptionsTest {
     }
 
     @Test
+    void interceptorsAndListenersAreKeptInOrderAndShownByClass() {
+        Interceptor first = new Interceptor() { };
+        Interceptor second = new Interceptor() { };
+        MetricsListener listener = metrics -> { };
+        CallOptions options = CallOptions.builder().interceptor(first).interceptor(second).metricsListener(listener)
+                .build();
+
+        assertEquals(List.of(first, second), options.interceptors());
+        assertEquals(List.of(listener), options.metricsListeners());
+        assertEquals("CallOptions[interceptors=[" + first.getClass().getName() + ", " + second.getClass().getName()
+                + "], metricsListeners=[" + listener.getClass().getName() + "]]", options.toString());
+    }
+
+    @Test
     void headerSetAgainReplacesIt() {
         CallOptions options = CallOptions.builder().header("X-Trace", "1").header("x-trace", "2").build();
         assertEquals(Map.of("x-trace", "2"), options.headers());

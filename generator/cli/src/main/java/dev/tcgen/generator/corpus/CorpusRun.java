@@ -47,8 +47,8 @@ import java.util.stream.Stream;
 /**
  * The whole-cloud run: imports every service version of Tencent's corpus, generates all of them into one source
  * tree with one shared {@code core} package (each service written as soon as it is generated, so that the run never
- * holds the text of the whole tree), and compiles it with javac. Every failure is kept with
- * its service and phase; a service that fails in one phase is left out of the next ones, and the run goes on.
+ * holds the text of the whole tree), and compiles it with javac. Every failure is kept with its service and phase;
+ * a service that fails in one phase is left out of the next ones, and the run goes on.
  *
  * <p>Layout of the output directory: {@code specs/} the imported specs, {@code src/} the sources,
  * {@code classes/core} and {@code classes/services} the class files, {@code api-json/} the unpacked corpus (when it
@@ -353,8 +353,8 @@ public final class CorpusRun {
      */
     private Generated write(String service, List<GeneratedSource> sources, int actions, int structures)
             throws IOException {
-        SourceWriter.write(options.out().resolve("src"), sources, SourceWriter.MANIFEST + "-" + service.replace('/', '-'),
-                SourceWriter.Durability.UNFLUSHED);
+        String manifest = SourceWriter.MANIFEST + "-" + service.replace('/', '-');
+        SourceWriter.write(options.out().resolve("src"), sources, manifest, SourceWriter.Durability.UNFLUSHED);
         return new Generated(service, sources.stream().map(GeneratedSource::relativePath).toList(),
                 sources.stream().mapToLong(source -> utf8Length(source.content())).sum(), actions, structures);
     }

@@ -45,7 +45,10 @@ public record PagingSpec(
         return new PagingSpec(pointer, true, offset, limit, "", "", OptionalLong.empty(), "", "", total, items);
     }
 
-    /** The form {@code {"page", "pageSize", "firstPage", "total", "items"}}; {@code pageSize}, {@code total} may be empty. */
+    /**
+     * The form {@code {"page", "pageSize", "firstPage", "total", "items"}}; {@code pageSize} and {@code total} may be
+     * empty.
+     */
     public static PagingSpec pageNumber(String pointer, String page, String pageSize, long firstPage, String total,
             String items) {
         return new PagingSpec(pointer, true, "", "", page, pageSize, OptionalLong.of(firstPage), "", "", total, items);
@@ -61,7 +64,7 @@ public record PagingSpec(
         return new PagingSpec(pointer, false, "", "", "", "", OptionalLong.empty(), "", "", "", "");
     }
 
-    /** The forms it names, of {@code offset}, {@code page} and {@code token}: one in a valid spec, none if not paged. */
+    /** The forms it names of {@code offset}, {@code page} and {@code token}: one in a valid spec, none if not paged. */
     public List<String> forms() {
         List<String> forms = new ArrayList<>();
         if (!offset.isEmpty()) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
 import dev.tcgen.generator.testing.SpecFixtures;
