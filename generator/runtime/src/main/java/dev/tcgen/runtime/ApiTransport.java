@@ -15,11 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -623,24 +619,15 @@ public final class ApiTransport implements AutoCloseable {
     /**
      * The HTTP client a transport owns when it is given none: HTTP/1.1, no redirects (a
      * redirect would carry the signature elsewhere), the builder's connect timeout, proxy
-     * and TLS context, and threads of its own: at most {@link #HTTP_THREADS}, each ended after
-     * {@link #HTTP_THREAD_IDLE} without work. (The JDK's default executor starts a thread for each
-     * task that finds none idle: 805 threads for 10,000 calls in flight.)
+     * and TLS context, and threads of its own ({@link HttpThreads}): at most {@link #HTTP_THREADS},
+     * each ended after {@link #HTTP_THREAD_IDLE} without work.
      */
     private static HttpClient defaultHttpClient(Builder builder) {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS,
-                HTTP_THREAD_IDLE.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "tcgen-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(executor);
+                .executor(HttpThreads.create(HTTP_THREADS, HTTP_THREAD_IDLE));
         if (builder.proxy != null) {
             client.proxy(builder.proxy);
         }

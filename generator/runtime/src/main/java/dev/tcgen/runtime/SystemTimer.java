@@ -13,9 +13,28 @@ import java.util.concurrent.TimeUnit;
  * fork-join pool, where the call goes on, so a slow step (a credentials refresh) never holds
  * up other timers; and a cancelled timer is removed at once, so the timeouts of calls that
  * were answered in time do not pile up.
+ *
+ * <p>A timer that becomes the earliest wakes the timer thread, to wait for it instead; a call's
+ * timeout, scheduled when nothing else is (one call after another), would so wake it once per
+ * call, which costs more processor time than the rest of the call's timekeeping. So while
+ * timeouts are scheduled, a heartbeat, a task that does nothing, runs every
+ * {@value #HEARTBEAT_MILLIS} ms: it is always earlier than a new timeout, which then wakes
+ * nobody. It stops a second after the last timeout was scheduled.
  */
 final class SystemTimer {
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
+
+    /** How often the heartbeat runs. */
+    static final long HEARTBEAT_MILLIS = 10;
+
+    /** How long the heartbeat goes on after the last timeout was scheduled. */
+    private static final long HEARTBEAT_LINGER = TimeUnit.SECONDS.toNanos(1);
+
+    /** When the last timeout was scheduled, on {@link System#nanoTime()}. */
+    private static volatile long lastTimeout;
+
+    /** The running heartbeat, or {@code null}; changed under the class's lock. */
+    private static volatile ScheduledFuture<?> heartbeat;
 
     private SystemTimer() {
     }
@@ -40,9 +59,29 @@ final class SystemTimer {
      * timer is cancelled first; cancelling removes it at once and allocates nothing.
      */
     static Scheduler.Timer run(Duration delay, Runnable action) {
+        lastTimeout = System.nanoTime();
+        if (heartbeat == null) {
+            startHeartbeat();
+        }
         ScheduledFuture<?> timer = TIMER.schedule(() -> ForkJoinPool.commonPool().execute(action),
                 Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> timer.cancel(false);
+    }
+
+    /** Starts the heartbeat, unless it runs. */
+    private static synchronized void startHeartbeat() {
+        if (heartbeat == null) {
+            long period = TimeUnit.MILLISECONDS.toNanos(HEARTBEAT_MILLIS);
+            heartbeat = TIMER.scheduleAtFixedRate(SystemTimer::beat, period, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** One beat, on the timer thread: the heartbeat stops once no timeout was scheduled for a while. */
+    private static synchronized void beat() {
+        if (System.nanoTime() - lastTimeout > HEARTBEAT_LINGER) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
     }
 
     private static ScheduledThreadPoolExecutor createTimer() {
