@@ -14,11 +14,11 @@ import dev.tcgen.generator.model.MemberModel;
 import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.TypeModel;
 import dev.tcgen.runtime.ReadProblem;
+import dev.tcgen.runtime.ToStringBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -35,12 +35,12 @@ import javax.lang.model.element.Modifier;
  */
 final class ValueClassEmitter {
 
-    private static final String MASK = "****";
     /**
-     * The most comparisons {@code equals} joins with {@code &&} in one expression: javac attributes such a chain
-     * recursively, and a class of a thousand members overflowed its stack. Longer classes compare in several steps.
+     * The most members one expression of {@code equals} ({@code &&}) or {@code toString} (calls) chains: javac
+     * attributes such a chain recursively, and a class of a thousand members overflowed its stack. Longer classes
+     * take several steps.
      */
-    private static final int EQUALS_CHAIN = 64;
+    private static final int CHAIN = 64;
 
     /** What a value class is for: what it is sent or read as. */
     enum Kind {
@@ -78,9 +78,11 @@ final class ValueClassEmitter {
     private final GeneratedFiles files;
     private final JsonCodecEmitter codec;
     private final TypeName problemList;
+    private final ClassName toStringBuilder;
 
     ValueClassEmitter(RuntimeTypes runtime, GeneratedFiles files) {
         this.files = files;
+        this.toStringBuilder = runtime.get(ToStringBuilder.class);
         this.codec = new JsonCodecEmitter(runtime);
         this.problemList = ParameterizedTypeName.get(ClassName.get(List.class), runtime.get(ReadProblem.class));
     }
@@ -214,12 +216,12 @@ final class ValueClassEmitter {
                 .addStatement("return false")
                 .endControlFlow();
         List<MemberModel> members = value.members();
-        for (int start = 0; start < members.size(); start += EQUALS_CHAIN) {
-            CodeBlock comparisons = members.subList(start, Math.min(members.size(), start + EQUALS_CHAIN)).stream()
+        for (int start = 0; start < members.size(); start += CHAIN) {
+            CodeBlock comparisons = members.subList(start, Math.min(members.size(), start + CHAIN)).stream()
                     .map(member -> CodeBlock.of("$T.equals(this.$N, that.$N)", Objects.class, member.javaName(),
                             member.javaName()))
                     .collect(CodeBlock.joining("\n&& "));
-            if (start + EQUALS_CHAIN < members.size()) {
+            if (start + CHAIN < members.size()) {
                 equals.beginControlFlow("if (!($L))", comparisons).addStatement("return false").endControlFlow();
             } else {
                 equals.addStatement("return $L", comparisons);
@@ -241,7 +243,7 @@ final class ValueClassEmitter {
     }
 
     /** {@code Name{Wire=value, ...}} with wire names, absent members left out and secrets masked. */
-    private static MethodSpec toStringMethod(ValueClass value) {
+    private MethodSpec toStringMethod(ValueClass value) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -251,18 +253,26 @@ final class ValueClassEmitter {
                     .filter(MemberModel::sensitive).map(m -> "{@code " + m.wireName() + "}")
                     .collect(Collectors.joining(", ")));
         }
-        method.addStatement("$T joiner = new $T($S, $S, $S)", StringJoiner.class, StringJoiner.class,
-                ", ", value.className().simpleName() + "{", "}");
-        for (MemberModel member : value.members()) {
-            method.beginControlFlow("if (this.$N != null)", member.javaName());
-            if (member.sensitive()) {
-                method.addStatement("joiner.add($S)", member.wireName() + "=" + MASK);
-            } else {
-                method.addStatement("joiner.add($S + this.$N)", member.wireName() + "=", member.javaName());
-            }
-            method.endControlFlow();
+        List<MemberModel> members = value.members();
+        if (members.isEmpty()) {
+            return method.addStatement("return $S", value.className().simpleName() + "{}").build();
         }
-        return method.addStatement("return joiner.toString()").build();
+        CodeBlock start = CodeBlock.of("new $T($S)", toStringBuilder, value.className().simpleName());
+        if (members.size() <= CHAIN) {
+            return method.addStatement("return $L$L\n.build()", start, toStringCalls(members)).build();
+        }
+        method.addStatement("$T text = $L", toStringBuilder, start);
+        for (int from = 0; from < members.size(); from += CHAIN) {
+            method.addStatement("text$L", toStringCalls(members.subList(from, Math.min(members.size(), from + CHAIN))));
+        }
+        return method.addStatement("return text.build()").build();
+    }
+
+    private static CodeBlock toStringCalls(List<MemberModel> members) {
+        return members.stream()
+                .map(member -> CodeBlock.of("\n.$L($S, this.$N)", member.sensitive() ? "addSecret" : "add",
+                        member.wireName(), member.javaName()))
+                .collect(CodeBlock.joining(""));
     }
 
     private TypeSpec builderType(ValueClass value, ClassName builder) {

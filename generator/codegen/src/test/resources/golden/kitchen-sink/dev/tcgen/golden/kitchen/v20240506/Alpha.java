@@ -3,9 +3,9 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -84,14 +84,10 @@ public final class Alpha {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Alpha{", "}");
-        if (this.name != null) {
-            joiner.add("Name=" + this.name);
-        }
-        if (this.beta != null) {
-            joiner.add("Beta=" + this.beta);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Alpha")
+                .add("Name", this.name)
+                .add("Beta", this.beta)
+                .build();
     }
 
     /**

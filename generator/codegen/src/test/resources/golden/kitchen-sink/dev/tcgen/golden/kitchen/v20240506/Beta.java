@@ -3,10 +3,10 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -95,14 +95,10 @@ public final class Beta {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Beta{", "}");
-        if (this.alpha != null) {
-            joiner.add("Alpha=" + this.alpha);
-        }
-        if (this.alphas != null) {
-            joiner.add("Alphas=" + this.alphas);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Beta")
+                .add("Alpha", this.alpha)
+                .add("Alphas", this.alphas)
+                .build();
     }
 
     /**

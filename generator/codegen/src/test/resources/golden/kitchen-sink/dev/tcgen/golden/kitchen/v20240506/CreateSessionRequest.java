@@ -2,11 +2,11 @@
 package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -140,23 +140,13 @@ public final class CreateSessionRequest {
      */
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "CreateSessionRequest{", "}");
-        if (this.password != null) {
-            joiner.add("Password=****");
-        }
-        if (this.userSig != null) {
-            joiner.add("UserSig=****");
-        }
-        if (this.userId != null) {
-            joiner.add("UserId=" + this.userId);
-        }
-        if (this.clientToken != null) {
-            joiner.add("ClientToken=****");
-        }
-        if (this.credentials != null) {
-            joiner.add("Credentials=****");
-        }
-        return joiner.toString();
+        return new ToStringBuilder("CreateSessionRequest")
+                .addSecret("Password", this.password)
+                .addSecret("UserSig", this.userSig)
+                .add("UserId", this.userId)
+                .addSecret("ClientToken", this.clientToken)
+                .addSecret("Credentials", this.credentials)
+                .build();
     }
 
     /**

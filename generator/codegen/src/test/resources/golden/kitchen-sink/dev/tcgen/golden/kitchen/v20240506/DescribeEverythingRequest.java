@@ -2,11 +2,11 @@
 package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -261,44 +261,20 @@ public final class DescribeEverythingRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeEverythingRequest{", "}");
-        if (this.name != null) {
-            joiner.add("Name=" + this.name);
-        }
-        if (this.count != null) {
-            joiner.add("Count=" + this.count);
-        }
-        if (this.uint != null) {
-            joiner.add("Uint=" + this.uint);
-        }
-        if (this.ratio != null) {
-            joiner.add("Ratio=" + this.ratio);
-        }
-        if (this.enabled != null) {
-            joiner.add("Enabled=" + this.enabled);
-        }
-        if (this.day != null) {
-            joiner.add("Day=" + this.day);
-        }
-        if (this.at != null) {
-            joiner.add("At=" + this.at);
-        }
-        if (this.atIso != null) {
-            joiner.add("AtIso=" + this.atIso);
-        }
-        if (this.blob != null) {
-            joiner.add("Blob=" + this.blob);
-        }
-        if (this.ids != null) {
-            joiner.add("Ids=" + this.ids);
-        }
-        if (this.things != null) {
-            joiner.add("Things=" + this.things);
-        }
-        if (this.filter != null) {
-            joiner.add("Filter=" + this.filter);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeEverythingRequest")
+                .add("Name", this.name)
+                .add("Count", this.count)
+                .add("Uint", this.uint)
+                .add("Ratio", this.ratio)
+                .add("Enabled", this.enabled)
+                .add("Day", this.day)
+                .add("At", this.at)
+                .add("AtIso", this.atIso)
+                .add("Blob", this.blob)
+                .add("Ids", this.ids)
+                .add("Things", this.things)
+                .add("Filter", this.filter)
+                .build();
     }
 
     /**

@@ -4,10 +4,10 @@ package dev.tcgen.golden.kitchen.v20240506;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -190,32 +190,16 @@ public final class DescribeEverythingResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeEverythingResponse{", "}");
-        if (this.everything != null) {
-            joiner.add("Everything=" + this.everything);
-        }
-        if (this.tree != null) {
-            joiner.add("Tree=" + this.tree);
-        }
-        if (this.alpha != null) {
-            joiner.add("Alpha=" + this.alpha);
-        }
-        if (this.keywords != null) {
-            joiner.add("Keywords=" + this.keywords);
-        }
-        if (this.region != null) {
-            joiner.add("Region=" + this.region);
-        }
-        if (this.nothing != null) {
-            joiner.add("Nothing=" + this.nothing);
-        }
-        if (this.totalCount != null) {
-            joiner.add("TotalCount=" + this.totalCount);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeEverythingResponse")
+                .add("Everything", this.everything)
+                .add("Tree", this.tree)
+                .add("Alpha", this.alpha)
+                .add("Keywords", this.keywords)
+                .add("Region", this.region)
+                .add("Nothing", this.nothing)
+                .add("TotalCount", this.totalCount)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

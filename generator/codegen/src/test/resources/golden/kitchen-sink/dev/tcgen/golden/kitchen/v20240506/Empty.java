@@ -4,7 +4,6 @@ package dev.tcgen.golden.kitchen.v20240506;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import java.io.IOException;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -51,8 +50,7 @@ public final class Empty {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Empty{", "}");
-        return joiner.toString();
+        return "Empty{}";
     }
 
     /**

@@ -3,10 +3,10 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -415,62 +415,26 @@ public final class Everything {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Everything{", "}");
-        if (this.str != null) {
-            joiner.add("Str=" + this.str);
-        }
-        if (this.intValue != null) {
-            joiner.add("Int=" + this.intValue);
-        }
-        if (this.uint != null) {
-            joiner.add("Uint=" + this.uint);
-        }
-        if (this.floatValue != null) {
-            joiner.add("Float=" + this.floatValue);
-        }
-        if (this.bool != null) {
-            joiner.add("Bool=" + this.bool);
-        }
-        if (this.date != null) {
-            joiner.add("Date=" + this.date);
-        }
-        if (this.dateTime != null) {
-            joiner.add("DateTime=" + this.dateTime);
-        }
-        if (this.dateTimeIso != null) {
-            joiner.add("DateTimeIso=" + this.dateTimeIso);
-        }
-        if (this.binary != null) {
-            joiner.add("Binary=" + this.binary);
-        }
-        if (this.strs != null) {
-            joiner.add("Strs=" + this.strs);
-        }
-        if (this.ints != null) {
-            joiner.add("Ints=" + this.ints);
-        }
-        if (this.uints != null) {
-            joiner.add("Uints=" + this.uints);
-        }
-        if (this.floats != null) {
-            joiner.add("Floats=" + this.floats);
-        }
-        if (this.bools != null) {
-            joiner.add("Bools=" + this.bools);
-        }
-        if (this.dates != null) {
-            joiner.add("Dates=" + this.dates);
-        }
-        if (this.dateTimes != null) {
-            joiner.add("DateTimes=" + this.dateTimes);
-        }
-        if (this.dateTimeIsos != null) {
-            joiner.add("DateTimeIsos=" + this.dateTimeIsos);
-        }
-        if (this.binaries != null) {
-            joiner.add("Binaries=" + this.binaries);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Everything")
+                .add("Str", this.str)
+                .add("Int", this.intValue)
+                .add("Uint", this.uint)
+                .add("Float", this.floatValue)
+                .add("Bool", this.bool)
+                .add("Date", this.date)
+                .add("DateTime", this.dateTime)
+                .add("DateTimeIso", this.dateTimeIso)
+                .add("Binary", this.binary)
+                .add("Strs", this.strs)
+                .add("Ints", this.ints)
+                .add("Uints", this.uints)
+                .add("Floats", this.floats)
+                .add("Bools", this.bools)
+                .add("Dates", this.dates)
+                .add("DateTimes", this.dateTimes)
+                .add("DateTimeIsos", this.dateTimeIsos)
+                .add("Binaries", this.binaries)
+                .build();
     }
 
     /**

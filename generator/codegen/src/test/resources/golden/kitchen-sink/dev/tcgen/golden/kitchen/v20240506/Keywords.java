@@ -3,9 +3,9 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -252,47 +252,21 @@ public final class Keywords {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Keywords{", "}");
-        if (this.switchValue != null) {
-            joiner.add("Switch=" + this.switchValue);
-        }
-        if (this.defaultValue != null) {
-            joiner.add("Default=" + this.defaultValue);
-        }
-        if (this.enumValue != null) {
-            joiner.add("Enum=" + this.enumValue);
-        }
-        if (this.nativeValue != null) {
-            joiner.add("Native=" + this.nativeValue);
-        }
-        if (this.record != null) {
-            joiner.add("Record=" + this.record);
-        }
-        if (this.forValue != null) {
-            joiner.add("For=" + this.forValue);
-        }
-        if (this.classValue != null) {
-            joiner.add("Class=" + this.classValue);
-        }
-        if (this.extendsValue != null) {
-            joiner.add("Extends=" + this.extendsValue);
-        }
-        if (this.runid != null) {
-            joiner.add("Runid=" + this.runid);
-        }
-        if (this.runId != null) {
-            joiner.add("RunId=" + this.runId);
-        }
-        if (this.fooBar != null) {
-            joiner.add("Foo_Bar=" + this.fooBar);
-        }
-        if (this.fooBar2 != null) {
-            joiner.add("FooBar=" + this.fooBar2);
-        }
-        if (this.legacy != null) {
-            joiner.add("Legacy=" + this.legacy);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Keywords")
+                .add("Switch", this.switchValue)
+                .add("Default", this.defaultValue)
+                .add("Enum", this.enumValue)
+                .add("Native", this.nativeValue)
+                .add("Record", this.record)
+                .add("For", this.forValue)
+                .add("Class", this.classValue)
+                .add("Extends", this.extendsValue)
+                .add("Runid", this.runid)
+                .add("RunId", this.runId)
+                .add("Foo_Bar", this.fooBar)
+                .add("FooBar", this.fooBar2)
+                .add("Legacy", this.legacy)
+                .build();
     }
 
     /**

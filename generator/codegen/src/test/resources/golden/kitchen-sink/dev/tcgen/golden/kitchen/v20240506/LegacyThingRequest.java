@@ -2,9 +2,9 @@
 package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -94,14 +94,10 @@ public final class LegacyThingRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "LegacyThingRequest{", "}");
-        if (this.oldId != null) {
-            joiner.add("OldId=" + this.oldId);
-        }
-        if (this.newId != null) {
-            joiner.add("NewId=" + this.newId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("LegacyThingRequest")
+                .add("OldId", this.oldId)
+                .add("NewId", this.newId)
+                .build();
     }
 
     /**

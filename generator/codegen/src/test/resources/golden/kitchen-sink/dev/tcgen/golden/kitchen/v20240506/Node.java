@@ -3,10 +3,10 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -95,14 +95,10 @@ public final class Node {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Node{", "}");
-        if (this.label != null) {
-            joiner.add("Label=" + this.label);
-        }
-        if (this.children != null) {
-            joiner.add("Children=" + this.children);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Node")
+                .add("Label", this.label)
+                .add("Children", this.children)
+                .build();
     }
 
     /**

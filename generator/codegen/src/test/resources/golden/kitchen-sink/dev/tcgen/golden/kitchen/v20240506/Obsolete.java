@@ -3,9 +3,9 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -71,11 +71,9 @@ public final class Obsolete {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Obsolete{", "}");
-        if (this.value != null) {
-            joiner.add("Value=" + this.value);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Obsolete")
+                .add("Value", this.value)
+                .build();
     }
 
     /**

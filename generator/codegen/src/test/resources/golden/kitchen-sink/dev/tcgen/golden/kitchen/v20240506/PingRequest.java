@@ -3,7 +3,6 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonWriter;
 import java.io.IOException;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -55,8 +54,7 @@ public final class PingRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "PingRequest{", "}");
-        return joiner.toString();
+        return "PingRequest{}";
     }
 
     /**

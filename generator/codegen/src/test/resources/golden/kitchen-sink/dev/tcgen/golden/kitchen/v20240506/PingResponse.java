@@ -4,10 +4,10 @@ package dev.tcgen.golden.kitchen.v20240506;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -85,11 +85,9 @@ public final class PingResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "PingResponse{", "}");
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("PingResponse")
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -84,14 +84,10 @@ public final class RegionModel {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "RegionModel{", "}");
-        if (this.regionId != null) {
-            joiner.add("RegionId=" + this.regionId);
-        }
-        if (this.name != null) {
-            joiner.add("Name=" + this.name);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("RegionModel")
+                .add("RegionId", this.regionId)
+                .add("Name", this.name)
+                .build();
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.tcgen.golden.kitchen.v20240506;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -102,17 +102,11 @@ public final class Secret {
      */
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Secret{", "}");
-        if (this.user != null) {
-            joiner.add("User=" + this.user);
-        }
-        if (this.password != null) {
-            joiner.add("Password=****");
-        }
-        if (this.userSig != null) {
-            joiner.add("UserSig=****");
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Secret")
+                .add("User", this.user)
+                .addSecret("Password", this.password)
+                .addSecret("UserSig", this.userSig)
+                .build();
     }
 
     /**

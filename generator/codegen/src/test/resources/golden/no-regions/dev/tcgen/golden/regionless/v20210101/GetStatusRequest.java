@@ -2,9 +2,9 @@
 package dev.tcgen.golden.regionless.v20210101;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -73,11 +73,9 @@ public final class GetStatusRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "GetStatusRequest{", "}");
-        if (this.verbose != null) {
-            joiner.add("Verbose=" + this.verbose);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("GetStatusRequest")
+                .add("Verbose", this.verbose)
+                .build();
     }
 
     /**

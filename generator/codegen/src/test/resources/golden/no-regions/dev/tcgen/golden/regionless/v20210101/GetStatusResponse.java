@@ -4,10 +4,10 @@ package dev.tcgen.golden.regionless.v20210101;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -100,14 +100,10 @@ public final class GetStatusResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "GetStatusResponse{", "}");
-        if (this.status != null) {
-            joiner.add("Status=" + this.status);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("GetStatusResponse")
+                .add("Status", this.status)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

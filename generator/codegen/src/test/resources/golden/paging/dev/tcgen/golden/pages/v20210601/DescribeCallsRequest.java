@@ -2,9 +2,9 @@
 package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -73,11 +73,9 @@ public final class DescribeCallsRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeCallsRequest{", "}");
-        if (this.offset != null) {
-            joiner.add("Offset=" + this.offset);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeCallsRequest")
+                .add("Offset", this.offset)
+                .build();
     }
 
     /**

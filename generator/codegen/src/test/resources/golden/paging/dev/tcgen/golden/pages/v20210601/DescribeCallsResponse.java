@@ -4,10 +4,10 @@ package dev.tcgen.golden.pages.v20210601;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -135,17 +135,11 @@ public final class DescribeCallsResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeCallsResponse{", "}");
-        if (this.users != null) {
-            joiner.add("Users=" + this.users);
-        }
-        if (this.data != null) {
-            joiner.add("Data=" + this.data);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeCallsResponse")
+                .add("Users", this.users)
+                .add("Data", this.data)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

@@ -4,10 +4,10 @@ package dev.tcgen.golden.pages.v20210601;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -135,17 +135,11 @@ public final class DescribeJobsResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeJobsResponse{", "}");
-        if (this.jobs != null) {
-            joiner.add("Jobs=" + this.jobs);
-        }
-        if (this.steps != null) {
-            joiner.add("Steps=" + this.steps);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeJobsResponse")
+                .add("Jobs", this.jobs)
+                .add("Steps", this.steps)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

@@ -2,11 +2,11 @@
 package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -106,17 +106,11 @@ public final class DescribeRoomsRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeRoomsRequest{", "}");
-        if (this.sdkAppId != null) {
-            joiner.add("SdkAppId=" + this.sdkAppId);
-        }
-        if (this.pageNumber != null) {
-            joiner.add("PageNumber=" + this.pageNumber);
-        }
-        if (this.pageSize != null) {
-            joiner.add("PageSize=" + this.pageSize);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeRoomsRequest")
+                .add("SdkAppId", this.sdkAppId)
+                .add("PageNumber", this.pageNumber)
+                .add("PageSize", this.pageSize)
+                .build();
     }
 
     /**

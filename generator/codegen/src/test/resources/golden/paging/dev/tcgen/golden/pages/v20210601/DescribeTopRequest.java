@@ -2,9 +2,9 @@
 package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -88,14 +88,10 @@ public final class DescribeTopRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeTopRequest{", "}");
-        if (this.offset != null) {
-            joiner.add("Offset=" + this.offset);
-        }
-        if (this.limit != null) {
-            joiner.add("Limit=" + this.limit);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeTopRequest")
+                .add("Offset", this.offset)
+                .add("Limit", this.limit)
+                .build();
     }
 
     /**

@@ -4,10 +4,10 @@ package dev.tcgen.golden.pages.v20210601;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -125,17 +125,11 @@ public final class DescribeTopResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeTopResponse{", "}");
-        if (this.totalCount != null) {
-            joiner.add("TotalCount=" + this.totalCount);
-        }
-        if (this.entries != null) {
-            joiner.add("Entries=" + this.entries);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeTopResponse")
+                .add("TotalCount", this.totalCount)
+                .add("Entries", this.entries)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

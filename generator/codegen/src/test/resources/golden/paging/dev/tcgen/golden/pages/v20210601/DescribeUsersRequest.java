@@ -2,9 +2,9 @@
 package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -88,14 +88,10 @@ public final class DescribeUsersRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeUsersRequest{", "}");
-        if (this.pageNo != null) {
-            joiner.add("PageNo=" + this.pageNo);
-        }
-        if (this.pageSize != null) {
-            joiner.add("PageSize=" + this.pageSize);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeUsersRequest")
+                .add("PageNo", this.pageNo)
+                .add("PageSize", this.pageSize)
+                .build();
     }
 
     /**

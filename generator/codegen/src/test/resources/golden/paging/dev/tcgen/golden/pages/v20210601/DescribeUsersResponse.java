@@ -4,10 +4,10 @@ package dev.tcgen.golden.pages.v20210601;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -110,14 +110,10 @@ public final class DescribeUsersResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DescribeUsersResponse{", "}");
-        if (this.userList != null) {
-            joiner.add("UserList=" + this.userList);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("DescribeUsersResponse")
+                .add("UserList", this.userList)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -69,11 +69,9 @@ public final class Instance {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Instance{", "}");
-        if (this.instanceId != null) {
-            joiner.add("InstanceId=" + this.instanceId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Instance")
+                .add("InstanceId", this.instanceId)
+                .build();
     }
 
     /**

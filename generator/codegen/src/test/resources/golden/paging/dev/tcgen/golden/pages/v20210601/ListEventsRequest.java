@@ -2,9 +2,9 @@
 package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -88,14 +88,10 @@ public final class ListEventsRequest {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "ListEventsRequest{", "}");
-        if (this.marker != null) {
-            joiner.add("Marker=" + this.marker);
-        }
-        if (this.maxItems != null) {
-            joiner.add("MaxItems=" + this.maxItems);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("ListEventsRequest")
+                .add("Marker", this.marker)
+                .add("MaxItems", this.maxItems)
+                .build();
     }
 
     /**

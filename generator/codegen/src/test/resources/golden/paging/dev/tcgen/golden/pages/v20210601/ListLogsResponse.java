@@ -4,10 +4,10 @@ package dev.tcgen.golden.pages.v20210601;
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
 import dev.tcgen.golden.core.ReadProblem;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -110,14 +110,10 @@ public final class ListLogsResponse {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "ListLogsResponse{", "}");
-        if (this.logs != null) {
-            joiner.add("Logs=" + this.logs);
-        }
-        if (this.requestId != null) {
-            joiner.add("RequestId=" + this.requestId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("ListLogsResponse")
+                .add("Logs", this.logs)
+                .add("RequestId", this.requestId)
+                .build();
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.tcgen.golden.pages.v20210601;
 
 import dev.tcgen.golden.core.JsonReader;
 import dev.tcgen.golden.core.JsonWriter;
+import dev.tcgen.golden.core.ToStringBuilder;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
 
 /**
@@ -69,11 +69,9 @@ public final class Room {
 
     @Override
     public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "Room{", "}");
-        if (this.roomId != null) {
-            joiner.add("RoomId=" + this.roomId);
-        }
-        return joiner.toString();
+        return new ToStringBuilder("Room")
+                .add("RoomId", this.roomId)
+                .build();
     }
 
     /**
