@@ -147,9 +147,10 @@ public final class Generator {
     }
 
     /**
-     * One task per service version (and one for an embedded runtime) models and emits, on the request's threads;
-     * then the services' files are rendered to text, one task a file, so that a service much larger than the others
-     * (or the only one) still keeps every thread busy. Each service is reported once its last file is rendered.
+     * One task per service version (and one for an embedded runtime) models the service, on the request's threads;
+     * then the services' files are emitted and rendered to text, one task a file, so that a service much larger than
+     * the others (or the only one) still keeps every thread busy. Each service is reported once its last file is
+     * rendered.
      */
     private static List<GeneratedSource> generate(List<ServiceSpec> loaded, GenerationRequest request)
             throws SpecException {
@@ -171,9 +172,9 @@ public final class Generator {
         for (Emitted emitted : ParallelTasks.run(emitting, request.threads())) {
             all.addAll(emitted.rendered());
             AtomicInteger left = new AtomicInteger(emitted.files().size());
-            for (JavaFile file : emitted.files()) {
+            for (Supplier<JavaFile> file : emitted.files()) {
                 rendering.add(() -> {
-                    GeneratedSource source = GeneratedSource.of(file);
+                    GeneratedSource source = GeneratedSource.of(file.get());
                     if (left.decrementAndGet() == 0) {
                         request.progress().accept(emitted.name(), emitted.files().size());
                     }
@@ -187,11 +188,11 @@ public final class Generator {
     }
 
     /**
-     * What one task of {@link #generate} made: the runtime's files, already text, or a service's, still to render.
+     * What one task of {@link #generate} made: the runtime's files, already text, or a service's, still to emit.
      *
      * @param name the service version, e.g. {@code trtc 2019-07-22}, or {@code core}
      */
-    private record Emitted(String name, List<GeneratedSource> rendered, List<JavaFile> files) {}
+    private record Emitted(String name, List<GeneratedSource> rendered, List<Supplier<JavaFile>> files) {}
 
     /**
      * The files of the embedded runtime under {@code options}' base package (none if the runtime is a dependency):
@@ -215,15 +216,15 @@ public final class Generator {
      */
     public static List<GeneratedSource> serviceSources(ServiceSpec spec, Options options) {
         return new SpecFilter(options.includes()).apply(spec)
-                .map(filtered -> serviceFiles(filtered, options).stream().map(GeneratedSource::of)
+                .map(filtered -> serviceFiles(filtered, options).stream().map(file -> GeneratedSource.of(file.get()))
                         .sorted(Comparator.comparing(GeneratedSource::relativePath)).toList())
                 .orElse(List.of());
     }
 
-    private static List<JavaFile> serviceFiles(ServiceSpec spec, Options options) {
+    private static List<Supplier<JavaFile>> serviceFiles(ServiceSpec spec, Options options) {
         JavaPoetInit.ensureInitialized();
         ServiceModel model = ModelBuilder.build(spec, options.basePackage(), options.runtimePackage());
-        return new ServiceEmitter(model, new GeneratedFiles(options.generatorVersion())).emitAll();
+        return new ServiceEmitter(model, new GeneratedFiles(options.generatorVersion())).files();
     }
 
     private static List<GeneratedSource> reported(String name, List<GeneratedSource> sources,

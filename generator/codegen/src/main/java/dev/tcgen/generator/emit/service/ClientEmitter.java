@@ -63,12 +63,8 @@ final class ClientEmitter {
         this.regionRequired = !service.regions().isEmpty();
     }
 
-    /** The client interface and its implementation. */
-    List<TypeSpec> emit() {
-        return List.of(clientInterface(), implementation());
-    }
-
-    private TypeSpec clientInterface() {
+    /** The client interface, with its builder. */
+    TypeSpec clientInterface() {
         TypeSpec.Builder client = TypeSpec.interfaceBuilder(service.client())
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(AutoCloseable.class)
@@ -140,7 +136,7 @@ final class ClientEmitter {
     }
 
     /** The implementation: package-private, built by the builder; the public API is the interface. */
-    private TypeSpec implementation() {
+    TypeSpec implementation() {
         TypeSpec.Builder client = TypeSpec.classBuilder(service.clientImplementation())
                 .addModifiers(Modifier.FINAL)
                 .addSuperinterface(service.client())

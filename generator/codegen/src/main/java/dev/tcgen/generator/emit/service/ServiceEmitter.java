@@ -1,5 +1,6 @@
 package dev.tcgen.generator.emit.service;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
@@ -9,9 +10,11 @@ import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.ActionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import dev.tcgen.generator.model.StructureModel;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Emits every file of one service version's package: per action a request and a response, one class per structure,
@@ -32,23 +35,30 @@ public final class ServiceEmitter {
         this.values = new ValueClassEmitter(runtime, files);
     }
 
-    /** Every file of the service package, sorted by class name. */
-    public List<JavaFile> emitAll() {
-        List<TypeSpec> types = new ArrayList<>();
+    /**
+     * Every file of the service package, sorted by class name, each still to emit: the names come from the model, so
+     * the files can be emitted and rendered in any order and on any thread.
+     */
+    public List<Supplier<JavaFile>> files() {
+        Map<ClassName, Supplier<TypeSpec>> types = new HashMap<>();
         for (ActionModel action : service.actions()) {
-            types.add(values.emit(request(action)));
-            types.add(values.emit(response(action)));
+            types.put(action.request(), () -> values.emit(request(action)));
+            types.put(action.response(), () -> values.emit(response(action)));
         }
-        service.structures().forEach(structure -> types.add(values.emit(structure(structure))));
-        types.add(new EnumEmitters(service, files).errorCodes());
-        types.add(new RegionEmitter(service, runtime, files).emit());
-        types.add(new ServiceExceptionEmitter(service, runtime, files).emit());
-        types.addAll(new ClientEmitter(service, runtime, files).emit());
-        types.add(new FakeClientEmitter(service, runtime, files).emit());
-        List<String> clashes = GeneratedFiles.javaLangClashes(types.stream().map(TypeSpec::name).toList());
-        return types.stream()
-                .sorted(Comparator.comparing(TypeSpec::name))
-                .map(type -> files.file(service.packageName(), type, clashes))
+        service.structures().forEach(structure -> types.put(structure.className(),
+                () -> values.emit(structure(structure))));
+        types.put(service.errorCodeEnum(), () -> new EnumEmitters(service, files).errorCodes());
+        types.put(service.regionClass(), () -> new RegionEmitter(service, runtime, files).emit());
+        types.put(service.exception(), () -> new ServiceExceptionEmitter(service, runtime, files).emit());
+        types.put(service.client(), () -> new ClientEmitter(service, runtime, files).clientInterface());
+        types.put(service.clientImplementation(), () -> new ClientEmitter(service, runtime, files).implementation());
+        types.put(service.fakeClient(), () -> new FakeClientEmitter(service, runtime, files).emit());
+        List<String> clashes = GeneratedFiles.javaLangClashes(types.keySet().stream().map(ClassName::simpleName)
+                .toList());
+        return types.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ClassName::simpleName)))
+                .map(Map.Entry::getValue)
+                .<Supplier<JavaFile>>map(type -> () -> files.file(service.packageName(), type.get(), clashes))
                 .toList();
     }
 
