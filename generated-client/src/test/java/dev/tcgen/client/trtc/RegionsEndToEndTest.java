@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tcgen.client.core.CallMetrics;
 import dev.tcgen.client.core.TencentCloudException;
 import dev.tcgen.client.trtc.FakeTrtcServer.Received;
 import dev.tcgen.client.trtc.v20190722.DismissRoomRequest;
 import dev.tcgen.client.trtc.v20190722.Region;
 import dev.tcgen.client.trtc.v20190722.TrtcClient;
 import dev.tcgen.client.trtc.v20190722.TrtcException;
+import dev.tcgen.runtime.testing.CapturingLogger;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,34 @@ class RegionsEndToEndTest {
             }
         }
         assertTrue(server.received().isEmpty(), "nothing may be sent");
+    }
+
+    @Test
+    void aRefusedCallIsMeasuredAndLoggedLikeAnyCallThatFailsBeforeSendingTheGenericCallToo() {
+        List<CallMetrics> metrics = new CopyOnWriteArrayList<>();
+        CapturingLogger logger = new CapturingLogger();
+        try (TrtcClient client = TestClients.client(server).region(JAKARTA).metricsListener(metrics::add)
+                .logger(logger).build()) {
+            assertThrows(TrtcException.class, () -> client.stopPublishCdnStream(stop("t-1")));
+            AsyncEndToEndTest.failure(client.stopPublishCdnStreamAsync(stop("t-2")));
+            TrtcException generic = assertThrows(TrtcException.class,
+                    () -> client.call("StopPublishCdnStream", "{\"SdkAppId\": 1400188366}"));
+            assertEquals(TencentCloudException.CLIENT_UNSUPPORTED_REGION, generic.code());
+            assertEquals("t-3", client.withRegion(Region.AP_HONGKONG).stopPublishCdnStream(stop("t-3")).taskId());
+        }
+
+        assertEquals(1, server.received().size(), "only the call in a documented region is sent");
+        assertEquals(4, metrics.size(), metrics.toString());
+        for (CallMetrics refused : metrics.subList(0, 3)) {
+            assertEquals(List.of("StopPublishCdnStream", "ap-jakarta", TencentCloudException.CLIENT_UNSUPPORTED_REGION),
+                    List.of(refused.action(), refused.region(), refused.errorCode()));
+            assertEquals(0, refused.attempts());
+            assertEquals(0, refused.httpStatus());
+        }
+        assertTrue(metrics.get(3).succeeded());
+        assertEquals(3, logger.at(Level.DEBUG).stream()
+                .filter(entry -> entry.message().startsWith("StopPublishCdnStream ap-jakarta failed after 0 attempts"))
+                .count(), logger.allText());
     }
 
     @Test

@@ -31,6 +31,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Around each call the transport applies, in this order:
  * <ol>
+ *   <li>the check of the call's region against the regions its action's documentation lists, if
+ *       it lists any ({@link Builder#actionRegions}, {@link Builder#checkRegions});</li>
  *   <li>the action's client-side rate limit ({@link RateLimiter}, {@link RateLimitMode});</li>
  *   <li>signing with the provider's current credentials and the current time, afresh for
  *       every attempt;</li>
@@ -165,6 +167,9 @@ public final class ApiTransport implements AutoCloseable {
     /** The interceptors and metrics listeners of every call. */
     private final CallHooks hooks;
 
+    /** The regions of the actions that list them, checked before a call is sent; {@code NONE} when unchecked. */
+    private final ActionRegions actionRegions;
+
     private ApiTransport(Builder builder) {
         this.service = builder.service;
         this.version = builder.version;
@@ -191,6 +196,7 @@ public final class ApiTransport implements AutoCloseable {
         this.extraHeaders = Map.of();
         this.signingKeys = new Tc3Signer.SigningKeys();
         this.hooks = CallHooks.of(builder.interceptors, builder.metricsListeners, logger);
+        this.actionRegions = builder.checkRegions ? builder.actionRegions : ActionRegions.NONE;
     }
 
     /** A transport for calls with {@code options}, sharing everything else with {@code parent}. */
@@ -217,6 +223,7 @@ public final class ApiTransport implements AutoCloseable {
         this.parent = parent;
         this.signingKeys = options.credentials().isPresent() ? new Tc3Signer.SigningKeys() : parent.signingKeys;
         this.hooks = parent.hooks.with(options.interceptors(), options.metricsListeners());
+        this.actionRegions = parent.actionRegions;
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(parent.extraHeaders);
         headers.putAll(options.headers());
@@ -512,6 +519,15 @@ public final class ApiTransport implements AutoCloseable {
     }
 
     /**
+     * The failure of a call of {@code action} in {@code region} that the action's documentation does not list,
+     * or {@code null} if it may be sent (see {@link Builder#actionRegions}).
+     */
+    TencentCloudException unsupportedRegion(String action, String region,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+        return actionRegions.unsupported(action, region, exceptions);
+    }
+
+    /**
      * The headers added to every request (by the {@link CallOptions}).
      */
     Map<String, String> extraHeaders() {
@@ -765,7 +781,41 @@ public final class ApiTransport implements AutoCloseable {
 
         private final List<MetricsListener> metricsListeners = new ArrayList<>();
 
+        private ActionRegions actionRegions = ActionRegions.NONE;
+
+        private boolean checkRegions = true;
+
         private Builder() {
+        }
+
+        /**
+         * The regions each action supports, for the actions whose documentation lists them: a call of such an
+         * action in another region fails with {@code ClientError.UnsupportedRegion} before anything is sent,
+         * through the call's usual failure path (logged, and its metrics with 0 attempts), unless
+         * {@link #checkRegions(boolean) checkRegions(false)}. A call without a region, or of an action not
+         * listed, is not checked. Generated clients set their documented regions. Default: none.
+         *
+         * @param supported the region ids of each action, e.g. {@code Map.of("StopPublishCdnStream",
+         *     List.of("ap-guangzhou", "ap-hongkong"))}; the message of a refused call lists them in this order
+         * @return this builder
+         * @throws IllegalArgumentException if an action is blank or lists no region, or a region id is blank
+         */
+        public Builder actionRegions(Map<String, ? extends List<String>> supported) {
+            this.actionRegions = ActionRegions.of(Objects.requireNonNull(supported, "supported"));
+            return this;
+        }
+
+        /**
+         * Whether a call of an action in a region its documentation does not list ({@link #actionRegions}) fails
+         * before anything is sent, with {@code ClientError.UnsupportedRegion}: {@code true} by default. Pass
+         * {@code false} to call an action in a region Tencent opened for it after the client was generated.
+         *
+         * @param checkRegions whether to check
+         * @return this builder
+         */
+        public Builder checkRegions(boolean checkRegions) {
+            this.checkRegions = checkRegions;
+            return this;
         }
 
         /**

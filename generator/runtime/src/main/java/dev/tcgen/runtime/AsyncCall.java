@@ -50,7 +50,7 @@ final class AsyncCall<T> {
      * @return the call's result: the response, or the service exception
      */
     CompletableFuture<T> start() {
-        TencentCloudException refused = call.tooLarge();
+        TencentCloudException refused = call.refused();
         if (refused != null) {
             fail(refused);
             return result;

@@ -58,7 +58,7 @@ final class BlockingCall<T> {
     }
 
     private T attempts() {
-        TencentCloudException refused = call.tooLarge();
+        TencentCloudException refused = call.refused();
         if (refused != null) {
             throw fail(refused);
         }

@@ -276,10 +276,19 @@ final class CallAttempts<T> {
     }
 
     /**
+     * The failure of a call refused before anything is sent, or {@code null}: its region is not one its
+     * action's documentation lists, or its request is larger than the API accepts.
+     */
+    TencentCloudException refused() {
+        TencentCloudException unsupported = transport.unsupportedRegion(action, region, exceptions);
+        return unsupported != null ? unsupported : tooLarge();
+    }
+
+    /**
      * The failure of a request larger than the API accepts ({@link ApiTransport#MAX_REQUEST_BYTES}),
      * or {@code null}.
      */
-    TencentCloudException tooLarge() {
+    private TencentCloudException tooLarge() {
         if (payload.length <= ApiTransport.MAX_REQUEST_BYTES) {
             return null;
         }

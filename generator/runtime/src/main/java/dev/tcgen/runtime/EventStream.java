@@ -127,30 +127,6 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
     }
 
     /**
-     * A publisher whose every subscriber gets {@code failure} at once, for a call refused before
-     * anything is sent (e.g. in a region the action does not support).
-     *
-     * @param <T> the event type
-     * @param failure the failure
-     * @return the publisher
-     */
-    public static <T> Flow.Publisher<T> failed(Throwable failure) {
-        Objects.requireNonNull(failure, "failure");
-        return subscriber -> {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                @Override
-                public void request(long n) {
-                }
-
-                @Override
-                public void cancel() {
-                }
-            });
-            subscriber.onError(failure);
-        };
-    }
-
-    /**
      * Whether there is another event: waits for it, or for the end of the stream.
      *
      * @return {@code true} if {@link #next()} has an event

@@ -13,8 +13,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What a generated in-memory fake client shares: the calls it was given, and the answer of each action, a test's
- * stub or the documented example. Thread-safe; one per fake, shared with its {@code withRegion} copies.
+ * What a generated in-memory fake client shares: the calls it was given, the answer of each action, a test's
+ * stub or the documented example, and the real client's check of a call's region against the regions its action's
+ * documentation lists. Thread-safe; one per fake, shared with its {@code withRegion} copies.
  */
 public final class FakeCalls {
 
@@ -29,6 +30,28 @@ public final class FakeCalls {
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Object, ?>> stubs = new ConcurrentHashMap<>();
+    private final ActionRegions regions;
+    private final ServiceExceptionFactory<? extends TencentCloudException> exceptions;
+
+    /** The calls of a fake whose service's actions list no regions: no call is refused. */
+    public FakeCalls() {
+        this.regions = ActionRegions.NONE;
+        this.exceptions = null;
+    }
+
+    /**
+     * The calls of a fake that refuses a call in a region its action's documentation does not list, as the real
+     * client does: with the service's {@code ClientError.UnsupportedRegion} exception, and without recording it.
+     *
+     * @param supportedRegions the region ids of each action that lists them, e.g. the client's
+     *     {@code SUPPORTED_REGIONS}
+     * @param exceptions makes the service's exception, e.g. {@code TrtcException::new}
+     */
+    public FakeCalls(Map<String, ? extends List<String>> supportedRegions,
+            ServiceExceptionFactory<? extends TencentCloudException> exceptions) {
+        this.regions = ActionRegions.of(Objects.requireNonNull(supportedRegions, "supportedRegions"));
+        this.exceptions = Objects.requireNonNull(exceptions, "exceptions");
+    }
 
     /**
      * Answers {@code action} with {@code answer} from now on, instead of its example.
@@ -57,7 +80,8 @@ public final class FakeCalls {
     }
 
     /**
-     * Records a call and answers it: with the action's stub, else with {@code documented}.
+     * Records a call and answers it: with the action's stub, else with {@code documented}; or refuses it, unrecorded,
+     * if the action's documentation lists regions and not the call's.
      *
      * @param action the action
      * @param region the call's region, or {@code null}
@@ -66,8 +90,13 @@ public final class FakeCalls {
      * @param documented the answer without a stub
      * @param <R> the response
      * @return the response
+     * @throws TencentCloudException the service's {@code ClientError.UnsupportedRegion}, if the call is refused
      */
     public <R> R answer(String action, String region, Object request, Class<R> type, Supplier<R> documented) {
+        TencentCloudException unsupported = regions.unsupported(action, region, exceptions);
+        if (unsupported != null) {
+            throw unsupported;
+        }
         calls.add(new Call(action, region, request));
         Function<Object, ?> stub = stubs.get(action);
         return stub == null ? documented.get() : type.cast(stub.apply(request));

@@ -4,6 +4,7 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,8 +13,8 @@ import javax.net.ssl.SSLContext;
 /**
  * What every generated client's {@code Builder} has in common: the region, the endpoint and every option of the
  * {@link ApiTransport} underneath, preset with the service's name, version, endpoints and documented rate limits.
- * A generated builder adds only what depends on its service (the check of its actions' regions, if any) and
- * {@code build()}. Each option is validated here, at once, by the transport builder it is forwarded to.
+ * A generated builder adds only what depends on its service ({@link #checkRegions}, made public where some action
+ * lists regions) and {@code build()}. Each option is validated here, at once, by the transport builder it is forwarded to.
  *
  * <p>Not thread-safe; the client it builds is.
  *
@@ -42,10 +43,13 @@ public abstract class ServiceClientBuilder<B extends ServiceClientBuilder<B, R>,
      *     {@code https://trtc.{region}.tencentcloudapi.com}
      * @param actions every action's name
      * @param rateLimits the documented rate limit of each action that has one, in calls per second
+     * @param supportedRegions the region ids of each action whose documentation lists them, checked before a call
+     *     is sent (see {@link ApiTransport.Builder#actionRegions})
      * @param regionRequired whether the spec lists regions, so that {@code build()} requires one
      */
     public record Service(String client, String name, String version, URI defaultEndpoint, URI internationalEndpoint,
-            String regionalEndpoint, Set<String> actions, Map<String, Integer> rateLimits, boolean regionRequired) {
+            String regionalEndpoint, Set<String> actions, Map<String, Integer> rateLimits,
+            Map<String, List<String>> supportedRegions, boolean regionRequired) {
     }
 
     /**
@@ -63,7 +67,8 @@ public abstract class ServiceClientBuilder<B extends ServiceClientBuilder<B, R>,
         this.transport = ApiTransport.builder()
                 .service(service.name())
                 .version(service.version())
-                .endpoint(service.defaultEndpoint());
+                .endpoint(service.defaultEndpoint())
+                .actionRegions(service.supportedRegions());
         service.rateLimits().forEach(transport::rateLimit);
     }
 
@@ -361,6 +366,20 @@ public abstract class ServiceClientBuilder<B extends ServiceClientBuilder<B, R>,
      */
     public B metricsListener(MetricsListener metricsListener) {
         transport.metricsListener(metricsListener);
+        return self();
+    }
+
+    /**
+     * Whether calling an action in a region its documentation does not list fails before anything is sent, with
+     * {@code ClientError.UnsupportedRegion}: {@code true} by default. Pass {@code false} to call an action in a
+     * region Tencent opened for it after this client was generated. Protected: the builder of a service some of
+     * whose actions list regions makes it public; elsewhere there is nothing to check.
+     *
+     * @param checkRegions whether to check
+     * @return this builder
+     */
+    protected B checkRegions(boolean checkRegions) {
+        transport.checkRegions(checkRegions);
         return self();
     }
 

@@ -205,6 +205,11 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             end(e);
             return null;
         }
+        TencentCloudException unsupported = transport.unsupportedRegion(action, region, exceptions);
+        if (unsupported != null) {
+            end(unsupported);
+            return null;
+        }
         if (payload.length > ApiTransport.MAX_REQUEST_BYTES) {
             end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE, action + " request is " + payload.length
                     + " bytes of JSON; the API accepts at most " + ApiTransport.MAX_REQUEST_BYTES + "; nothing was sent",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,19 +96,39 @@ class ServiceClientBuilderTest {
 
     @Test
     void everyOptionOfTheTransportCanBeSetOnAClientsBuilder() {
-        Set<String> preset = Set.of("service", "version", "build");
+        Set<String> preset = Set.of("service", "version", "actionRegions", "build");
+        Set<String> publicWhereTheyApply = Set.of("checkRegions");
         List<String> missing = new ArrayList<>();
         for (Method option : ApiTransport.Builder.class.getMethods()) {
             if (option.getDeclaringClass() != ApiTransport.Builder.class || preset.contains(option.getName())) {
                 continue;
             }
             try {
-                ServiceClientBuilder.class.getMethod(option.getName(), option.getParameterTypes());
+                int modifiers = ServiceClientBuilder.class.getDeclaredMethod(option.getName(),
+                        option.getParameterTypes()).getModifiers();
+                if (!Modifier.isPublic(modifiers)
+                        && !(Modifier.isProtected(modifiers) && publicWhereTheyApply.contains(option.getName()))) {
+                    missing.add(option.getName() + Arrays.toString(option.getParameterTypes()) + " is not public");
+                }
             } catch (NoSuchMethodException e) {
                 missing.add(option.getName() + Arrays.toString(option.getParameterTypes()));
             }
         }
         assertEquals(List.of(), missing, "transport options a client's builder does not have");
+    }
+
+    @Test
+    void theServicesDocumentedRegionsAreCheckedUnlessTheBuilderTurnsTheCheckOff() {
+        CvmBuilder builder = new CvmBuilder(false).region(new CvmRegion("ap-jakarta"));
+        try (ApiTransport transport = builder.build()) {
+            TencentCloudException e = assertThrows(TencentCloudException.class,
+                    () -> ActionRegionsTest.call(transport, "RunInstances", "ap-jakarta", false));
+            assertEquals("RunInstances supports ap-guangzhou, ap-beijing; this client is configured for ap-jakarta "
+                    + "(nothing was sent)", e.errorMessage());
+        }
+        try (ApiTransport transport = builder.checkRegions(false).build()) {
+            assertNull(transport.unsupportedRegion("RunInstances", "ap-jakarta", TencentCloudException::new));
+        }
     }
 
     @Test
@@ -124,6 +145,6 @@ class ServiceClientBuilderTest {
         return new ServiceClientBuilder.Service("CvmClient", "cvm", "2017-03-12",
                 URI.create("https://cvm.tencentcloudapi.com"), URI.create("https://cvm.intl.tencentcloudapi.com"),
                 regionalEndpoint, Set.of("DescribeInstances", "RunInstances"), Map.of("DescribeInstances", 40),
-                regionRequired);
+                Map.of("RunInstances", List.of("ap-guangzhou", "ap-beijing")), regionRequired);
     }
 }

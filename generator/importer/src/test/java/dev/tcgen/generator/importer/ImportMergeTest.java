@@ -143,7 +143,8 @@ class ImportMergeTest {
         List<ImportMessage> fromPage = result.warnings().stream()
                 .filter(w -> w.origin().source().endsWith(PAGE)).toList();
         assertEquals(7, fromPage.size(), fromPage.toString());
-        assertFalse(fromPage.stream().anyMatch(w -> w.message().contains("region")), "the overlay lists them");
+        assertFalse(fromPage.stream().anyMatch(w -> w.message().replaceAll("\\S*/\\S*", "").contains("region")),
+                "the overlay lists them (the files' paths, which may hold the word, aside)");
     }
 
     @Test

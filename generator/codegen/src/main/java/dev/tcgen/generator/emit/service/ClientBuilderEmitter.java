@@ -1,7 +1,7 @@
 package dev.tcgen.generator.emit.service;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -9,13 +9,14 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tcgen.generator.emit.RuntimeTypes;
 import dev.tcgen.generator.model.ServiceModel;
 import dev.tcgen.runtime.ServiceClientBuilder;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
  * Emits the client's nested {@code Builder}: a {@code ServiceClientBuilder} of the runtime, which holds every option
  * common to all clients, preset with this service's name, version, endpoints, actions and documented rate limits.
- * What the builder adds is what depends on the service: the check of its actions' documented regions, if the spec
- * has any, and {@code build()}.
+ * What the builder adds is what depends on the service: {@code checkRegions(boolean)} made public, if some action
+ * lists regions, and {@code build()}.
  */
 final class ClientBuilderEmitter {
 
@@ -37,11 +38,6 @@ final class ClientBuilderEmitter {
                 .addJavadoc("Configures a {@link $T}. $L; everything else has a default. Not thread-safe; the\n"
                         + "client it builds is.\n", service.client(),
                         service.regions().isEmpty() ? "Nothing is required" : "The region is required");
-        if (service.checksActionRegions()) {
-            type.addField(FieldSpec.builder(TypeName.BOOLEAN, ClientEmitter.CHECK_REGIONS, Modifier.PRIVATE)
-                    .initializer("true")
-                    .build());
-        }
         type.addMethod(constructor(base));
         if (service.checksActionRegions()) {
             type.addMethod(checkRegions());
@@ -58,15 +54,19 @@ final class ClientBuilderEmitter {
                         + host.substring(firstDot);
         return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
-                .addStatement("super(new $T($S, SERVICE, VERSION,\nDEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, $S,\n$N, $N, $L))",
+                .addStatement("super(new $T($S, SERVICE, VERSION,\nDEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, $S,\n$N, $N, $L, $L))",
                         base.nestedClass("Service"), service.client().simpleName(), regionalEndpoint,
-                        ClientEmitter.ACTIONS, ClientEmitter.RATE_LIMITS, !service.regions().isEmpty())
+                        ClientEmitter.ACTIONS, ClientEmitter.RATE_LIMITS, service.checksActionRegions()
+                                ? ClientEmitter.SUPPORTED_REGIONS : CodeBlock.of("$T.of()", Map.class),
+                        !service.regions().isEmpty())
                 .build();
     }
 
+    /** The base's protected {@code checkRegions}, made public: here some action lists regions to check. */
     private MethodSpec checkRegions() {
-        String flag = ClientEmitter.CHECK_REGIONS;
+        String flag = "checkRegions";
         return MethodSpec.methodBuilder(flag)
+                .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(TypeName.BOOLEAN, flag)
@@ -74,8 +74,7 @@ final class ClientBuilderEmitter {
                         + "is sent, with {@code ClientError.UnsupportedRegion}: {@code true} by default. Pass {@code false} to call\n"
                         + "an action in a region Tencent opened for it after this client was generated.\n\n"
                         + "@param $N whether to check\n@return this builder\n", flag)
-                .addStatement("this.$N = $N", flag, flag)
-                .addStatement("return this")
+                .addStatement("return super.$N($N)", flag, flag)
                 .build();
     }
 
@@ -88,8 +87,7 @@ final class ClientBuilderEmitter {
                         + "    together with a proxy or TLS context\n", IllegalStateException.class,
                         service.regions().isEmpty() ? "the regional endpoint was chosen without a region"
                                 : "the region is missing")
-                .addStatement("return new $T(buildTransport(), configuredRegion()$L)", service.clientImplementation(),
-                        ClientEmitter.checkRegionsArgument(service))
+                .addStatement("return new $T(buildTransport(), configuredRegion())", service.clientImplementation())
                 .build();
     }
 }

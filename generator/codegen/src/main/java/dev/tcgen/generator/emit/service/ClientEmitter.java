@@ -12,7 +12,6 @@ import dev.tcgen.generator.emit.GeneratedFiles;
 import dev.tcgen.generator.emit.JavadocText;
 import dev.tcgen.generator.model.ActionModel;
 import dev.tcgen.generator.model.ExampleModel;
-import dev.tcgen.generator.model.Naming;
 import dev.tcgen.generator.model.RegionModel;
 import dev.tcgen.generator.model.ServiceModel;
 import dev.tcgen.runtime.Idempotency;
@@ -29,15 +28,15 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the service client, e.g. {@code TrtcClient}: per action a blocking method and an {@code ...Async} method,
- * the documented rate limits, and a region check that fails before anything is sent. Its builder comes from
- * {@link ClientBuilderEmitter}.
+ * the documented rate limits, and the regions of the actions that list them (the runtime's transport checks a call's
+ * region against them before anything is sent). Its builder comes from {@link ClientBuilderEmitter}.
  */
 final class ClientEmitter {
 
     static final String RATE_LIMITS = "RATE_LIMITS";
     static final String ACTIONS = "ACTIONS";
-    /** The client's and its builder's flag that turns the check of an action's documented regions on or off. */
-    static final String CHECK_REGIONS = "checkRegions";
+    /** The regions of each action that lists them; only in a client of a service where some action does. */
+    static final String SUPPORTED_REGIONS = "SUPPORTED_REGIONS";
 
     /** What an action's Javadoc says about its retries. */
     private static final Map<Idempotency, String> RETRIES = Map.of(
@@ -90,6 +89,17 @@ final class ClientEmitter {
                         .initializer("documentedRateLimits()")
                         .build());
         client.addMethod(documentedRateLimits());
+        if (service.checksActionRegions()) {
+            client.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class),
+                                    TypeName.get(String.class), ParameterizedTypeName.get(List.class, String.class)),
+                            SUPPORTED_REGIONS, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The regions of each action whose documentation lists them, by id: a call of such an "
+                            + "action\nin another region fails with {@code ClientError.UnsupportedRegion} before "
+                            + "anything is sent\n(see {@link $T#checkRegions(boolean)}).\n", builder)
+                    .initializer("documentedRegions()")
+                    .build());
+            client.addMethod(documentedRegions());
+        }
         client.addMethod(MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder)
@@ -143,26 +153,18 @@ final class ClientEmitter {
                 .addAnnotation(files.generatedAnnotation())
                 .addJavadoc("The {@link $T} that calls the service over HTTP; built by {@link $T#build()}.\n",
                         service.client(), builder);
-        service.actions().stream()
-                .filter(action -> !action.supportedRegions().isEmpty())
-                .forEach(action -> client.addField(regionList(action)));
         client.addField(FieldSpec.builder(runtime.transport(), "transport", Modifier.PRIVATE, Modifier.FINAL).build());
         client.addField(FieldSpec.builder(service.regionClass(), "region", Modifier.PRIVATE, Modifier.FINAL).build());
-        if (service.checksActionRegions()) {
-            client.addField(FieldSpec.builder(TypeName.BOOLEAN, CHECK_REGIONS, Modifier.PRIVATE, Modifier.FINAL)
-                    .build());
-        }
         client.addMethod(constructor());
         client.addMethod(override("region", service.regionClass()).addStatement("return region").build());
         client.addMethod(override("withRegion", service.client())
                 .addParameter(service.regionClass(), "region")
-                .addStatement("return new $T(transport, $T.requireNonNull(region, $S)$L)",
-                        service.clientImplementation(), Objects.class, "region", checkRegionsArgument(service))
+                .addStatement("return new $T(transport, $T.requireNonNull(region, $S))",
+                        service.clientImplementation(), Objects.class, "region")
                 .build());
         client.addMethod(override("withOptions", service.client())
                 .addParameter(runtime.callOptions(), "options")
-                .addStatement("return new $T(transport.with(options), region$L)",
-                        service.clientImplementation(), checkRegionsArgument(service))
+                .addStatement("return new $T(transport.with(options), region)", service.clientImplementation())
                 .build());
         client.addMethod(override("transport", runtime.transport()).addStatement("return transport").build());
         StreamingMethodEmitter streaming = new StreamingMethodEmitter(service, runtime, regionId());
@@ -182,9 +184,6 @@ final class ClientEmitter {
                     .addJavadoc("The {@code X-TC-Region} of this client's calls, or {@code null} for none.\n")
                     .addStatement("return region == null ? null : region.id()")
                     .build());
-        }
-        if (service.checksActionRegions()) {
-            client.addMethod(unsupportedRegion());
         }
         client.addMethod(override("close", TypeName.VOID).addStatement("transport.close()").build());
         return client.build();
@@ -228,36 +227,31 @@ final class ClientEmitter {
         return method.addStatement("return $T.copyOf(limits)", Map.class).build();
     }
 
-    private FieldSpec regionList(ActionModel action) {
-        CodeBlock regions = action.supportedRegions().stream()
-                .map(region -> CodeBlock.of("$T.$N", service.regionClass(), region.constantName()))
-                .collect(CodeBlock.joining(", "));
-        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
-        return FieldSpec.builder(listOfRegions, regionListName(action), Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($L)", List.class, regions)
-                .build();
-    }
-
-    static String regionListName(ActionModel action) {
-        return Naming.constantName(action.wireName()) + "_REGIONS";
+    /**
+     * The table behind {@code SUPPORTED_REGIONS}, one {@code put} a line as in {@link #documentedRateLimits()}; the
+     * ids of each action in the documentation's order, which the message of a refused call keeps.
+     */
+    private MethodSpec documentedRegions() {
+        TypeName ids = ParameterizedTypeName.get(List.class, String.class);
+        MethodSpec.Builder method = MethodSpec.methodBuilder("documentedRegions")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Map.class), TypeName.get(String.class), ids))
+                .addStatement("$T<$T, $T> regions = new $T<>()", Map.class, String.class, ids, HashMap.class);
+        service.actions().stream()
+                .filter(action -> !action.supportedRegions().isEmpty())
+                .forEach(action -> method.addStatement("regions.put($S, $T.of($L))", action.wireName(), List.class,
+                        action.supportedRegions().stream().map(region -> CodeBlock.of("$S", region.id()))
+                                .collect(CodeBlock.joining(", "))));
+        return method.addStatement("return $T.copyOf(regions)", Map.class).build();
     }
 
     private MethodSpec constructor() {
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        return MethodSpec.constructorBuilder()
                 .addParameter(runtime.transport(), "transport")
                 .addParameter(service.regionClass(), "region")
                 .addStatement("this.transport = transport")
-                .addStatement("this.region = region");
-        if (service.checksActionRegions()) {
-            constructor.addParameter(TypeName.BOOLEAN, CHECK_REGIONS).addStatement("this.$N = $N", CHECK_REGIONS,
-                    CHECK_REGIONS);
-        }
-        return constructor.build();
-    }
-
-    /** The constructor's last argument, {@code ", checkRegions"}, for a client that checks regions; else empty. */
-    static String checkRegionsArgument(ServiceModel service) {
-        return service.checksActionRegions() ? ", " + CHECK_REGIONS : "";
+                .addStatement("this.region = region")
+                .build();
     }
 
     private MethodSpec withRegion() {
@@ -328,15 +322,7 @@ final class ClientEmitter {
     }
 
     private MethodSpec actionMethod(ActionModel action) {
-        MethodSpec.Builder method = implementing(actionSignature(action));
-        if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
-                            action.wireName(), regionListName(action), CHECK_REGIONS)
-                    .beginControlFlow("if (unsupported != null)")
-                    .addStatement("throw unsupported")
-                    .endControlFlow();
-        }
-        return method.addStatement("return transport.call($S, $T.$L, $L, request, $T::writeJson, $T::readJson, $T::new)",
+        return implementing(actionSignature(action)).addStatement("return transport.call($S, $T.$L, $L, request, $T::writeJson, $T::readJson, $T::new)",
                         action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.request(),
                         action.response(), service.exception())
                 .build();
@@ -348,15 +334,7 @@ final class ClientEmitter {
     }
 
     private MethodSpec asyncActionMethod(ActionModel action) {
-        MethodSpec.Builder method = implementing(asyncSignature(action));
-        if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
-                            action.wireName(), regionListName(action), CHECK_REGIONS)
-                    .beginControlFlow("if (unsupported != null)")
-                    .addStatement("return $T.failedFuture(unsupported)", CompletableFuture.class)
-                    .endControlFlow();
-        }
-        return method.addStatement("return transport.callAsync($S, $T.$L, $L, request, $T::writeJson, $T::readJson, "
+        return implementing(asyncSignature(action)).addStatement("return transport.callAsync($S, $T.$L, $L, request, $T::writeJson, $T::readJson, "
                         + "$T::new)", action.wireName(), runtime.idempotency(), action.idempotency(), regionId(),
                         action.request(), action.response(), service.exception())
                 .build();
@@ -428,7 +406,7 @@ final class ClientEmitter {
         return CodeBlock.of("Calls an action by its name, e.g. one Tencent added after this client was generated: the\n"
                 + "request body and the answer's {@code Response} object as JSON text (numbers as sent, whitespace\n"
                 + "left out), for any JSON library. Signed, rate-limited (by the action's limit, if it has one),\n"
-                + "retried and logged like every other call, in this client's region; no region check applies.\n"
+                + "retried and logged like every other call, in this client's region$L.\n"
                 + "After a failure that may have delivered it, it is sent again only if its name says it is\n"
                 + "read-only ({@code Describe...}, {@code Get...}, ...).\n\n"
                 + "<pre>{@code\n"
@@ -441,6 +419,8 @@ final class ClientEmitter {
                 + "@throws $T if the API answers with an error (after retries, if it is transient) or the call\n"
                 + "    fails before an answer\n"
                 + "@throws $T if {@code request} is not the text of one JSON object (nothing is sent)\n",
+                service.checksActionRegions() ? " (an action that lists\nregions is refused in another, as by "
+                        + "its method, unless the builder's {@code checkRegions(false)})" : "",
                 service.exception(), IllegalArgumentException.class);
     }
 
@@ -473,28 +453,6 @@ final class ClientEmitter {
                 .addStatement("return transport.$N(action, $T.byName(action), $L, request, $T::writeText, $T::readText, "
                         + "$T::new)", method.name(), runtime.idempotency(), regionId(), runtime.get(Json.class),
                         runtime.get(Json.class), service.exception())
-                .build();
-    }
-
-    private MethodSpec unsupportedRegion() {
-        TypeName listOfRegions = ParameterizedTypeName.get(ClassName.get(List.class), service.regionClass());
-        return MethodSpec.methodBuilder("unsupportedRegion")
-                .addJavadoc("The exception for calling {@code action} in {@code region}, or {@code null} if the\n"
-                        + "action supports it or the check is off. The fake client checks with it too.\n")
-                .addModifiers(Modifier.STATIC)
-                .returns(service.exception())
-                .addParameter(String.class, "action")
-                .addParameter(listOfRegions, "supported")
-                .addParameter(service.regionClass(), "region")
-                .addParameter(TypeName.BOOLEAN, CHECK_REGIONS)
-                .beginControlFlow("if (!$N || supported.contains(region))", CHECK_REGIONS)
-                .addStatement("return null")
-                .endControlFlow()
-                .addStatement("$T ids = supported.stream().map($T::id).collect($T.joining($S))", String.class,
-                        service.regionClass(), Collectors.class, ", ")
-                .addStatement("return new $T($T.CLIENT_UNSUPPORTED_REGION, action + $S + ids + $S + region.id() + $S, "
-                        + "null, 0, null)", service.exception(), runtime.baseException(), " supports ",
-                        "; this client is configured for ", " (nothing was sent)")
                 .build();
     }
 }

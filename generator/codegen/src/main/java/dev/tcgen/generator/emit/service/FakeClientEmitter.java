@@ -61,7 +61,9 @@ final class FakeClientEmitter {
                         .addJavadoc("A fake in {@code region}, answering every action with its documented example.\n\n"
                                 + "@param region the region of its calls$L\n", regionRequired ? ""
                                 : ", or {@code null} for none")
-                        .addStatement("this(new $T(), $L)", runtime.fakeCalls(), regionRequired
+                        .addStatement("this(new $T($L), $L)", runtime.fakeCalls(), service.checksActionRegions()
+                                ? CodeBlock.of("$N, $T::new", ClientEmitter.SUPPORTED_REGIONS, service.exception())
+                                : CodeBlock.of(""), regionRequired
                                 ? CodeBlock.of("$T.requireNonNull(region, $S)", Objects.class, "region")
                                 : CodeBlock.of("region"))
                         .build())
@@ -159,20 +161,12 @@ final class FakeClientEmitter {
     }
 
     private MethodSpec actionMethod(ActionModel action) {
-        MethodSpec.Builder method = ClientEmitter.implementing(ClientEmitter.actionSignature(action));
-        if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = $T.unsupportedRegion($S, $T.$N, region, true)", service.exception(),
-                            service.clientImplementation(), action.wireName(), service.clientImplementation(),
-                            ClientEmitter.regionListName(action))
-                    .beginControlFlow("if (unsupported != null)")
-                    .addStatement("throw unsupported")
-                    .endControlFlow();
-        }
         CodeBlock documented = action.exampleResponse().isEmpty()
                 ? CodeBlock.of("$T.builder().build()", action.response())
                 : CodeBlock.of("$T.example($S, $T::readJson, $N)", runtime.fakeCalls(), action.wireName(),
                         action.response(), exampleName(action));
-        return method.addStatement("return $N.answer($S, $L, request, $T.class, () -> $L)", CALLS, action.wireName(),
+        return ClientEmitter.implementing(ClientEmitter.actionSignature(action))
+                .addStatement("return $N.answer($S, $L, request, $T.class, () -> $L)", CALLS, action.wireName(),
                         regionId(), action.response(), documented)
                 .build();
     }

@@ -1,7 +1,6 @@
 package dev.tcgen.generator.emit.service;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import dev.tcgen.generator.emit.RuntimeTypes;
@@ -85,7 +84,7 @@ final class StreamingMethodEmitter {
                         + "each event; an error event or answer is thrown as a {@link $T} by {@code hasNext()}, after\n"
                         + "the events before it. A plain JSON answer (streaming not asked for) is the one event.\n"
                         + "Closing stops reading and frees the connection. Not retried; the request timeout covers\n"
-                        + "the wait for the answer, the transport's stream idle timeout each wait for an event.\n\n"
+                        + "the wait for the answer, the transport's stream idle timeout each wait for an event.\n$L\n"
                         + "<pre>{@code\n"
                         + "try ($L<$L> events = client.$L(request)) {\n"
                         + "    while (events.hasNext()) {\n"
@@ -95,13 +94,11 @@ final class StreamingMethodEmitter {
                         + "}</pre>\n\n"
                         + "@param request the request\n"
                         + "@return the events; close it\n",
-                        action.wireName(), action.response(), service.exception(), eventStream.simpleName(),
+                        action.wireName(), action.response(), service.exception(), action.supportedRegions().isEmpty()
+                                ? "" : "In a region this action does not support, the first {@code hasNext()} throws and "
+                                + "nothing is\nsent.\n", eventStream.simpleName(),
                         action.response().simpleName(), streamMethodName(action), action.response().simpleName());
-        if (!action.supportedRegions().isEmpty()) {
-            method.addJavadoc("@throws $T if the client's region is not supported by this action (nothing is sent "
-                    + "then)\n", service.exception());
-        }
-        regionCheck(method, action, CodeBlock.of("throw unsupported"));
+        finish(method, action);
         return method.addStatement("return $T.open(transport, $S, $L, request, $T::writeJson, $T::readJson, $T::new)",
                 eventStream, action.wireName(), regionId, action.request(), action.response(), service.exception())
                 .build();
@@ -118,7 +115,7 @@ final class StreamingMethodEmitter {
                         + "@param request the request\n"
                         + "@return a publisher of the events\n", streamMethodName(action), action.wireName(),
                         service.exception());
-        regionCheck(method, action, CodeBlock.of("return $T.failed(unsupported)", eventStream));
+        finish(method, action);
         return method.addStatement("return $T.publisher(transport, $S, $L, request, $T::writeJson, $T::readJson, "
                 + "$T::new)", eventStream, action.wireName(), regionId, action.request(), action.response(),
                 service.exception()).build();
@@ -134,17 +131,11 @@ final class StreamingMethodEmitter {
         return method;
     }
 
-    private void regionCheck(MethodSpec.Builder method, ActionModel action, CodeBlock onUnsupported) {
+    /** The Javadoc's {@code @deprecated}, if the action is, and the check of the request. */
+    private static void finish(MethodSpec.Builder method, ActionModel action) {
         if (action.deprecated()) {
             method.addJavadoc("@deprecated the API marks {@code $L} as deprecated\n", action.wireName());
         }
         method.addStatement("$T.requireNonNull(request, $S)", Objects.class, "request");
-        if (!action.supportedRegions().isEmpty()) {
-            method.addStatement("$T unsupported = unsupportedRegion($S, $N, region, $N)", service.exception(),
-                            action.wireName(), ClientEmitter.regionListName(action), ClientEmitter.CHECK_REGIONS)
-                    .beginControlFlow("if (unsupported != null)")
-                    .addStatement(onUnsupported)
-                    .endControlFlow();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tcgen.generator.emit.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.generator.GeneratedSource;
@@ -61,8 +62,12 @@ class ClientEmitterTest {
     }
 
     @Test
-    void anAsynchronousCallInAnUnsupportedRegionFailsItsFutureInsteadOfThrowing() {
-        assertTrue(client.contains("return CompletableFuture.failedFuture(unsupported);"), client);
+    void theDocumentedRegionsAreAConstantTheBuilderHandsToTheRuntimeWhichChecksThem() {
+        assertTrue(client.contains("Map<String, List<String>> SUPPORTED_REGIONS = documentedRegions();"), client);
+        assertTrue(client.contains("regions.put(\"StopPublishCdnStream\", List.of(\"ap-guangzhou\", \"ap-hongkong\", "
+                + "\"ap-singapore\"));"), client);
+        assertTrue(client.contains("ACTIONS, RATE_LIMITS, SUPPORTED_REGIONS, true));"), client);
+        assertFalse(client.contains("unsupportedRegion("), "no check of its own in the generated client");
     }
 
     @Test
@@ -72,7 +77,7 @@ class ClientEmitterTest {
         assertTrue(client.contains("limits.put(\"StopPublishCdnStream\", 20);"), client);
         assertTrue(client.contains("final class Builder extends ServiceClientBuilder<Builder, Region> {"), client);
         assertTrue(client.contains("\"https://trtc.{region}.tencentcloudapi.com\",\n                    ACTIONS, "
-                + "RATE_LIMITS, true));"), client);
+                + "RATE_LIMITS, SUPPORTED_REGIONS, true));"), client);
     }
 
     @Test

@@ -6,12 +6,9 @@ import dev.tcgen.golden.core.CallOptions;
 import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.Idempotency;
 import dev.tcgen.golden.core.Json;
-import dev.tcgen.golden.core.TencentCloudException;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
-import java.util.stream.Collectors;
 import javax.annotation.processing.Generated;
 
 /**
@@ -22,18 +19,13 @@ import javax.annotation.processing.Generated;
         comments = "tcgen 0.0.0-golden"
 )
 final class DefaultKitchenClient implements KitchenClient {
-    static final List<Region> CREATE_SESSION_REGIONS = List.of(Region.AP_GUANGZHOU, Region.AP_SINGAPORE);
-
     private final ApiTransport transport;
 
     private final Region region;
 
-    private final boolean checkRegions;
-
-    DefaultKitchenClient(ApiTransport transport, Region region, boolean checkRegions) {
+    DefaultKitchenClient(ApiTransport transport, Region region) {
         this.transport = transport;
         this.region = region;
-        this.checkRegions = checkRegions;
     }
 
     @Override
@@ -43,12 +35,12 @@ final class DefaultKitchenClient implements KitchenClient {
 
     @Override
     public KitchenClient withRegion(Region region) {
-        return new DefaultKitchenClient(transport, Objects.requireNonNull(region, "region"), checkRegions);
+        return new DefaultKitchenClient(transport, Objects.requireNonNull(region, "region"));
     }
 
     @Override
     public KitchenClient withOptions(CallOptions options) {
-        return new DefaultKitchenClient(transport.with(options), region, checkRegions);
+        return new DefaultKitchenClient(transport.with(options), region);
     }
 
     @Override
@@ -59,10 +51,6 @@ final class DefaultKitchenClient implements KitchenClient {
     @Override
     public CreateSessionResponse createSession(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
-        if (unsupported != null) {
-            throw unsupported;
-        }
         return transport.call("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionRequest::writeJson, CreateSessionResponse::readJson, KitchenException::new);
     }
 
@@ -70,20 +58,12 @@ final class DefaultKitchenClient implements KitchenClient {
     public CompletableFuture<CreateSessionResponse> createSessionAsync(
             CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
-        if (unsupported != null) {
-            return CompletableFuture.failedFuture(unsupported);
-        }
         return transport.callAsync("CreateSession", Idempotency.CLIENT_TOKEN, region.id(), request, CreateSessionRequest::writeJson, CreateSessionResponse::readJson, KitchenException::new);
     }
 
     @Override
     public EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
-        if (unsupported != null) {
-            throw unsupported;
-        }
         return EventStream.open(transport, "CreateSession", region.id(), request, CreateSessionRequest::writeJson, CreateSessionResponse::readJson, KitchenException::new);
     }
 
@@ -91,10 +71,6 @@ final class DefaultKitchenClient implements KitchenClient {
     public Flow.Publisher<CreateSessionResponse> createSessionPublisher(
             CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = unsupportedRegion("CreateSession", CREATE_SESSION_REGIONS, region, checkRegions);
-        if (unsupported != null) {
-            return EventStream.failed(unsupported);
-        }
         return EventStream.publisher(transport, "CreateSession", region.id(), request, CreateSessionRequest::writeJson, CreateSessionResponse::readJson, KitchenException::new);
     }
 
@@ -145,19 +121,6 @@ final class DefaultKitchenClient implements KitchenClient {
     @Override
     public CompletableFuture<String> callAsync(String action, String request) {
         return transport.callAsync(action, Idempotency.byName(action), region.id(), request, Json::writeText, Json::readText, KitchenException::new);
-    }
-
-    /**
-     * The exception for calling {@code action} in {@code region}, or {@code null} if the
-     * action supports it or the check is off. The fake client checks with it too.
-     */
-    static KitchenException unsupportedRegion(String action, List<Region> supported, Region region,
-            boolean checkRegions) {
-        if (!checkRegions || supported.contains(region)) {
-            return null;
-        }
-        String ids = supported.stream().map(Region::id).collect(Collectors.joining(", "));
-        return new KitchenException(TencentCloudException.CLIENT_UNSUPPORTED_REGION, action + " supports " + ids + "; this client is configured for " + region.id() + " (nothing was sent)", null, 0, null);
     }
 
     @Override

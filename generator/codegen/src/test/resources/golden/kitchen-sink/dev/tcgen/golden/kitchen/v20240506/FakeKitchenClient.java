@@ -46,7 +46,7 @@ public final class FakeKitchenClient implements KitchenClient {
      * @param region the region of its calls
      */
     public FakeKitchenClient(Region region) {
-        this(new FakeCalls(), Objects.requireNonNull(region, "region"));
+        this(new FakeCalls(SUPPORTED_REGIONS, KitchenException::new), Objects.requireNonNull(region, "region"));
     }
 
     private FakeKitchenClient(FakeCalls calls, Region region) {
@@ -90,10 +90,6 @@ public final class FakeKitchenClient implements KitchenClient {
     @Override
     public CreateSessionResponse createSession(CreateSessionRequest request) {
         Objects.requireNonNull(request, "request");
-        KitchenException unsupported = DefaultKitchenClient.unsupportedRegion("CreateSession", DefaultKitchenClient.CREATE_SESSION_REGIONS, region, true);
-        if (unsupported != null) {
-            throw unsupported;
-        }
         return calls.answer("CreateSession", region.id(), request, CreateSessionResponse.class, () -> CreateSessionResponse.builder().build());
     }
 

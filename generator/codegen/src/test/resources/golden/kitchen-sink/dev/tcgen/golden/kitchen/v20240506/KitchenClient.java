@@ -7,6 +7,7 @@ import dev.tcgen.golden.core.EventStream;
 import dev.tcgen.golden.core.ServiceClientBuilder;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -100,10 +101,23 @@ public interface KitchenClient extends AutoCloseable {
      */
     Map<String, Integer> RATE_LIMITS = documentedRateLimits();
 
+    /**
+     * The regions of each action whose documentation lists them, by id: a call of such an action
+     * in another region fails with {@code ClientError.UnsupportedRegion} before anything is sent
+     * (see {@link Builder#checkRegions(boolean)}).
+     */
+    Map<String, List<String>> SUPPORTED_REGIONS = documentedRegions();
+
     private static Map<String, Integer> documentedRateLimits() {
         Map<String, Integer> limits = new HashMap<>();
         limits.put("CreateSession", 5);
         return Map.copyOf(limits);
+    }
+
+    private static Map<String, List<String>> documentedRegions() {
+        Map<String, List<String>> regions = new HashMap<>();
+        regions.put("CreateSession", List.of("ap-guangzhou", "ap-singapore"));
+        return Map.copyOf(regions);
     }
 
     /**
@@ -198,6 +212,8 @@ public interface KitchenClient extends AutoCloseable {
      * the events before it. A plain JSON answer (streaming not asked for) is the one event.
      * Closing stops reading and frees the connection. Not retried; the request timeout covers
      * the wait for the answer, the transport's stream idle timeout each wait for an event.
+     * In a region this action does not support, the first {@code hasNext()} throws and nothing is
+     * sent.
      *
      * <pre>{@code
      * try (EventStream<CreateSessionResponse> events = client.createSessionStream(request)) {
@@ -209,7 +225,6 @@ public interface KitchenClient extends AutoCloseable {
      *
      * @param request the request
      * @return the events; close it
-     * @throws KitchenException if the client's region is not supported by this action (nothing is sent then)
      */
     EventStream<CreateSessionResponse> createSessionStream(CreateSessionRequest request);
 
@@ -343,7 +358,8 @@ public interface KitchenClient extends AutoCloseable {
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
      * request body and the answer's {@code Response} object as JSON text (numbers as sent, whitespace
      * left out), for any JSON library. Signed, rate-limited (by the action's limit, if it has one),
-     * retried and logged like every other call, in this client's region; no region check applies.
+     * retried and logged like every other call, in this client's region (an action that lists
+     * regions is refused in another, as by its method, unless the builder's {@code checkRegions(false)}).
      * After a failure that may have delivered it, it is sent again only if its name says it is
      * read-only ({@code Describe...}, {@code Get...}, ...).
      *
@@ -384,12 +400,10 @@ public interface KitchenClient extends AutoCloseable {
      * client it builds is.
      */
     final class Builder extends ServiceClientBuilder<Builder, Region> {
-        private boolean checkRegions = true;
-
         private Builder() {
             super(new ServiceClientBuilder.Service("KitchenClient", SERVICE, VERSION,
                     DEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, "https://kitchen.{region}.tencentcloudapi.com",
-                    ACTIONS, RATE_LIMITS, true));
+                    ACTIONS, RATE_LIMITS, SUPPORTED_REGIONS, true));
         }
 
         /**
@@ -400,9 +414,9 @@ public interface KitchenClient extends AutoCloseable {
          * @param checkRegions whether to check
          * @return this builder
          */
+        @Override
         public Builder checkRegions(boolean checkRegions) {
-            this.checkRegions = checkRegions;
-            return this;
+            return super.checkRegions(checkRegions);
         }
 
         /**
@@ -413,7 +427,7 @@ public interface KitchenClient extends AutoCloseable {
          *     together with a proxy or TLS context
          */
         public KitchenClient build() {
-            return new DefaultKitchenClient(buildTransport(), configuredRegion(), checkRegions);
+            return new DefaultKitchenClient(buildTransport(), configuredRegion());
         }
     }
 }

@@ -220,7 +220,7 @@ public interface RegionlessClient extends AutoCloseable {
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
      * request body and the answer's {@code Response} object as JSON text (numbers as sent, whitespace
      * left out), for any JSON library. Signed, rate-limited (by the action's limit, if it has one),
-     * retried and logged like every other call, in this client's region; no region check applies.
+     * retried and logged like every other call, in this client's region.
      * After a failure that may have delivered it, it is sent again only if its name says it is
      * read-only ({@code Describe...}, {@code Get...}, ...).
      *
@@ -264,7 +264,7 @@ public interface RegionlessClient extends AutoCloseable {
         private Builder() {
             super(new ServiceClientBuilder.Service("RegionlessClient", SERVICE, VERSION,
                     DEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, "https://regionless.{region}.tencentcloudapi.com",
-                    ACTIONS, RATE_LIMITS, false));
+                    ACTIONS, RATE_LIMITS, Map.of(), false));
         }
 
         /**

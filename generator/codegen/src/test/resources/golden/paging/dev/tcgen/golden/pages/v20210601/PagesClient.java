@@ -535,7 +535,7 @@ public interface PagesClient extends AutoCloseable {
      * Calls an action by its name, e.g. one Tencent added after this client was generated: the
      * request body and the answer's {@code Response} object as JSON text (numbers as sent, whitespace
      * left out), for any JSON library. Signed, rate-limited (by the action's limit, if it has one),
-     * retried and logged like every other call, in this client's region; no region check applies.
+     * retried and logged like every other call, in this client's region.
      * After a failure that may have delivered it, it is sent again only if its name says it is
      * read-only ({@code Describe...}, {@code Get...}, ...).
      *
@@ -579,7 +579,7 @@ public interface PagesClient extends AutoCloseable {
         private Builder() {
             super(new ServiceClientBuilder.Service("PagesClient", SERVICE, VERSION,
                     DEFAULT_ENDPOINT, INTERNATIONAL_ENDPOINT, "https://pages.{region}.tencentcloudapi.com",
-                    ACTIONS, RATE_LIMITS, true));
+                    ACTIONS, RATE_LIMITS, Map.of(), true));
         }
 
         /**
