@@ -275,40 +275,19 @@ final class CallAttempts<T> {
         return ended.get();
     }
 
-    /**
-     * The failure of a call refused before anything is sent, or {@code null}: its region is not one its
-     * action's documentation lists, or its request is larger than the API accepts.
-     */
+    /** The failure of a call refused before anything is sent, or {@code null} ({@link CallRefusals#beforeSending}). */
     TencentCloudException refused() {
-        TencentCloudException unsupported = transport.unsupportedRegion(action, region, exceptions);
-        return unsupported != null ? unsupported : tooLarge();
-    }
-
-    /**
-     * The failure of a request larger than the API accepts ({@link ApiTransport#MAX_REQUEST_BYTES}),
-     * or {@code null}.
-     */
-    private TencentCloudException tooLarge() {
-        if (payload.length <= ApiTransport.MAX_REQUEST_BYTES) {
-            return null;
-        }
-        return exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE, action + " request is " + payload.length
-                + " bytes of JSON; the API accepts at most " + ApiTransport.MAX_REQUEST_BYTES + "; nothing was sent",
-                null, 0, null);
+        return CallRefusals.beforeSending(transport, action, region, payload, exceptions);
     }
 
     /** The transport was closed before the call, or while it waited to be retried. */
     TencentCloudException closed() {
-        String when = attempts == 0 ? "" : " while the call waited to be retried";
-        return exceptions.create(TencentCloudException.CLIENT_CLOSED,
-                "Cannot call " + action + ": the client was closed" + when, null, 0, lastFailure);
+        return CallRefusals.closed(action, attempts > 0, lastFailure, exceptions);
     }
 
     /** The action's limiter has no permit now, and the transport fails fast. */
     TencentCloudException rateLimited(RateLimiter limiter) {
-        return exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED,
-                "The client-side limit of " + limiter.permitsPerSecond()
-                + " requests per second for " + action + " is reached; nothing was sent", null, 0, null);
+        return CallRefusals.rateLimited(action, limiter, exceptions);
     }
 
     /**

@@ -205,29 +205,19 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             end(e);
             return null;
         }
-        TencentCloudException unsupported = transport.unsupportedRegion(action, region, exceptions);
-        if (unsupported != null) {
-            end(unsupported);
-            return null;
+        TencentCloudException refused = CallRefusals.beforeSending(transport, action, region, payload, exceptions);
+        if (refused == null && transport.isClosed()) {
+            refused = CallRefusals.closed(action, false, null, exceptions);
         }
-        if (payload.length > ApiTransport.MAX_REQUEST_BYTES) {
-            end(exceptions.create(TencentCloudException.CLIENT_REQUEST_TOO_LARGE, action + " request is " + payload.length
-                    + " bytes of JSON; the API accepts at most " + ApiTransport.MAX_REQUEST_BYTES + "; nothing was sent",
-                    null, 0, null));
-            return null;
-        }
-        if (transport.isClosed()) {
-            end(exceptions.create(TencentCloudException.CLIENT_CLOSED,
-                    "Cannot call " + action + ": the client was closed", null, 0, null));
+        if (refused != null) {
+            end(refused);
             return null;
         }
         return payload;
     }
 
     private void rateLimited(RateLimiter limiter) {
-        end(exceptions.create(TencentCloudException.CLIENT_RATE_LIMITED, "The client-side limit of "
-                + limiter.permitsPerSecond() + " requests per second for " + action
-                + " is reached; nothing was sent", null, 0, null));
+        end(CallRefusals.rateLimited(action, limiter, exceptions));
     }
 
     /**
