@@ -14,10 +14,12 @@ import java.util.function.Function;
  *   <li><b>Offset and limit</b> ({@link #offset}): the next request's offset is this one's plus the items answered (not
  *       plus the limit: a server that answers fewer than asked, because it caps the limit, is still read in full).
  *   <li><b>Page number and page size</b> ({@link #pageNumber}): the next request asks for the next page number.
- *   <li>For both: an empty page is the last. Where the response has a total count, the total decides: the page that
- *       reaches it (its position plus its items, at least the total) is the last, and a page shorter than asked is not
- *       (the server may have capped the limit). Without a total, a page shorter than the request's limit or page size
- *       is the last; if the request sets neither, only an empty page ends.
+ *   <li>For both: an empty page is the last. A page shorter than the request's limit or page size is the last, unless
+ *       the response has a total count that it does not reach (its position plus its items below the total: the
+ *       server may have capped the limit). A full page is never the last, even if it reaches the total: some services
+ *       document their total as the count of the page, not of the listing, and a total taken for the wrong one would
+ *       end the listing early; so a listing whose size is a multiple of the page size costs one empty page more. If the
+ *       request sets no limit or page size, the total decides, and without one only an empty page ends.
  *   <li><b>Continuation token</b> ({@link #token}): the next request sends the response's token; a response without
  *       one (absent or empty) is the last. An empty page with a token does not end (some services answer them).
  * </ul>
@@ -133,7 +135,8 @@ public final class Paging<Q, R, T> {
         Long limit = pageSize.apply(request);
         long before = itemsBefore(request, limit, itemsBefore);
         Long totalCount = total.apply(response);
-        if (totalCount != null ? before + answered >= totalCount : limit != null && answered < limit) {
+        boolean totalReached = totalCount != null && before + answered >= totalCount;
+        if (limit != null ? answered < limit && (totalCount == null || totalReached) : totalReached) {
             return null;
         }
         return shape == Shape.OFFSET

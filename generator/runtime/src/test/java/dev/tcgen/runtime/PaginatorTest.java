@@ -37,14 +37,24 @@ class PaginatorTest {
     private static final Paging<Request, Page, Long> TOKEN = Paging.token(
             (request, token) -> new Request(null, request.limit(), token), Page::nextToken, Page::items);
 
+    /** What a server's pages say in their total count. */
+    private enum Total {
+        /** No total. */
+        NONE,
+        /** The count of the whole listing. */
+        OF_LISTING,
+        /** The count of the page's own items, as some services document it. */
+        OF_PAGE
+    }
+
     /** A server of {@code size} items 0, 1, ...; it answers at most {@code cap} a page and records what it is asked. */
     private static final class Server {
         final long size;
         final long cap;
-        final boolean total;
+        final Total total;
         final List<Request> received = new ArrayList<>();
 
-        Server(long size, long cap, boolean total) {
+        Server(long size, long cap, Total total) {
             this.size = size;
             this.cap = cap;
             this.total = total;
@@ -66,7 +76,12 @@ class PaginatorTest {
         private Page page(long from, Long limit) {
             long count = Math.max(0, Math.min(Math.min(limit == null ? cap : limit, cap), size - from));
             List<Long> items = LongStream.range(from, from + count).boxed().toList();
-            return new Page(items, total ? size : null, null);
+            Long reported = switch (total) {
+                case NONE -> null;
+                case OF_LISTING -> size;
+                case OF_PAGE -> (long) items.size();
+            };
+            return new Page(items, reported, null);
         }
     }
 
@@ -82,7 +97,7 @@ class PaginatorTest {
 
     @Test
     void offsetStopsWhenTheTotalIsReached() {
-        Server server = new Server(25, 100, true);
+        Server server = new Server(25, 100, Total.OF_LISTING);
         List<Long> items = paginator(OFFSET, new Request(null, 10L, null), server::byOffset).itemStream().toList();
         assertEquals(range(25), items);
         assertEquals(List.of(new Request(null, 10L, null), new Request(10L, 10L, null), new Request(20L, 10L, null)),
@@ -90,8 +105,28 @@ class PaginatorTest {
     }
 
     @Test
+    void aFullPageThatReachesTheTotalIsNotTheLastOneEmptyPageMoreIsAsked() {
+        Server server = new Server(30, 100, Total.OF_LISTING);
+        assertEquals(range(30), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).itemStream().toList());
+        assertEquals(List.of(0L, 10L, 20L, 30L), server.received.stream().map(Request::position)
+                .map(p -> p == null ? 0L : p).toList());
+    }
+
+    @Test
+    void aTotalThatCountsOnlyThePageDoesNotEndTheListingEarly() {
+        Server byOffset = new Server(35, 100, Total.OF_PAGE);
+        assertEquals(range(35), paginator(OFFSET, new Request(null, 10L, null), byOffset::byOffset).itemStream()
+                .toList());
+        assertEquals(4, byOffset.received.size());
+        Server byPage = new Server(35, 100, Total.OF_PAGE);
+        assertEquals(range(35), paginator(pageNumber(0), new Request(null, 10L, null), r -> byPage.byPage(r, 0))
+                .itemStream().toList());
+        assertEquals(4, byPage.received.size());
+    }
+
+    @Test
     void offsetWithATotalReadsOnPastPagesTheServerCapped() {
-        Server server = new Server(25, 7, true);
+        Server server = new Server(25, 7, Total.OF_LISTING);
         assertEquals(range(25), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).itemStream().toList());
         assertEquals(List.of(0L, 7L, 14L, 21L), server.received.stream().map(Request::position)
                 .map(p -> p == null ? 0L : p).toList());
@@ -99,14 +134,14 @@ class PaginatorTest {
 
     @Test
     void offsetWithoutATotalStopsAtAShortPage() {
-        Server server = new Server(25, 100, false);
+        Server server = new Server(25, 100, Total.NONE);
         assertEquals(range(25), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).itemStream().toList());
         assertEquals(3, server.received.size());
     }
 
     @Test
     void offsetWithoutATotalStopsAtAnEmptyPage() {
-        Server server = new Server(30, 100, false);
+        Server server = new Server(30, 100, Total.NONE);
         assertEquals(range(30), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).itemStream().toList());
         assertEquals(List.of(0L, 10L, 20L, 30L), server.received.stream().map(Request::position)
                 .map(p -> p == null ? 0L : p).toList());
@@ -114,23 +149,24 @@ class PaginatorTest {
 
     @Test
     void offsetWithoutLimitOrTotalStopsOnlyAtAnEmptyPage() {
-        Server server = new Server(25, 10, false);
+        Server server = new Server(25, 10, Total.NONE);
         assertEquals(range(25), paginator(OFFSET, new Request(null, null, null), server::byOffset).itemStream().toList());
         assertEquals(4, server.received.size());
     }
 
     @Test
     void theFirstPageIsTheOneTheRequestAsksFor() {
-        Server server = new Server(25, 100, true);
+        Server server = new Server(25, 100, Total.OF_LISTING);
         assertEquals(LongStream.range(5, 25).boxed().toList(),
                 paginator(OFFSET, new Request(5L, 10L, null), server::byOffset).itemStream().toList());
-        assertEquals(List.of(5L, 15L), server.received.stream().map(Request::position).toList());
+        assertEquals(List.of(5L, 15L, 25L), server.received.stream().map(Request::position).toList(),
+                "the second page is full, so the listing's end is asked for");
     }
 
     @Test
     void pageNumbersCountFromTheApisFirstPage() {
         for (long first : new long[] {0, 1}) {
-            Server server = new Server(25, 100, true);
+            Server server = new Server(25, 100, Total.OF_LISTING);
             List<Long> items = paginator(pageNumber(first), new Request(null, 10L, null), r -> server.byPage(r, first))
                     .itemStream().toList();
             assertEquals(range(25), items);
@@ -141,7 +177,7 @@ class PaginatorTest {
 
     @Test
     void pageNumbersWithATotalButNoPageSizeCountTheItemsRead() {
-        Server server = new Server(25, 10, true);
+        Server server = new Server(25, 10, Total.OF_LISTING);
         assertEquals(range(25), paginator(pageNumber(1), new Request(null, null, null), r -> server.byPage(r, 1))
                 .itemStream().toList());
         assertEquals(3, server.received.size());
@@ -149,7 +185,7 @@ class PaginatorTest {
 
     @Test
     void pageNumbersWithoutATotalStopAtAShortPage() {
-        Server server = new Server(25, 100, false);
+        Server server = new Server(25, 100, Total.NONE);
         assertEquals(range(25), paginator(pageNumber(0), new Request(null, 10L, null), r -> server.byPage(r, 0))
                 .itemStream().toList());
         assertEquals(3, server.received.size());
@@ -173,7 +209,7 @@ class PaginatorTest {
 
     @Test
     void pagesAreFetchedOnlyWhenTheIterationReachesThem() {
-        Server server = new Server(100, 100, true);
+        Server server = new Server(100, 100, Total.OF_LISTING);
         Paginator<Request, Page, Long> paginator = paginator(OFFSET, new Request(null, 10L, null), server::byOffset);
         assertEquals(0, server.received.size());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L),
@@ -209,14 +245,14 @@ class PaginatorTest {
 
     @Test
     void theCapAllowsAListingOfExactlyThatManyPages() {
-        Server server = new Server(30, 100, true);
-        assertEquals(range(30), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).maxPages(3)
+        Server server = new Server(25, 100, Total.OF_LISTING);
+        assertEquals(range(25), paginator(OFFSET, new Request(null, 10L, null), server::byOffset).maxPages(3)
                 .itemStream().toList());
     }
 
     @Test
     void asyncReadsEveryPageInOrderOnFuturesCompletedLater() {
-        Server server = new Server(25, 100, true);
+        Server server = new Server(25, 100, Total.OF_LISTING);
         List<CompletableFuture<Page>> pending = new ArrayList<>();
         List<Request> asked = new ArrayList<>();
         Paginator<Request, Page, Long> paginator = Paginator.of("ListThings", OFFSET, new Request(null, 10L, null),
@@ -238,9 +274,9 @@ class PaginatorTest {
 
     @Test
     void asyncOnAnsweredFuturesLoopsWithoutGrowingTheStack() {
-        Server server = new Server(100_000, 100_000, true);
+        Server server = new Server(100_000, 100_000, Total.OF_LISTING);
         List<Long> seen = new ArrayList<>();
-        paginator(OFFSET, new Request(null, 1L, null), server::byOffset).maxPages(100_000)
+        paginator(OFFSET, new Request(null, 1L, null), server::byOffset).maxPages(100_001)
                 .forEachAsync(seen::add).join();
         assertEquals(100_000, seen.size());
     }
@@ -248,7 +284,7 @@ class PaginatorTest {
     @Test
     void asyncFailsWithTheCallsExceptionUnwrapped() {
         TencentCloudException failure = new TencentCloudException("InternalError", "boom", "r-1", 200, null);
-        Server server = new Server(25, 100, true);
+        Server server = new Server(25, 100, Total.OF_LISTING);
         Paginator<Request, Page, Long> paginator = Paginator.of("ListThings", OFFSET, new Request(null, 10L, null),
                 server::byOffset, request -> request.position() == null
                         ? CompletableFuture.completedFuture(server.byOffset(request))
@@ -269,7 +305,7 @@ class PaginatorTest {
 
     @Test
     void pagesStreamInOrder() {
-        Server server = new Server(25, 100, true);
+        Server server = new Server(25, 100, Total.OF_LISTING);
         assertEquals("10,10,5", paginator(OFFSET, new Request(null, 10L, null), server::byOffset).stream()
                 .map(page -> String.valueOf(page.items().size())).collect(Collectors.joining(",")));
     }

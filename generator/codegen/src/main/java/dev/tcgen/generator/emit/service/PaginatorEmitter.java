@@ -90,6 +90,9 @@ final class PaginatorEmitter {
         }
         if (paging.shape() == PagingModel.Shape.TOKEN) {
             doc.add("The last page is the one without a {@code $L}.\n", paging.nextToken().wireName());
+        } else if (paging.total() != null && paging.size() != null) {
+            doc.add("The last page is an empty one, or one shorter than {@code $L} that reaches {@code $L}.\n",
+                    paging.size().wireName(), paging.total().wireName());
         } else if (paging.total() != null) {
             doc.add("The last page is the one that reaches {@code $L}, or an empty one.\n", paging.total().wireName());
         } else if (paging.size() != null) {

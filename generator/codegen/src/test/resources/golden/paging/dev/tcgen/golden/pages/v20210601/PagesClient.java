@@ -248,7 +248,7 @@ public interface PagesClient extends AutoCloseable {
      * The pages of {@link #describeInstances}, from the one {@code request} asks for; each page is one
      * call of it (rate-limited and retried like any), made when the iteration reaches it. The items
      * are {@code InstanceSet}; the next page's {@code Offset} is this one's plus its items.
-     * The last page is the one that reaches {@code TotalCount}, or an empty one.
+     * The last page is an empty one, or one shorter than {@code Limit} that reaches {@code TotalCount}.
      *
      * <pre>{@code
      * for (Instance item : client.describeInstancesPaginator(request).items()) { ... }
@@ -327,7 +327,7 @@ public interface PagesClient extends AutoCloseable {
      * The pages of {@link #describeRooms}, from the one {@code request} asks for; each page is one
      * call of it (rate-limited and retried like any), made when the iteration reaches it. The items
      * are {@code RoomList}; pages are numbered by {@code PageNumber} from 0.
-     * The last page is the one that reaches {@code Total}, or an empty one.
+     * The last page is an empty one, or one shorter than {@code PageSize} that reaches {@code Total}.
      *
      * <pre>{@code
      * for (Room item : client.describeRoomsPaginator(request).items()) { ... }
