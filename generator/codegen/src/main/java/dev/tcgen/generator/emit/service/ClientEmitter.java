@@ -322,7 +322,8 @@ final class ClientEmitter {
     }
 
     private MethodSpec actionMethod(ActionModel action) {
-        return implementing(actionSignature(action)).addStatement("return transport.call($S, $T.$L, $L, request, $T::writeJson, $T::readJson, $T::new)",
+        return implementing(actionSignature(action))
+                .addStatement("return transport.call($S, $T.$L, $L, request, $T::writeJson, $T::readJson, $T::new)",
                         action.wireName(), runtime.idempotency(), action.idempotency(), regionId(), action.request(),
                         action.response(), service.exception())
                 .build();
@@ -334,7 +335,8 @@ final class ClientEmitter {
     }
 
     private MethodSpec asyncActionMethod(ActionModel action) {
-        return implementing(asyncSignature(action)).addStatement("return transport.callAsync($S, $T.$L, $L, request, $T::writeJson, $T::readJson, "
+        return implementing(asyncSignature(action))
+                .addStatement("return transport.callAsync($S, $T.$L, $L, request, $T::writeJson, $T::readJson, "
                         + "$T::new)", action.wireName(), runtime.idempotency(), action.idempotency(), regionId(),
                         action.request(), action.response(), service.exception())
                 .build();
