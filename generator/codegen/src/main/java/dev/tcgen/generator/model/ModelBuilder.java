@@ -1,9 +1,5 @@
 package dev.tcgen.generator.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.palantir.javapoet.ClassName;
 import dev.tcgen.generator.spec.ActionSpec;
 import dev.tcgen.generator.spec.ErrorCodeSpec;
@@ -14,7 +10,6 @@ import dev.tcgen.generator.spec.RegionSpec;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.StructureSpec;
 import dev.tcgen.runtime.Idempotency;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +33,6 @@ public final class ModelBuilder {
     private static final String UNKNOWN_CONSTANT = "UNKNOWN";
     /** Every value class nests a class of this name, which a class of the same name cannot do. */
     private static final String NESTED_BUILDER = "Builder";
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ServiceSpec spec;
     private final String packageName;
@@ -188,7 +182,7 @@ public final class ModelBuilder {
                         .sorted(Comparator.comparing(ErrorCodeModel::code)).toList(),
                 action.examples().stream().map(ModelBuilder::example).toList(),
                 action.examples().stream().map(ExampleSpec::response).filter(r -> r != null && r.has("Response"))
-                        .findFirst().map(JsonNode::toString).orElse(""),
+                        .findFirst().map(JsonText::compact).orElse(""),
                 action.paging().or(() -> PagingRules.recognise(action))
                         .filter(PagingSpec::paged)
                         .map(paging -> paging(paging, input, output)),
@@ -278,19 +272,10 @@ public final class ModelBuilder {
     }
 
     private static ExampleModel example(ExampleSpec example) {
-        return new ExampleModel(example.title(), pretty(example.request()), pretty(example.response()));
+        return new ExampleModel(example.title(), JsonText.pretty(example.request()),
+                JsonText.pretty(example.response()));
     }
 
-    private static String pretty(JsonNode node) {
-        if (node == null) {
-            return "";
-        }
-        try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private ClassName className(String simpleName) {
         return ClassName.get(packageName, simpleName);
