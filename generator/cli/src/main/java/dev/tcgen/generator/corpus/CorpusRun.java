@@ -14,7 +14,6 @@ import dev.tcgen.generator.spec.PagingSpec;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecException;
-import dev.tcgen.generator.spec.SpecReader;
 import dev.tcgen.generator.write.SourceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -206,9 +205,8 @@ public final class CorpusRun {
         }
     }
 
-    /** An imported service: its spec as text (a tenth of the memory of the spec read), validated by the import. */
-    private record Imported(CorpusArchive.Entry entry, String specName, String specText, int warnings,
-            Map<String, Integer> paging) {}
+    /** An imported service: its spec as the import read and validated it. */
+    private record Imported(CorpusArchive.Entry entry, ServiceSpec spec, int warnings, Map<String, Integer> paging) {}
 
     /**
      * A service (or the core package) generated and written.
@@ -284,7 +282,7 @@ public final class CorpusRun {
         Map<String, Integer> paging = new TreeMap<>();
         result.service().actions().forEach(action -> pagingShape(action)
                 .ifPresent(shape -> paging.merge(shape, 1, Integer::sum)));
-        return new Imported(entry, spec.toString(), result.specText(), result.warnings().size(), paging);
+        return new Imported(entry, result.spec(), result.warnings().size(), paging);
     }
 
     /**
@@ -319,12 +317,12 @@ public final class CorpusRun {
         withCore.addAll(imported);
         Map<String, String> packages = new HashMap<>();
         return phase(Phase.GENERATE, withCore, i -> i == null ? CORE : i.entry().id(),
-                i -> i == null ? Long.MAX_VALUE : i.specText().length(),
+                i -> i == null ? Long.MAX_VALUE : i.spec().actions().size() + i.spec().structures().size(),
                 i -> {
                     if (i == null) {
                         return write(CORE, Generator.runtimeSources(generation), 0, 0);
                     }
-                    ServiceSpec spec = read(i);
+                    ServiceSpec spec = i.spec();
                     String key = spec.service() + " " + spec.version();
                     synchronized (packages) {
                         String other = packages.putIfAbsent(key, i.entry().id());
@@ -338,14 +336,6 @@ public final class CorpusRun {
                 g -> g.paths().size());
     }
 
-    /** The imported spec read again; the import has validated the very same text. */
-    private static ServiceSpec read(Imported imported) throws SpecException {
-        SpecReader.Result read = SpecReader.read(imported.specName(), imported.specText());
-        if (!read.problems().isEmpty()) {
-            throw new SpecException(read.problems());
-        }
-        return read.spec();
-    }
 
     /**
      * Writes one service's files, unflushed (the tree is the run's own output, made again by the next run), and keeps

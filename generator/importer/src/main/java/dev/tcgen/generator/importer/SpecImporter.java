@@ -4,6 +4,7 @@ import dev.tcgen.generator.spec.JsonTreeReader;
 import dev.tcgen.generator.spec.LocatedJson;
 import dev.tcgen.generator.spec.Problem;
 import dev.tcgen.generator.spec.SpecException;
+import dev.tcgen.generator.spec.ServiceSpec;
 import dev.tcgen.generator.spec.SpecReader;
 import dev.tcgen.generator.validate.SpecValidator;
 import java.io.IOException;
@@ -52,9 +53,10 @@ public final class SpecImporter {
      *
      * @param specText the spec file's text
      * @param service the draft it was written from
+     * @param spec the text as the generator reads it, validated
      * @param warnings what the import noticed, sorted by file and line
      */
-    public record Result(String specText, SpecDraft.Service service, List<ImportMessage> warnings) {}
+    public record Result(String specText, SpecDraft.Service service, ServiceSpec spec, List<ImportMessage> warnings) {}
 
     /** The warning for a service that ends up without regions, which every import of api.json alone does. */
     static final String NO_REGIONS = "the service has no regions: api.json never lists them, and no doc page or "
@@ -107,19 +109,19 @@ public final class SpecImporter {
                     NO_REGIONS));
         }
         String text = SpecWriter.write(service);
-        validate(specName, text);
-        return new Result(text, service,
+        return new Result(text, service, validate(specName, text),
                 warnings.stream().distinct().sorted(ImportMessage.BY_ORIGIN).toList());
     }
 
-    /** Checks the text as the generator would: its reader, then its validator. */
-    static void validate(String specName, String text) throws SpecException {
+    /** Checks the text as the generator would: its reader, then its validator; the spec it read. */
+    static ServiceSpec validate(String specName, String text) throws SpecException {
         SpecReader.Result read = SpecReader.read(specName, text);
         List<Problem> problems = new ArrayList<>(read.problems());
         problems.addAll(SpecValidator.validate(read.spec(), read.json()));
         if (!problems.isEmpty()) {
             throw new SpecException(problems);
         }
+        return read.spec();
     }
 
     private static LocatedJson json(Path file) throws ImportException {
