@@ -18,6 +18,7 @@ import dev.tcgen.runtime.Idempotency;
 import dev.tcgen.runtime.Json;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -211,38 +212,44 @@ final class ClientEmitter {
                 : CodeBlock.of("$T.of(\n$>$>$L$<$<)", Set.class, names);
     }
 
-    /**
-     * The table behind {@code RATE_LIMITS}, filled by one {@code put} a line: a {@code Map.ofEntries} of hundreds of
-     * {@code Map.entry} calls makes javac's type inference take minutes.
-     */
+    /** The table behind {@code RATE_LIMITS} ({@link #actionTable}). */
     private MethodSpec documentedRateLimits() {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("documentedRateLimits")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(Map.class, String.class, Integer.class))
-                .addStatement("$T<$T, $T> limits = new $T<>()", Map.class, String.class, Integer.class, HashMap.class);
+        Map<String, CodeBlock> limits = new LinkedHashMap<>();
         service.actions().stream()
                 .filter(action -> action.rateLimitPerSecond().isPresent())
-                .forEach(action -> method.addStatement("limits.put($S, $L)", action.wireName(),
-                        action.rateLimitPerSecond().getAsInt()));
-        return method.addStatement("return $T.copyOf(limits)", Map.class).build();
+                .forEach(action -> limits.put(action.wireName(),
+                        CodeBlock.of("$L", action.rateLimitPerSecond().getAsInt())));
+        return actionTable("documentedRateLimits", "limits", TypeName.get(Integer.class), limits);
     }
 
     /**
-     * The table behind {@code SUPPORTED_REGIONS}, one {@code put} a line as in {@link #documentedRateLimits()}; the
-     * ids of each action in the documentation's order, which the message of a refused call keeps.
+     * The table behind {@code SUPPORTED_REGIONS} ({@link #actionTable}): the ids of each action in the
+     * documentation's order, which the message of a refused call keeps.
      */
     private MethodSpec documentedRegions() {
-        TypeName ids = ParameterizedTypeName.get(List.class, String.class);
-        MethodSpec.Builder method = MethodSpec.methodBuilder("documentedRegions")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(Map.class), TypeName.get(String.class), ids))
-                .addStatement("$T<$T, $T> regions = new $T<>()", Map.class, String.class, ids, HashMap.class);
+        Map<String, CodeBlock> regions = new LinkedHashMap<>();
         service.actions().stream()
                 .filter(action -> !action.supportedRegions().isEmpty())
-                .forEach(action -> method.addStatement("regions.put($S, $T.of($L))", action.wireName(), List.class,
+                .forEach(action -> regions.put(action.wireName(), CodeBlock.of("$T.of($L)", List.class,
                         action.supportedRegions().stream().map(region -> CodeBlock.of("$S", region.id()))
-                                .collect(CodeBlock.joining(", "))));
-        return method.addStatement("return $T.copyOf(regions)", Map.class).build();
+                                .collect(CodeBlock.joining(", ")))));
+        return actionTable("documentedRegions", "regions", ParameterizedTypeName.get(List.class, String.class),
+                regions);
+    }
+
+    /**
+     * A static method returning an immutable map of action names to {@code values}, filled by one {@code put} a
+     * line: a {@code Map.ofEntries} of hundreds of {@code Map.entry} calls makes javac's type inference take minutes.
+     */
+    private static MethodSpec actionTable(String name, String variable, TypeName valueType,
+            Map<String, CodeBlock> values) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Map.class), TypeName.get(String.class), valueType))
+                .addStatement("$T<$T, $T> $N = new $T<>()", Map.class, String.class, valueType, variable,
+                        HashMap.class);
+        values.forEach((action, value) -> method.addStatement("$N.put($S, $L)", variable, action, value));
+        return method.addStatement("return $T.copyOf($N)", Map.class, variable).build();
     }
 
     private MethodSpec constructor() {
