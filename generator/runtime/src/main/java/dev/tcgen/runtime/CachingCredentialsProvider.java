@@ -44,8 +44,6 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
 
     private final Object source;
 
-    private static final System.Logger LOGGER = System.getLogger(CachingCredentialsProvider.class.getName());
-
     private final Duration refreshBefore;
 
     private final Clock clock;
@@ -189,7 +187,8 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
         if (current != null && !isExpired(current, clock.instant())) {
             logger.log(System.Logger.Level.WARNING, () -> "Refreshing credentials from " + source
                     + " failed; going on with the cached ones until they expire at "
-                    + current.expiration().orElseThrow() + ": " + problem.getMessage(), problem);
+                    + current.expiration().orElseThrow() + ": "
+                    + TencentCloudException.printable(String.valueOf(problem.getMessage())), problem);
         }
         refresh.completeExceptionally(problem);
     }

@@ -128,7 +128,8 @@ public final class CvmRoleCredentialsProvider extends RemoteCredentialsProvider 
             CredentialsHttp.TemporaryKeys answer =
                     CredentialsHttp.json(response, WHAT, CredentialsHttp.TemporaryKeys::readJson);
             if (!answer.code().equals("Success")) {
-                throw new CredentialsException(WHAT + " answered Code \"" + answer.code() + "\" for the role " + role);
+                throw new CredentialsException(WHAT + " answered Code \""
+                        + TencentCloudException.printable(answer.code()) + "\" for the role " + role);
             }
             return answer.credentials(answer.expiredTime(), WHAT);
         });

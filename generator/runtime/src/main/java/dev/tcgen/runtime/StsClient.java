@@ -77,7 +77,8 @@ final class StsClient {
         }
         if (answer.error != null) {
             throw new CredentialsException(what + " failed: " + answer.error + " (RequestId "
-                    + (answer.requestId == null ? "none" : answer.requestId) + ", HTTP " + response.statusCode() + ")");
+                    + (answer.requestId == null ? "none" : TencentCloudException.printable(answer.requestId)) + ", HTTP "
+                    + response.statusCode() + ")");
         }
         if (response.statusCode() != 200 || answer.credentials == null) {
             throw new CredentialsException("the answer of " + what + " has no Credentials (HTTP "
@@ -86,8 +87,9 @@ final class StsClient {
         return answer.credentials.credentials(answer.expiredTime, what);
     }
 
+    /** Server text, printable on one line: an answer cannot forge a log line. */
     private static String text(String value) {
-        return value == null ? "" : value;
+        return value == null ? "" : TencentCloudException.printable(value);
     }
 
     private static byte[] json(Map<String, Object> body) {

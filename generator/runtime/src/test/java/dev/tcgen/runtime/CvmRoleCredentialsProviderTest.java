@@ -132,6 +132,10 @@ class CvmRoleCredentialsProviderTest {
         String code = assertThrows(CredentialsException.class, () -> provider().build().credentials()).getMessage();
         assertEquals("the CVM metadata service answered Code \"Failure\" for the role fake-role", code);
 
+        metadata.code("Failure\\nINFO: forged");
+        assertEquals("the CVM metadata service answered Code \"Failure\\nINFO: forged\" for the role fake-role",
+                assertThrows(CredentialsException.class, () -> provider().build().credentials()).getMessage());
+
         metadata.code("Success");
         String noSuchRole = assertThrows(CredentialsException.class,
                 () -> provider().roleName("other-role").build().credentials()).getMessage();

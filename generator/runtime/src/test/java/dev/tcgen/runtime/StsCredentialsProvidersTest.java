@@ -102,6 +102,16 @@ class StsCredentialsProvidersTest {
     }
 
     @Test
+    void anStsErrorMessageCannotForgeALogLine() {
+        sts.failWith("InvalidParameter\\u2028Forged", "No such role.\\nINFO: credentials refreshed\\r");
+
+        CredentialsException e = assertThrows(CredentialsException.class, () -> assumeRole().build().credentials());
+
+        assertEquals("STS AssumeRole failed: InvalidParameter\\u2028Forged: No such role.\\nINFO: credentials "
+                + "refreshed\\r (RequestId sts-error, HTTP 200)", e.getMessage());
+    }
+
+    @Test
     void wrongBaseKeysAreRefusedByStsAndMissingOnesAreNamed() {
         CredentialsException wrong = assertThrows(CredentialsException.class, () -> assumeRole()
                 .baseCredentials(Credentials.of(BASE_ID, "not-the-key")).build().credentials());
