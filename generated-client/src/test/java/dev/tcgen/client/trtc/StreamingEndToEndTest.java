@@ -43,6 +43,8 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,18 +87,21 @@ class StreamingEndToEndTest {
 
     /** Starts a server that answers every call with an event stream written by {@code script}. */
     private TrtcClient.Builder streaming(Script script) throws IOException {
-        return serve(exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.getResponseHeaders().set("X-TC-RequestId", "req-header");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            try {
-                script.write(out);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            out.close();
-        });
+        return serve(exchange -> stream(exchange, script));
+    }
+
+    /** Answers with an event stream written by {@code script}. */
+    private static void stream(HttpExchange exchange, Script script) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("X-TC-RequestId", "req-header");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        try {
+            script.write(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.close();
     }
 
     private TrtcClient.Builder serve(Handler handler) throws IOException {
@@ -179,16 +184,22 @@ class StreamingEndToEndTest {
 
     @Test
     void asyncCodeGetsTheEventsItRequests() throws Exception {
-        try (TrtcClient client = streaming(threeEvents()).build()) {
+        CountDownLatch streamWritten = new CountDownLatch(1);
+        Script three = threeEvents();
+        try (TrtcClient client = streaming(out -> {
+                    three.write(out);
+                    streamWritten.countDown();
+                }).build()) {
             Recorder recorder = new Recorder();
             client.textToSpeechSSEPublisher(REQUEST).subscribe(recorder);
-            recorder.subscription.take().request(1);
+            recorder.request(1);
             assertEquals("r1", recorder.next().requestId());
-            assertTrue(recorder.signals.isEmpty(), "one event was requested, one delivered");
-            recorder.requested.request(2);
+            assertTrue(streamWritten.await(30, TimeUnit.SECONDS), "the server wrote all three events");
+            recorder.request(2);
             assertEquals("r2", recorder.next().requestId());
             assertEquals("r3", recorder.next().requestId());
             assertEquals(Recorder.COMPLETE, recorder.signals.take());
+            assertEquals(0, recorder.beyondDemand.get(), "no event came before it was requested");
         }
         assertEquals(List.of(), signatureProblems);
     }
@@ -349,16 +360,18 @@ class StreamingEndToEndTest {
 
     @Test
     void theRequestTimeoutDoesNotCutAStreamThatIsSending() throws Exception {
+        VirtualTime time = VirtualTime.manual();
         CountDownLatch resume = new CountDownLatch(1);
         try (TrtcClient client = streaming(out -> {
                     event(out, "r1");
                     resume.await(30, TimeUnit.SECONDS);
                     event(out, "r2");
                     event(out, "r3");
-                }).requestTimeout(Duration.ofMillis(500)).build();
+                }).scheduler(TestClients.on(time)).requestTimeout(Duration.ofMillis(500))
+                .streamIdleTimeout(Duration.ofSeconds(10)).build();
                 EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
             assertEquals("r1", events.next().requestId());
-            Thread.sleep(1500);   // three request timeouts after the headers arrived
+            time.advance(Duration.ofMillis(1500));   // three request timeouts after the headers arrived
             resume.countDown();
             assertEquals("r2", events.next().requestId());
             assertEquals("r3", events.next().requestId());
@@ -418,13 +431,79 @@ class StreamingEndToEndTest {
                     () -> blocking.get(10, TimeUnit.SECONDS));
             TrtcException e = assertInstanceOf(TrtcException.class, failed.getCause());
             assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, e.code());
-            assertEquals("No answer to TextToSpeechSSE within the request timeout of 5000 ms; TextToSpeechSSE may have "
-                    + "run", e.errorMessage());
+            assertEquals("No whole answer to TextToSpeechSSE within the request timeout of 5000 ms; TextToSpeechSSE "
+                    + "may have run, so it is not sent again (it is not idempotent)", e.errorMessage());
+            assertEquals(1, e.attempts());
             TrtcException asyncFailure = assertInstanceOf(TrtcException.class, async.signals.take());
             assertEquals(e.errorMessage(), asyncFailure.errorMessage());
         } finally {
             release.countDown();
         }
+    }
+
+    @Test
+    void aConnectionThatCannotBeMadeIsRetriedAndSaysNothingWasSentBlockingAndAsync() throws Exception {
+        java.net.URI closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        try (TrtcClient client = TrtcClient.builder().credentials(Credentials.of(SECRET_ID, SECRET_KEY))
+                .region(Region.AP_GUANGZHOU).endpoint(closedPort)
+                .scheduler(TestClients.on(VirtualTime.autoAdvancing())).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            TrtcException e = assertThrows(TrtcException.class, events::hasNext);
+            assertEquals(TencentCloudException.CLIENT_CONNECT_FAILED, e.code());
+            assertEquals(4, e.attempts(), "nothing was sent, so the retry policy retries: " + e.getMessage());
+            assertTrue(e.getMessage().contains("; nothing was sent"), e.getMessage());
+
+            Recorder async = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(async);
+            async.request(1);
+            TrtcException asyncFailure = assertInstanceOf(TrtcException.class, async.signals.take());
+            assertEquals(e.code() + " after " + e.attempts(), asyncFailure.code() + " after " + asyncFailure.attempts());
+        }
+    }
+
+    @Test
+    void anAnswerThatTurnsTheCallAwayBeforeTheStreamIsRetriedBlockingAndAsync() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        Script three = threeEvents();
+        try (TrtcClient client = serve(exchange -> {
+                    if (requests.getAndIncrement() % 2 == 0) {
+                        answer(exchange, "{\"Response\": {\"RequestId\": \"r-busy\", \"Error\": {\"Code\": "
+                                + "\"RequestLimitExceeded\", \"Message\": \"Too many requests.\"}}}");
+                    } else {
+                        stream(exchange, three);
+                    }
+                }).scheduler(TestClients.on(VirtualTime.autoAdvancing())).build()) {
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                assertEquals(List.of("r1", "r2", "r3"), events.stream().map(TextToSpeechSSEResponse::requestId).toList());
+            }
+            Recorder async = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(async);
+            async.request(3);
+            assertEquals("r1", async.next().requestId());
+        }
+        assertEquals(4, requests.get(), "each call turned away once, then streamed");
+        assertEquals(List.of(), signatureProblems);
+    }
+
+    @Test
+    void aBrokenEventIsNotQuotedSinceItMayHoldSecretsAndItsFailureIsLoggedAtDebugOnly() throws IOException {
+        CapturingLogger logger = new CapturingLogger();
+        try (TrtcClient client = streaming(out -> send(out,
+                        "data: {\"Response\": {\"Credentials\": {\"TmpSecretKey\": \"s3cret-key\"\n\n"))
+                .logger(logger).build();
+                EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+            TrtcException e = assertThrows(TrtcException.class, events::hasNext);
+            assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, e.code());
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+            assertEquals(1, e.getMessage().split("HTTP 200", -1).length - 1, "the status once: " + e.getMessage());
+        }
+        assertFalse(logger.allText().contains("s3cret"), logger.allText());
+        assertEquals(List.of(), logger.at(System.Logger.Level.WARNING), "the caller got the failure");
+        assertTrue(logger.at(System.Logger.Level.DEBUG).stream().anyMatch(entry -> entry.message()
+                .startsWith("TextToSpeechSSE ap-guangzhou failed after 1 attempt in ")), logger.allText());
     }
 
     @Test
@@ -484,16 +563,28 @@ class StreamingEndToEndTest {
         static final Object COMPLETE = new Object();
         final LinkedBlockingQueue<Flow.Subscription> subscription = new LinkedBlockingQueue<>();
         final LinkedBlockingQueue<Object> signals = new LinkedBlockingQueue<>();
-        volatile Flow.Subscription requested;
+        /** Events delivered that were not requested yet: a broken back-pressure (rule 1.1). */
+        final AtomicInteger beyondDemand = new AtomicInteger();
+        private final AtomicLong demand = new AtomicLong();
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
-            requested = s;
             subscription.add(s);
+        }
+
+        /** Requests {@code n} more events of the subscription (waiting for it to arrive). */
+        void request(long n) throws InterruptedException {
+            Flow.Subscription s = subscription.take();
+            subscription.add(s);
+            demand.addAndGet(n);
+            s.request(n);
         }
 
         @Override
         public void onNext(TextToSpeechSSEResponse item) {
+            if (demand.decrementAndGet() < 0) {
+                beyondDemand.incrementAndGet();
+            }
             signals.add(item);
         }
 

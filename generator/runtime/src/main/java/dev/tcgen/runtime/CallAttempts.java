@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -18,11 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * One API call's attempts, and every decision about them: what both flows of a call share. The
- * blocking flow ({@link BlockingCall}) and the asynchronous one ({@link AsyncCall}) differ only in
- * how they wait (in the caller's thread, or for futures) and how they send ({@code HttpClient.send}
- * or {@code sendAsync}); what an answer means, whether to retry and after how long, which exception
- * a failure is, and what is logged are decided here.
+ * One API call's attempts, and every decision about them: what the flows of a call share. The
+ * blocking flow ({@link BlockingCall}), the asynchronous one ({@link AsyncCall}) and a streaming call
+ * until its events begin ({@link StreamingCall}) differ only in how they wait (in the caller's
+ * thread, or for futures) and how they send ({@code HttpClient.send} or {@code sendAsync}); what an
+ * answer means, whether to retry and after how long, which exception a failure is, and what is
+ * logged are decided here.
  *
  * <p>Logging: a successful attempt at DEBUG with action, region, attempt, latency and RequestId; a
  * failed attempt that is retried at WARNING (the caller never sees it); the failure the caller
@@ -208,6 +210,16 @@ final class CallAttempts<T> {
         observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, null);
         logSuccess(response.statusCode(), reader.requestId(), latency);
         return new Outcome<>(value, false, null, null);
+    }
+
+    /**
+     * The attempt's answer is an event stream, whose events follow ({@link StreamingCall}): the attempt
+     * succeeded, and no other follows.
+     */
+    void answeredWithEvents(int status, HttpHeaders headers, String requestId, long latency) {
+        awaitingAnswer = false;
+        observer.answered(status, headers, requestId, latency, null);
+        logSuccess(status, requestId, latency);
     }
 
     /**

@@ -149,7 +149,15 @@ final class ResponseReader {
      * quoted.
      */
     private boolean looksLikeJson() {
-        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8).stripLeading();
+        return looksLikeJson(body);
+    }
+
+    /**
+     * Whether {@code text} starts like JSON, and so may be (part of) an API answer, which is never
+     * quoted.
+     */
+    static boolean looksLikeJson(byte[] text) {
+        String start = new String(text, 0, Math.min(text.length, 64), StandardCharsets.UTF_8).stripLeading();
         return start.startsWith("{") || start.startsWith("[");
     }
 

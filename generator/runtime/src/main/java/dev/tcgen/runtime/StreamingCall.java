@@ -25,25 +25,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link EventStream#publisher} (or of the {@link EventStream} itself), reading the answer's lines with
  * back-pressure.
  *
- * <p>The call is made once: the action's rate-limit permit, the credentials, the signature, then the
- * request. For a publisher's subscriber ({@link #start()}) the permit, the credentials and the answer
- * are futures and {@code HttpClient.sendAsync} sends, with no thread waiting; for the blocking
- * {@link EventStream} ({@link #startInThisThread()}) the reader's thread waits for them and
- * {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client. An answer
- * {@code text/event-stream} is read one line at a time, and only while the subscriber has demand: the
- * next line is asked for when no parsed event is waiting, so a slow subscriber slows the server down
- * (TCP flow control) instead of filling memory. Each event's {@code data} is the action's response
- * object (or {@code {"Response": {...}}} around it); one with an {@code Error} ({@code Code},
- * {@code Message}) ends the stream with the service exception. Any other answer is read like the
- * answer to an ordinary call: the response object, delivered as the only event, or the service
- * exception.
+ * <p>Until an answer arrives, the call is made as any other ({@link CallAttempts} decides, as for
+ * blocking and async calls): the action's rate-limit permit, the credentials, the signature, the request,
+ * and a retry where the retry policy allows it (a connection that could not be made, an answer turned away
+ * before the action ran). The action is never taken for idempotent: once the request may have been
+ * delivered, it is not sent again. For a publisher's subscriber ({@link #start()}) the permit, the
+ * credentials, the backoff and the answer are futures and {@code HttpClient.sendAsync} sends, with no
+ * thread waiting; for the blocking {@link EventStream} ({@link #startInThisThread()}) the reader's thread
+ * waits for them and {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client.
+ * An answer {@code text/event-stream} is read one line at a time, and only while the subscriber has
+ * demand: the next line is asked for when no parsed event is waiting, so a slow subscriber slows the
+ * server down (TCP flow control) instead of filling memory. Each event's {@code data} is the action's
+ * response object (or {@code {"Response": {...}}} around it); one with an {@code Error} ({@code Code},
+ * {@code Message}) ends the stream with the service exception. Any other answer is read like the answer
+ * to an ordinary call: the response object, delivered as the only event, or the service exception.
  *
  * <p>The transport's request timeout covers the wait for an event stream's headers only (and the whole
- * of any other answer); while the events
- * arrive, the stream fails with {@code CLIENT_REQUEST_TIMEOUT} when no line arrives for the transport's
- * {@linkplain ApiTransport.Builder#streamIdleTimeout idle timeout} (a comment line, a keep-alive, counts).
- * A stream is not retried: events already delivered cannot be taken back. Cancelling stops reading and
- * closes the connection.
+ * of any other answer); while the events arrive, the stream fails with {@code CLIENT_REQUEST_TIMEOUT}
+ * when no line arrives for the transport's {@linkplain ApiTransport.Builder#streamIdleTimeout idle
+ * timeout} (a comment line, a keep-alive, counts). A stream that has begun is not retried: events already
+ * delivered cannot be taken back. Cancelling stops reading and closes the connection.
  *
  * @param <Q> the request type
  * @param <T> the response type, which every event is read into
@@ -73,6 +74,9 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
 
     private final Deque<T> ready = new ArrayDeque<>();
 
+    /** The call's attempts, and the decisions about them; set once the request is serialised. */
+    private volatile CallAttempts<T> call;
+
     private long demand;
 
     /** The subscriber was told the end (or cancelled): nothing more is delivered. */
@@ -95,6 +99,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     /** The idle timer of the line asked for, cancelled when it arrives. */
     private Scheduler.Timer idleTimer;
 
+    /** The exchange in flight, cancelled with the stream. */
     private CompletableFuture<HttpResponse<byte[]>> sending;
 
     private int status;
@@ -104,13 +109,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     /** Whether an event's problems were logged: once per stream, not once per event. */
     private boolean problemsLogged;
 
-    /** What the call's interceptors and metrics listeners are told. */
-    private volatile CallObserver observer = CallObserver.NONE;
-
-    /** Requests sent: 0 or 1 (a stream is not retried). */
-    private volatile int attempts;
-
-    /** When the request was sent, on the scheduler's clock. */
+    /** When the attempt in flight was sent, on the scheduler's clock. */
     private volatile long sent;
 
     private static final Throwable COMPLETE = new Throwable("complete", null, false, false) {
@@ -132,114 +131,143 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
 
     /**
      * Hands the subscriber its subscription, then starts the call without blocking: the permit, the
-     * credentials and the answer are futures. For {@link EventStream#publisher}.
+     * credentials, the backoff and the answer are futures. For {@link EventStream#publisher}.
      */
     void start() {
-        byte[] payload = begin();
-        if (payload == null) {
-            return;
-        }
-        RateLimiter limiter = transport.rateLimiter(action);
-        if (limiter == null) {
-            sendAsync(payload, null);
-        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            long asked = transport.scheduler().nanoTime();
-            limiter.acquire().whenComplete((granted, failure) -> {
-                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
-                if (failure != null) {
-                    end(CredentialsFutures.unwrap(failure));
-                } else {
-                    sendAsync(payload, granted);
-                }
-            });
-        } else {
-            limiter.tryAcquire().ifPresentOrElse(permit -> sendAsync(payload, permit), () -> rateLimited(limiter));
+        if (begin()) {
+            attemptAsync();
         }
     }
 
     /**
      * Hands the subscriber its subscription, then makes the call in this thread until the answer's
-     * headers are in: it waits here for the rate-limit permit and the credentials, and sends with
-     * {@code HttpClient.send}. The events then arrive as they are requested. For
+     * headers are in: it waits here for the rate-limit permit, the credentials and any backoff, and sends
+     * with {@code HttpClient.send}. The events then arrive as they are requested. For
      * {@link EventStream#open}.
      */
     void startInThisThread() {
-        byte[] payload = begin();
-        if (payload == null) {
+        if (!begin()) {
             return;
         }
-        RateLimiter limiter = transport.rateLimiter(action);
-        RateLimiter.Permit permit = null;
-        if (limiter != null && transport.rateLimitMode() == RateLimitMode.WAIT) {
-            long asked = transport.scheduler().nanoTime();
-            try {
-                permit = limiter.awaitPermit();
-            } catch (InterruptedException interrupt) {
-                interrupted("for a rate-limit permit; nothing was sent", interrupt);
-                return;
-            } finally {
-                observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
-            }
-        } else if (limiter != null) {
-            Optional<RateLimiter.Permit> free = limiter.tryAcquire();
-            if (free.isEmpty()) {
-                rateLimited(limiter);
+        while (!isOver()) {
+            if (transport.isClosed()) {
+                end(call.closed());
                 return;
             }
-            permit = free.get();
+            RateLimiter limiter = transport.rateLimiter(action);
+            RateLimiter.Permit permit = limiter == null ? null : permitInThisThread(limiter);
+            if (limiter != null && permit == null) {
+                return;
+            }
+            CallAttempts.Outcome<T> retry = send(permit);
+            if (retry == null || retry.delay() != null && !backOffInThisThread(retry.delay())) {
+                return;
+            }
         }
-        send(payload, permit);
     }
 
     /**
-     * Hands the subscriber its subscription, and the request's JSON if it may be sent; or ends the
-     * call ({@code null}).
+     * Serialises the request and hands the subscriber its subscription; whether the call may go on (it
+     * ended otherwise: a request that cannot be serialised or that is refused before sending, or a
+     * subscriber that cancelled at once).
      */
-    private byte[] begin() {
-        observer = transport.hooks().observe(transport.service(), action, region, transport.scheduler().nanoTime());
-        subscriber.onSubscribe(this);
+    private boolean begin() {
         byte[] payload;
         try {
             payload = ApiTransport.serialize(action, request, requestWriter, Idempotency.NOT_IDEMPOTENT);
         } catch (IllegalArgumentException e) {
+            subscriber.onSubscribe(this);
             end(e);
-            return null;
+            return false;
         }
-        TencentCloudException refused = CallRefusals.beforeSending(transport, action, region, payload, exceptions);
-        if (refused == null && transport.isClosed()) {
-            refused = CallRefusals.closed(action, false, null, exceptions);
-        }
+        call = new CallAttempts<>(transport, action, Idempotency.NOT_IDEMPOTENT, region, payload, responseReader,
+                exceptions);
+        subscriber.onSubscribe(this);
+        TencentCloudException refused = call.refused();
         if (refused != null) {
             end(refused);
-            return null;
+            return false;
         }
-        return payload;
+        return !isOver();
     }
 
-    private void rateLimited(RateLimiter limiter) {
-        end(CallRefusals.rateLimited(action, limiter, exceptions));
+    private synchronized boolean isOver() {
+        return finished || terminal != null;
+    }
+
+    /** Gets a rate-limit permit for the next attempt without blocking, then sends it. */
+    private void attemptAsync() {
+        if (isOver()) {
+            return;
+        }
+        if (transport.isClosed()) {
+            end(call.closed());
+            return;
+        }
+        RateLimiter limiter = transport.rateLimiter(action);
+        if (limiter == null) {
+            sendAsync(null);
+        } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
+            call.waitingForPermit();
+            long asked = transport.scheduler().nanoTime();
+            limiter.acquire().whenComplete((granted, failure) -> {
+                call.waitedForPermit(transport.scheduler().nanoTime() - asked);
+                if (failure != null) {
+                    end(CredentialsFutures.unwrap(failure));
+                } else {
+                    sendAsync(granted);
+                }
+            });
+        } else {
+            limiter.tryAcquire().ifPresentOrElse(this::sendAsync, () -> end(call.rateLimited(limiter)));
+        }
     }
 
     /**
-     * Signs and sends the request without blocking, under the request timeout. The rate-limit
-     * permit, if any, is held until the answer's headers arrive (the server has counted the request
-     * by then), or released at once if nothing is sent.
+     * The rate-limit permit for the next attempt, waited for in this thread; or {@code null} after
+     * ending the call (no permit free and the transport fails fast, or the thread was interrupted).
      */
-    private void sendAsync(byte[] payload, RateLimiter.Permit permit) {
+    private RateLimiter.Permit permitInThisThread(RateLimiter limiter) {
+        if (transport.rateLimitMode() != RateLimitMode.WAIT) {
+            Optional<RateLimiter.Permit> free = limiter.tryAcquire();
+            if (free.isEmpty()) {
+                end(call.rateLimited(limiter));
+            }
+            return free.orElse(null);
+        }
+        call.waitingForPermit();
+        long asked = transport.scheduler().nanoTime();
+        try {
+            return limiter.awaitPermit();
+        } catch (InterruptedException interrupt) {
+            interrupted(interrupt);
+            return null;
+        } finally {
+            call.waitedForPermit(transport.scheduler().nanoTime() - asked);
+        }
+    }
+
+    /**
+     * Signs and sends one attempt without blocking, under the request timeout; a retry follows its
+     * backoff. The rate-limit permit, if any, is held until the answer's headers arrive (the server has
+     * counted the request by then), or released at once if nothing is sent.
+     */
+    private void sendAsync(RateLimiter.Permit permit) {
+        call.waitingForCredentials();
         transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> {
             if (failure != null) {
                 release(permit);
                 end(CredentialsFutures.unwrap(failure));
                 return;
             }
-            HttpRequest signed = sign(payload, credentials);
+            HttpRequest signed = sign(credentials);
             CompletableFuture<HttpResponse<byte[]>> response;
             synchronized (this) {
-                if (signed == null || finished) {
+                if (signed == null || isOver()) {
                     release(permit);
                     return;
                 }
-                sending();
+                sent = transport.scheduler().nanoTime();
                 response = transport.httpClient().sendAsync(signed, info -> {
                     release(permit);
                     return bodySubscriber(info);
@@ -254,50 +282,68 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             response.whenComplete((answer, sendFailure) -> {
                 timeout.cancel();
                 release(permit);
-                if (timedOut.get() && sendFailure != null) {
-                    end(requestTimeout());
-                } else {
-                    answered(answer, sendFailure);
+                CallAttempts.Outcome<T> retry = outcome(answer, sendFailure, timedOut.get() && sendFailure != null);
+                if (retry != null) {
+                    backOffAsync(retry.delay());
                 }
             });
         });
     }
 
+    /** Makes the next attempt after {@code delay} ({@code null}: at once), without blocking. */
+    private void backOffAsync(Duration delay) {
+        if (delay == null) {
+            attemptAsync();
+            return;
+        }
+        long from = transport.scheduler().nanoTime();
+        transport.scheduler().delay(delay).whenComplete((ignored, timerFailure) -> {
+            call.backedOff(transport.scheduler().nanoTime() - from);
+            attemptAsync();
+        });
+    }
+
     /**
-     * Signs and sends the request in this thread, with {@code HttpClient.send}, under the request
-     * timeout, which interrupts the thread ({@link TimeoutInterrupter}). The permit is held as by
+     * Signs and sends one attempt in this thread, with {@code HttpClient.send}, under the request
+     * timeout, which interrupts the thread ({@link TimeoutInterrupter}); the permit is held as by
      * {@link #sendAsync}.
+     *
+     * @return the retry to make, or {@code null} when the call has ended or its events are under way
      */
-    private void send(byte[] payload, RateLimiter.Permit permit) {
+    private CallAttempts.Outcome<T> send(RateLimiter.Permit permit) {
         TimeoutInterrupter interrupter = new TimeoutInterrupter(Thread.currentThread());
         Scheduler.Timer timeout = null;
+        HttpResponse<byte[]> response = null;
+        Throwable failure = null;
         try {
+            call.waitingForCredentials();
             Credentials credentials = transport.credentialsAsync(action, exceptions).get();
-            HttpRequest signed = sign(payload, credentials);
+            HttpRequest signed = sign(credentials);
             synchronized (this) {
-                if (signed == null || finished) {
-                    return;
+                if (signed == null || isOver()) {
+                    return null;
                 }
-                sending();
+                sent = transport.scheduler().nanoTime();
             }
-            interrupter.startAttempt(1);
-            timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> interrupter.attemptTimedOut(1));
-            HttpResponse<byte[]> response = transport.httpClient().send(signed, info -> {
+            int attempt = call.attempts();
+            interrupter.startAttempt(attempt);
+            timeout = transport.scheduler().timeout(transport.requestTimeout(),
+                    () -> interrupter.attemptTimedOut(attempt));
+            response = transport.httpClient().send(signed, info -> {
                 release(permit);
                 return bodySubscriber(info);
             });
-            answered(response, null);
         } catch (ExecutionException noCredentials) {
             end(CredentialsFutures.unwrap(noCredentials));
-        } catch (IOException failure) {
-            answered(null, failure);
+            return null;
+        } catch (IOException e) {
+            failure = e;
         } catch (InterruptedException interrupt) {
-            if (interrupter.takeInterrupt()) {
-                end(requestTimeout());
-            } else {
-                interrupted(timeout == null ? "for credentials; nothing was sent" : "for the answer; " + action
-                        + " may have run", interrupt);
+            if (!interrupter.takeInterrupt()) {
+                interrupted(interrupt);
+                return null;
             }
+            failure = interrupt;
         } finally {
             if (timeout != null) {
                 timeout.cancel();
@@ -305,43 +351,82 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             release(permit);
             interrupter.close();
         }
+        return outcome(response, failure, failure instanceof InterruptedException);
+    }
+
+    /** Waits {@code delay} in this thread before the next attempt; whether the call goes on. */
+    private boolean backOffInThisThread(Duration delay) {
+        long from = transport.scheduler().nanoTime();
+        try {
+            transport.scheduler().sleep(delay);
+            return true;
+        } catch (InterruptedException interrupt) {
+            interrupted(interrupt);
+            return false;
+        } finally {
+            call.backedOff(transport.scheduler().nanoTime() - from);
+        }
+    }
+
+    /**
+     * What the end of an exchange means: for an event stream, nothing yet (its lines are read as they
+     * are asked for); for any other answer, the one event or the exception; for no answer, the failure
+     * that names what happened.
+     *
+     * @param timedOut whether the request timeout ended the exchange
+     * @return the retry to make, or {@code null} when the call has ended or its events are under way
+     */
+    private CallAttempts.Outcome<T> outcome(HttpResponse<byte[]> response, Throwable failure, boolean timedOut) {
+        if (isOver()) {
+            return null;
+        }
+        long latency = transport.scheduler().nanoTime() - sent;
+        CallAttempts.Outcome<T> outcome;
+        if (failure != null) {
+            Throwable cause = CredentialsFutures.unwrap(failure);
+            if (!timedOut && !(cause instanceof IOException)) {
+                end(cause);
+                return null;
+            }
+            outcome = call.noAnswer(cause, timedOut, latency);
+        } else if (response.body() == null) {
+            return null;
+        } else {
+            outcome = call.answered(response, latency);
+        }
+        if (outcome.failure() != null) {
+            end(outcome.failure());
+        } else if (outcome.retry()) {
+            return outcome;
+        } else {
+            synchronized (this) {
+                ready.add(outcome.value());
+            }
+            end(COMPLETE);
+        }
+        return null;
     }
 
     /**
      * The request, with the headers the interceptors set before it is signed; or {@code null} after
      * ending the call, if an interceptor failed.
      */
-    private HttpRequest sign(byte[] payload, Credentials credentials) {
-        Map<String, String> headers;
+    private HttpRequest sign(Credentials credentials) {
         try {
-            headers = observer.beforeSigning(1, transport, transport.extraHeaders(), exceptions);
+            return call.sign(credentials);
         } catch (TencentCloudException refused) {
             end(refused);
             return null;
         }
-        return transport.signedRequest(action, region, payload, credentials, headers);
-    }
-
-    /** The request goes now; called under the lock. */
-    private void sending() {
-        attempts = 1;
-        sent = transport.scheduler().nanoTime();
-    }
-
-    private TencentCloudException requestTimeout() {
-        return exceptions.create(TencentCloudException.CLIENT_REQUEST_TIMEOUT, "No answer to " + action
-                + " within the request timeout of " + transport.requestTimeout().toMillis() + " ms; " + action
-                + " may have run", null, 0, null);
     }
 
     /**
-     * The calling thread was interrupted while the call waited {@code what}: the call ends, and the
-     * thread's interrupt flag is set again.
+     * The calling thread was interrupted while the call waited: the call ends, and the thread's
+     * interrupt flag is set again.
      */
-    private void interrupted(String what, InterruptedException interrupt) {
+    private void interrupted(InterruptedException interrupt) {
         Thread.currentThread().interrupt();
-        end(exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                "Interrupted while " + action + " was waiting " + what, null, 0, interrupt));
+        end(call.interrupted(interrupt));
     }
 
     private static void release(RateLimiter.Permit permit) {
@@ -362,8 +447,8 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
         String contentType = info.headers().firstValue("Content-Type").orElse("");
         if (contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
-            observer.answered(info.statusCode(), info.headers(), requestId(), transport.scheduler().nanoTime() - sent,
-                    null);
+            call.answeredWithEvents(info.statusCode(), info.headers(), requestId(),
+                    transport.scheduler().nanoTime() - sent);
             return new LinesAsTheyCome(HttpResponse.BodySubscribers.fromLineSubscriber(this));
         }
         return BoundedBody.handler(transport.maxResponseBytes()).apply(info);
@@ -406,35 +491,6 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
     }
 
-    /**
-     * The exchange ended: for an event stream its lines were already read, and only a failure matters;
-     * any other answer is the one event, or the exception.
-     */
-    private void answered(HttpResponse<byte[]> response, Throwable failure) {
-        if (failure != null) {
-            end(networkFailure(CredentialsFutures.unwrap(failure)));
-            return;
-        }
-        byte[] body = response.body();
-        if (body == null) {
-            return;
-        }
-        long latency = transport.scheduler().nanoTime() - sent;
-        ResponseReader reader =
-                new ResponseReader(action, response, transport.maxResponseBytes(), exceptions, transport.logger());
-        try {
-            T value = reader.read(responseReader);
-            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, null);
-            synchronized (this) {
-                ready.add(value);
-            }
-            end(COMPLETE);
-        } catch (TencentCloudException e) {
-            observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, e);
-            end(e);
-        }
-    }
-
     @Override
     public void request(long n) {
         if (n <= 0) {
@@ -459,7 +515,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
         release(body, pending);
         stopIdleTimer();
-        ended(new CancellationException("the stream was cancelled"));
+        told(new CancellationException("the stream was cancelled"));
     }
 
     // The lines of an event stream, from the HTTP client.
@@ -546,10 +602,15 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         return value;
     }
 
+    /**
+     * An event that is not what the action answers. Its data is quoted only when it is not JSON: the
+     * members of an API answer may be secrets.
+     */
     private TencentCloudException invalid(String problem, SseParser.Event event, Throwable cause) {
+        byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
         return exceptions.create(TencentCloudException.CLIENT_INVALID_RESPONSE, "The event stream of " + action
-                + " (HTTP " + status() + ") has " + problem + ": " + ResponseReader.snippet(
-                        event.data().getBytes(StandardCharsets.UTF_8)), requestId(), status(), cause);
+                + " has " + problem + (ResponseReader.looksLikeJson(data) ? "" : ": " + ResponseReader.snippet(data)),
+                requestId(), status(), cause);
     }
 
     private synchronized int status() {
@@ -589,7 +650,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
         release(body, null);
         stopIdleTimer();
-        ended(how == COMPLETE ? null : how);
+        told(how == COMPLETE ? null : how);
         drain();
     }
 
@@ -666,12 +727,15 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         body.request(1);
     }
 
-    /** Tells the observer, once, how the call ended: {@code null} for its end, or its failure. */
-    private void ended(Throwable failure) {
-        observer.ended(attempts, failure, transport.scheduler().nanoTime(), () -> exceptions.create(
-                TencentCloudException.CLIENT_CANCELLED, "The stream of " + action + " ended before its answer: "
-                + (failure instanceof CancellationException ? "the caller cancelled it"
-                        : "unexpected " + ResponseReader.describe(failure)), null, 0, failure));
+    /**
+     * Ends the call's attempts, once: its metrics and interceptors learn how it ended ({@code null}: at
+     * the end of its events), and a failure is logged at DEBUG.
+     */
+    private void told(Throwable failure) {
+        CallAttempts<T> attempts = call;
+        if (attempts != null) {
+            attempts.end(failure);
+        }
     }
 
     private void stopIdleTimer() {
