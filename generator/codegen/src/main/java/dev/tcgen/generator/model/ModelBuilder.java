@@ -213,17 +213,21 @@ public final class ModelBuilder {
     }
 
     /**
-     * Whether the action may be sent again after a failure that may have delivered it: as the spec says, if it says;
-     * otherwise {@code CLIENT_TOKEN} if its request has a string {@code ClientToken}, or else by its name (read-only
-     * verbs, see {@link Idempotency#byName}).
+     * Whether the action may be sent again after a failure that may have delivered it: not if the spec says so;
+     * otherwise {@code CLIENT_TOKEN} if its request has a string {@code ClientToken} (so that the client fills the
+     * token, even where the spec says the action is idempotent), or else as the spec says, or else by its name
+     * (read-only verbs, see {@link Idempotency#byName}).
      */
     private static Idempotency idempotency(ActionSpec action) {
-        if (action.idempotent().isPresent()) {
-            return action.idempotent().get() ? Idempotency.IDEMPOTENT : Idempotency.NOT_IDEMPOTENT;
+        if (action.idempotent().isPresent() && !action.idempotent().get()) {
+            return Idempotency.NOT_IDEMPOTENT;
         }
         boolean clientToken = action.input().stream().anyMatch(member ->
                 member.name().equals(Idempotency.CLIENT_TOKEN_MEMBER) && member.type().equals("string"));
-        return clientToken ? Idempotency.CLIENT_TOKEN : Idempotency.byName(action.name());
+        if (clientToken) {
+            return Idempotency.CLIENT_TOKEN;
+        }
+        return action.idempotent().isPresent() ? Idempotency.IDEMPOTENT : Idempotency.byName(action.name());
     }
 
     private StructureModel structure(StructureSpec structure) {

@@ -198,6 +198,26 @@ class ModelBuilderTest {
     }
 
     @Test
+    void anActionTheSpecCallsIdempotentStillHasItsClientTokenFilledButOneItCallsNotIdempotentIsNeverRetried()
+            throws Exception {
+        Path spec = directory.resolve("tokens.json");
+        Files.writeString(spec, """
+                {"service": "tokens", "version": "2024-01-01", "regions": [],
+                 "endpoints": {"china": "tokens.tencentcloudapi.com",
+                               "international": "tokens.intl.tencentcloudapi.com"},
+                 "actions": [
+                   {"name": "CreateThing", "idempotent": true, "description": "Creates a thing.",
+                    "input": [{"name": "ClientToken", "type": "string"}], "output": []},
+                   {"name": "RunThing", "idempotent": false, "description": "Runs a thing.",
+                    "input": [{"name": "ClientToken", "type": "string"}], "output": []}]}
+                """);
+        ServiceModel tokens = ModelBuilder.build(SpecFixtures.load(spec), "dev.tcgen.client", "dev.tcgen.client.core");
+
+        assertEquals(List.of("CreateThing CLIENT_TOKEN", "RunThing NOT_IDEMPOTENT"), tokens.actions().stream()
+                .map(action -> action.wireName() + " " + action.idempotency()).toList());
+    }
+
+    @Test
     void actionsAndStructuresAreSortedByWireName() {
         assertEquals(List.of("CreateSession", "DescribeEverything", "LegacyThing", "Ping"),
                 model.actions().stream().map(ActionModel::wireName).toList());
