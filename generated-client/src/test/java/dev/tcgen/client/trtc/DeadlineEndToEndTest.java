@@ -56,6 +56,7 @@ class DeadlineEndToEndTest {
             TrtcException e = AsyncEndToEndTest.failure(waiting);
             assertEquals(TencentCloudException.CLIENT_DEADLINE_EXCEEDED, e.code());
             assertEquals(0, e.attempts());
+            assertFalse(e.mayHaveRun());
             assertEquals("StopPublishCdnStream did not finish within its call timeout of 500 ms; it was waiting for a "
                     + "rate-limit permit; nothing was sent", e.errorMessage());
             time.advance(Duration.ofSeconds(5));
@@ -77,6 +78,7 @@ class DeadlineEndToEndTest {
             assertEquals(2, e.attempts(), "at 0 s and 1 s; the next would be at 3 s");
             assertTrue(e.errorMessage().endsWith("it was waiting to retry after InternalError"), e.errorMessage());
             assertEquals("InternalError", ((TencentCloudException) e.getCause()).code());
+            assertFalse(e.mayHaveRun(), "each attempt was answered: InternalError, it did not run");
         }
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), time.delays());
         assertEquals(2, server.received().size());
@@ -98,6 +100,7 @@ class DeadlineEndToEndTest {
             assertEquals(1, e.attempts());
             assertTrue(e.errorMessage().endsWith("it was waiting for the answer to attempt 1; DescribeCloudRecording "
                     + "may have run"), e.errorMessage());
+            assertTrue(e.mayHaveRun());
             assertEquals(0, time.pendingTimeouts(), "the attempt's own timeout is cancelled with it");
         }
     }

@@ -35,6 +35,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,7 @@ class RetryEndToEndTest {
             assertEquals(code, e.code());
             assertEquals(1, e.attempts());
             assertFalse(e.getMessage().contains("attempts"), e.getMessage());
+            assertFalse(e.mayHaveRun(), "the API answered that it refused the request");
         }
         assertEquals(1, server.received().size());
         assertEquals(List.of(), time.delays());
@@ -153,6 +155,7 @@ class RetryEndToEndTest {
             assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, bad.code());
             assertEquals(400, bad.httpStatus());
             assertEquals(1, bad.attempts());
+            assertFalse(unavailable.mayHaveRun() || bad.mayHaveRun(), "pages that turned the request away");
         }
         assertEquals(5, server.received().size());
     }
@@ -183,9 +186,27 @@ class RetryEndToEndTest {
             assertTrue(e.getMessage().endsWith("CreateCloudRecording may have run, so it is not sent again (it is "
                     + "not idempotent)"), e.getMessage());
             assertInstanceOf(IOException.class, e.getCause());
+            assertTrue(e.mayHaveRun());
         }
         assertEquals(1, server.received().size(), "delivered once");
         assertEquals(List.of(), time.delays());
+    }
+
+    @Test
+    void anAttemptThatMayHaveRunIsRememberedWhateverTheLastAttemptSays() throws IOException {
+        AtomicInteger answered = new AtomicInteger();
+        try (TrtcClient client = client(request -> answered.incrementAndGet() == 1
+                ? Answer.hangUp() : Answer.error("ResourceNotFound", "No such task.", "req-2"))) {
+            TrtcException e = assertThrows(TrtcException.class, () -> client.describeCloudRecording(describe("t-1")));
+
+            assertEquals("ResourceNotFound after 2", e.code() + " after " + e.attempts());
+            assertTrue(e.mayHaveRun(), "the first attempt may have run");
+
+            TrtcException async = assertInstanceOf(TrtcException.class, assertThrows(CompletionException.class,
+                    () -> client.describeCloudRecordingAsync(describe("t-2")).join()).getCause());
+            assertEquals("ResourceNotFound after 1", async.code() + " after " + async.attempts());
+            assertFalse(async.mayHaveRun());
+        }
     }
 
     @Test
@@ -237,6 +258,7 @@ class RetryEndToEndTest {
             assertEquals(4, e.attempts());
             assertEquals(0, e.httpStatus());
             assertTrue(e.getMessage().contains("; nothing was sent"), e.getMessage());
+            assertFalse(e.mayHaveRun());
         }
         assertEquals(3, time.delays().size());
     }

@@ -455,6 +455,7 @@ class StreamingEndToEndTest {
             assertEquals(TencentCloudException.CLIENT_CONNECT_FAILED, e.code());
             assertEquals(4, e.attempts(), "nothing was sent, so the retry policy retries: " + e.getMessage());
             assertTrue(e.getMessage().contains("; nothing was sent"), e.getMessage());
+            assertFalse(e.mayHaveRun());
 
             Recorder async = new Recorder();
             client.textToSpeechSSEPublisher(REQUEST).subscribe(async);
@@ -499,6 +500,7 @@ class StreamingEndToEndTest {
             assertEquals(TencentCloudException.CLIENT_INVALID_RESPONSE, e.code());
             assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
             assertEquals(1, e.getMessage().split("HTTP 200", -1).length - 1, "the status once: " + e.getMessage());
+            assertTrue(e.mayHaveRun(), "the stream had begun");
         }
         assertFalse(logger.allText().contains("s3cret"), logger.allText());
         assertEquals(List.of(), logger.at(System.Logger.Level.WARNING), "the caller got the failure");

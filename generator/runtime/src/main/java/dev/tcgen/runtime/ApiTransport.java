@@ -712,7 +712,8 @@ public final class ApiTransport implements AutoCloseable {
 
     /**
      * What a synchronous call throws for the failure of its future: a service exception
-     * made again on the calling thread (same code, message, ids, cause and attempts), or
+     * made again on the calling thread (same code, message, ids, cause, attempts and
+     * whether the action may have run), or
      * an unexpected failure as it is.
      */
     static <E extends TencentCloudException> RuntimeException rethrown(Throwable failure,
@@ -721,7 +722,7 @@ public final class ApiTransport implements AutoCloseable {
             TencentCloudException known = (TencentCloudException) failure;
             E copy = exceptions.create(known.code(), known.errorMessage(), known.requestId(),
                     known.httpStatus(), known.getCause());
-            copy.recordAttempts(known.attempts());
+            copy.recordOutcome(known.attempts(), known.mayHaveRun());
             return copy;
         }
         if (failure instanceof RuntimeException) {

@@ -68,6 +68,12 @@ final class CallAttempts<T> {
     private volatile boolean awaitingAnswer;
 
     /**
+     * Whether an attempt may have reached the service without an answer that says it was turned
+     * away ({@link TencentCloudException#mayHaveRun()}).
+     */
+    private volatile boolean mayHaveRun;
+
+    /**
      * Whether an answer {@code AuthFailure.SignatureExpire} made this call retry with the
      * server's time ({@link ClockSkew}); that happens once per call.
      */
@@ -199,6 +205,8 @@ final class CallAttempts<T> {
         try {
             value = reader.read(responseReader);
         } catch (TencentCloudException e) {
+            mayHaveRun |= e.code().equals(TencentCloudException.CLIENT_INVALID_RESPONSE)
+                    && mayHaveRunAfter(response.statusCode());
             observer.answered(response.statusCode(), response.headers(), reader.requestId(), latency, e);
             if (!clockCorrected && transport.clockSkew().learnFrom(e.code(), response.headers())) {
                 // ClockSkew has logged the correction; the retry that follows needs no warning of its own.
@@ -218,6 +226,7 @@ final class CallAttempts<T> {
      */
     void answeredWithEvents(int status, HttpHeaders headers, String requestId, long latency) {
         awaitingAnswer = false;
+        mayHaveRun = true;
         observer.answered(status, headers, requestId, latency, null);
         logSuccess(status, requestId, latency);
     }
@@ -230,6 +239,7 @@ final class CallAttempts<T> {
     Outcome<T> noAnswer(Throwable failure, boolean timedOut, long latency) {
         awaitingAnswer = false;
         TencentCloudException noAnswer = connectionFailure(CredentialsFutures.unwrap(failure), timedOut);
+        mayHaveRun |= !noAnswer.code().equals(TencentCloudException.CLIENT_CONNECT_FAILED);
         observer.noAnswer(noAnswer);
         return retryOrFail(noAnswer, null, latency);
     }
@@ -265,7 +275,7 @@ final class CallAttempts<T> {
         }
         if (failure instanceof TencentCloudException) {
             TencentCloudException known = (TencentCloudException) failure;
-            known.recordAttempts(attempts);
+            known.recordOutcome(attempts, mayHaveRun || awaitingAnswer);
             logFailure(known);
         }
         observer.ended(attempts, failure, transport.scheduler().nanoTime(), () -> cancelled(failure));
@@ -361,6 +371,15 @@ final class CallAttempts<T> {
         return exceptions.create(TencentCloudException.CLIENT_CONNECTION_LOST, "The connection to "
                 + transport.endpoint() + " failed before the whole answer to " + action + " arrived: "
                 + describe(failure) + outcome, null, 0, failure);
+    }
+
+    /**
+     * Whether an answer that is not an API answer may come from a service that ran the action:
+     * a broken body of a success, or an HTTP 500, 502 or 504 page; not a page that turned the
+     * request away (4xx, 503).
+     */
+    private static boolean mayHaveRunAfter(int status) {
+        return status >= 200 && status <= 299 || status >= 500 && status != 503;
     }
 
     /**

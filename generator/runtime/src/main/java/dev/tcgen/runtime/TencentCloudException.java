@@ -147,6 +147,8 @@ public class TencentCloudException extends RuntimeException {
      */
     private int attempts;
 
+    private boolean mayHaveRun;
+
     /**
      * Creates the exception for one failed call; its message reads like
      * {@code ResourceNotFound: The task does not exist. (RequestId 7199..., HTTP 200)}.
@@ -219,10 +221,30 @@ public class TencentCloudException extends RuntimeException {
     }
 
     /**
-     * Records how many requests the call made; the transport calls it before it throws.
+     * Whether the action may have run although the call failed: a request may have reached the
+     * service, and no answer said that it was turned away. So it is after a connection lost
+     * once the request was sent ({@link #CLIENT_CONNECTION_LOST}), an attempt that timed out
+     * ({@link #CLIENT_REQUEST_TIMEOUT}), an answer that was not an API answer but a broken body
+     * or an HTTP 500, 502 or 504 page ({@link #CLIENT_INVALID_RESPONSE}), a call that ended
+     * while it waited for an answer (deadline, interrupt, cancel), or an event stream that had
+     * begun; and so it stays when such an attempt was followed by retries that failed
+     * otherwise. Before sending an action that is not idempotent again, check with a
+     * {@code Describe...} whether it ran. {@code false} when nothing was sent, or every
+     * request was answered with an API error or turned away (HTTP 429, 503).
+     *
+     * @return whether the action may have run
      */
-    void recordAttempts(int attempts) {
+    public boolean mayHaveRun() {
+        return mayHaveRun;
+    }
+
+    /**
+     * Records how many requests the call made and whether the action may have run; the
+     * transport calls it before it throws.
+     */
+    void recordOutcome(int attempts, boolean mayHaveRun) {
         this.attempts = attempts;
+        this.mayHaveRun = mayHaveRun;
     }
 
     /**
