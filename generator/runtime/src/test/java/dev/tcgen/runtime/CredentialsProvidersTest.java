@@ -15,16 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -226,20 +225,24 @@ class CredentialsProvidersTest {
         caching.credentials();
         time.advance(Duration.ofHours(2));
 
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<String>> ids = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                ids.add(pool.submit(() -> caching.credentials().secretId()));
-            }
-            assertTrue(refreshing.await(10, TimeUnit.SECONDS));
-            release.countDown();
-            for (Future<String> id : ids) {
-                assertEquals(ID + 2, id.get(10, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
+        List<String> ids = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Thread thread = new Thread(() -> ids.add(caching.credentials().secretId()), "caller-" + i);
+            threads.add(thread);
+            thread.start();
         }
+        assertTrue(refreshing.await(10, TimeUnit.SECONDS));
+        // Every caller has asked by now: each waits (for the one refresh, or inside a refresh of its own) or is done.
+        while (threads.stream().anyMatch(thread -> thread.getState() == Thread.State.NEW
+                || thread.getState() == Thread.State.RUNNABLE)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        assertEquals(Collections.nCopies(16, ID + 2), ids);
         assertEquals(2, fetched.get(), "one refresh for all sixteen threads");
     }
 
