@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * corpus, TencentCloud/tencentcloud-cli-intl-en commit 94ed72e, {@code tccli/services/cvm/v20170312/api.json},
  * unchanged; 85 actions), with no overlay and so no regions, called in regions set on the builder and for some calls,
  * against a local server that checks every TC3 signature independently. The calls are written as a user would write
- * them ({@link #CALLS}), compiled with the whole generated client (296 files, about 9 s of the test's 12 on a loaded
- * 2-core machine) and run from its class loader.
+ * them ({@link #CALLS}), compiled with the whole generated client (296 files; most of the test's time) and run from
+ * its class loader.
  */
 @Timeout(120)
 class CvmFromApiJsonEndToEndTest {
