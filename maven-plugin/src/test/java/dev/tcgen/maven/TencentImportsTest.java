@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tcgen.generator.importer.ImportException;
 import dev.tcgen.generator.importer.ImportMessage;
 import dev.tcgen.generator.spec.SpecSource;
@@ -12,6 +14,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +24,19 @@ class TencentImportsTest {
     /** Tencent's TMT api.json and examples.json, as the invoker IT {@code tencent-spec} imports them. */
     private static final Path TMT = Path.of("src/it/tencent-spec/src/main/tencent/tmt/v20180321");
 
+    /** A doc page of TMT's ImageTranslateLLM, written for these tests (see {@code src/test/resources/tmt}). */
+    private static final Path PAGE = Path.of("src/test/resources/tmt/ImageTranslateLLM-api-doc.txt");
+
     private static TencentSpec spec(Path apiJson, Path examples, Path overlay) {
         TencentSpec spec = new TencentSpec();
         spec.apiJson = apiJson.toFile();
         spec.examples = examples == null ? null : examples.toFile();
         spec.overlay = overlay == null ? null : overlay.toFile();
+        return spec;
+    }
+
+    private static TencentSpec withPages(TencentSpec spec, Path... pages) {
+        spec.docPages = Arrays.stream(pages).map(Path::toFile).toList();
         return spec;
     }
 
@@ -60,6 +71,35 @@ class TencentImportsTest {
         assertNotEquals(base, fingerprint(spec(apiJson, examples, overlay)), "an overlay changed");
         Files.write(examples, Files.readString(examples).replace("Calling", "Call").getBytes(StandardCharsets.UTF_8));
         assertNotEquals(base, fingerprint(spec(apiJson, examples, overlay)), "examples changed");
+    }
+
+    @Test
+    void aDocPageIsMergedInWithItsWarningsAtTheirFileAndLine() throws Exception {
+        TencentImports.Result result = TencentImports.run(List.of(
+                withPages(spec(TMT.resolve("api.json"), TMT.resolve("examples.json"), null), PAGE)));
+
+        JsonNode spec = new ObjectMapper().readTree(result.specs().get(0).text());
+        JsonNode action = spec.path("actions").get(0);
+        assertEquals("ImageTranslateLLM", action.path("name").asText());
+        assertEquals(10, action.path("rateLimit").asInt(), "only the page says it");
+        assertEquals("[\"ap-guangzhou\",\"ap-singapore\"]", action.path("regions").toString());
+        assertEquals("Target language, for example en (English) or zh (Chinese).",
+                action.path("input").get(1).path("description").asText(), "the page's text is used");
+        assertTrue(result.warnings().stream().anyMatch(warning -> warning.toString().equals(PAGE + ":26: the "
+                + "service lists no regions; region ap-singapore is added without a name (an overlay's \"regions\" "
+                + "lists them all, with names)")), result.warnings().toString());
+    }
+
+    @Test
+    void aDocPageIsFingerprintedByItsBytes(@TempDir Path directory) throws Exception {
+        Path page = Files.copy(PAGE, directory.resolve("ImageTranslateLLM-api-doc.txt"));
+        TencentSpec spec = withPages(spec(TMT.resolve("api.json"), null, null), page);
+        String base = fingerprint(spec);
+
+        assertEquals(base, fingerprint(spec), "nothing changed");
+        assertNotEquals(base, fingerprint(spec(TMT.resolve("api.json"), null, null)), "no page");
+        Files.writeString(page, Files.readString(page).replace("A maximum of 10 requests", "A maximum of 20 requests"));
+        assertNotEquals(base, fingerprint(spec), "the page changed");
     }
 
     @Test

@@ -290,10 +290,14 @@ public final class ApiJsonImporter {
             title = action + " example " + (index + 1);
         }
         String what = "example \"" + title + "\" of " + action;
+        Origin responseOrigin = origin(examples, LocatedJson.child(pointer, "output"));
+        if (StreamingRule.isEventStream(example.path("output").asText(""))) {
+            warnings.add(new ImportMessage(responseOrigin, what + " " + StreamingRule.EVENT_STREAM_EXAMPLE_LEFT_OUT));
+            return Optional.empty();
+        }
         ExampleText.Body request = ExampleText.request(example.path("input").asText(""), types);
         ExampleText.Body response = ExampleText.response(example.path("output").asText(""));
         Origin requestOrigin = origin(examples, LocatedJson.child(pointer, "input"));
-        Origin responseOrigin = origin(examples, LocatedJson.child(pointer, "output"));
         request.warnings().forEach(n -> warnings.add(new ImportMessage(requestOrigin, what + ": " + n.message())));
         response.warnings().forEach(n -> warnings.add(new ImportMessage(responseOrigin, what + ": " + n.message())));
         if (request.body().isEmpty() || response.body().isEmpty()) {

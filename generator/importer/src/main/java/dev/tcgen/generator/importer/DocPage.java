@@ -23,7 +23,8 @@ import java.util.Set;
  * @param rateLimitOrigin where it says so
  * @param input the request parameters, common parameters (Action, Version, Region) left out
  * @param output the response parameters
- * @param examples the examples
+ * @param examples the examples, those whose answer is an event stream left out
+ * @param eventStreamExample whether an example answer is an event stream ({@link StreamingRule})
  * @param errorCodes the error codes listed for the action, with their descriptions
  * @param warnings what was repaired while reading the page (e.g. an example read leniently)
  */
@@ -42,6 +43,7 @@ public record DocPage(
         List<Parameter> input,
         List<Parameter> output,
         List<SpecDraft.Example> examples,
+        boolean eventStreamExample,
         List<ErrorCodeRow> errorCodes,
         List<ImportMessage> warnings) {
 
@@ -152,10 +154,12 @@ public record DocPage(
     }
 
     /**
-     * Whether the page says the answer streams ({@link StreamingRule}): in its description or a parameter's.
+     * Whether the answer streams ({@link StreamingRule}): an example answer is an event stream, or the page says so in
+     * its description or a parameter's.
      */
     public boolean streaming() {
-        return StreamingRule.saysItStreams(description)
+        return eventStreamExample
+                || StreamingRule.saysItStreams(description)
                 || input.stream().anyMatch(p -> StreamingRule.saysItStreams(p.description()))
                 || output.stream().anyMatch(p -> StreamingRule.saysItStreams(p.description()));
     }

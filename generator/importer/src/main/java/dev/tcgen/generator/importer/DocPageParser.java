@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *       not members, but give the action name, the version and the supported regions ("This API only supports:
  *       ..."). Lines that are not rows continue the description of the row above.
  *   <li>Output Parameters: rows "Name Type Description".
- *   <li>Example: "Example1 Title", "Input Example" (an HTTP request, a URL, or JSON), "Output Example" (JSON).
+ *   <li>Example: "Example1 Title", "Input Example" (an HTTP request, a URL, or JSON), "Output Example" (JSON, or an
+ *       event stream: {@code data:} lines, which mark the action streaming and leave the example out).
  *   <li>Error Code: rows "Code Description".
  * </ul>
  * Page chrome is ignored: "Try it", "API Explorer" lines, the last-updated stamp and the feedback footer. A page
@@ -92,6 +93,7 @@ public final class DocPageParser {
     private final List<String> lines;
     private final Map<Section, Integer> headings = new EnumMap<>(Section.class);
     private final List<ImportMessage> warnings = new ArrayList<>();
+    private boolean eventStreamExample;
 
     private DocPageParser(String source, String text) {
         this.source = source;
@@ -127,7 +129,7 @@ public final class DocPageParser {
         return new DocPage(source, action, origin(actionLine), description.domain, common.version,
                 description.text, origin(description.firstLine), common.regions, origin(common.regionsLine),
                 description.rateLimit, origin(description.rateLimitLine), input.parameters(), output.parameters(),
-                examples, errorCodes, warnings);
+                examples, eventStreamExample, errorCodes, warnings);
     }
 
     // ---- sections
@@ -389,7 +391,7 @@ public final class DocPageParser {
             Matcher heading = EXAMPLE_HEADING.matcher(line);
             boolean end = i == body[1] || heading.matches();
             if (end && headingLine >= 0) {
-                examples.add(example(title, headingLine, inputLine, outputLine, i, types));
+                example(title, headingLine, inputLine, outputLine, i, types).ifPresent(examples::add);
             }
             if (i == body[1]) {
                 break;
@@ -411,11 +413,20 @@ public final class DocPageParser {
         return examples;
     }
 
-    private SpecDraft.Example example(String title, int headingLine, int inputLine, int outputLine, int end,
+    /** The example, or empty (with a warning) when its answer is an event stream, which marks the page streaming. */
+    private Optional<SpecDraft.Example> example(String title, int headingLine, int inputLine, int outputLine, int end,
             MemberTypes types) throws ImportException {
         if (inputLine < 0 || outputLine < 0) {
             throw fail(headingLine, Section.EXAMPLE, "example \"" + title + "\" has no \""
                     + (inputLine < 0 ? "Input Example" : "Output Example") + "\" line");
+        }
+        for (int i = outputLine + 1; i < end; i++) {
+            if (StreamingRule.isEventStream(lines.get(i))) {
+                warnings.add(new ImportMessage(origin(i), "example \"" + title + "\" "
+                        + StreamingRule.EVENT_STREAM_EXAMPLE_LEFT_OUT));
+                eventStreamExample = true;
+                return Optional.empty();
+            }
         }
         ExampleText.Body request = ExampleText.request(text(inputLine + 1, outputLine), types);
         ExampleText.Body response = ExampleText.response(text(outputLine + 1, end));
@@ -428,7 +439,8 @@ public final class DocPageParser {
                         + body.failure());
             }
         }
-        return new SpecDraft.Example(title, request.body().get(), response.body().get(), origin(headingLine));
+        return Optional.of(new SpecDraft.Example(title, request.body().get(), response.body().get(),
+                origin(headingLine)));
     }
 
     /** Lines [from, to) without page chrome, joined. */

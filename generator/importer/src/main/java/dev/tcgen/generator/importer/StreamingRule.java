@@ -22,6 +22,10 @@ final class StreamingRule {
 
     private static final Pattern EVENT_LINE = Pattern.compile("(?m)^\\s*data:");
 
+    /** Why an example whose answer is an event stream is left out of the spec, which holds JSON answers only. */
+    static final String EVENT_STREAM_EXAMPLE_LEFT_OUT = "is left out: its answer is an event stream (\"data:\" "
+            + "lines), which a spec example cannot hold; the action is marked streaming";
+
     private StreamingRule() {
     }
 

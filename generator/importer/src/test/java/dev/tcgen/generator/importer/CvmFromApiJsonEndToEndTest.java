@@ -34,16 +34,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A client generated from Tencent's CVM {@code api.json} alone (a slice of three actions, {@code importer/cvm}), with
- * no overlay and so no regions, called in regions set on the builder and for some calls, against a local server that
- * checks every TC3 signature independently. The calls are written as a user would write them ({@link #CALLS}),
- * compiled with the generated sources and run from their class loader.
+ * A client generated from Tencent's CVM {@code api.json} alone ({@code importer/cvm/api.json}: the whole file of the
+ * corpus, TencentCloud/tencentcloud-cli-intl-en commit 94ed72e, {@code tccli/services/cvm/v20170312/api.json},
+ * unchanged; 85 actions), with no overlay and so no regions, called in regions set on the builder and for some calls,
+ * against a local server that checks every TC3 signature independently. The calls are written as a user would write
+ * them ({@link #CALLS}), compiled with the whole generated client (296 files; most of the test's time) and run from
+ * its class loader.
  */
 @Timeout(120)
 class CvmFromApiJsonEndToEndTest {
 
     private static final String SECRET_ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
     private static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+
+    /** The actions of CVM 2017-03-12 in the corpus. */
+    private static final int CVM_ACTIONS = 85;
 
     /** User code: each call's answer, in order. */
     private static final String CALLS = """
@@ -141,6 +146,7 @@ class CvmFromApiJsonEndToEndTest {
     void aClientOfApiJsonAloneSendsTheRegionOfTheBuilderAndOfOneCallSigned() throws Exception {
         SpecImporter.Result imported = SpecImporter.run(new SpecImporter.Inputs(ImportFixtures.file("cvm/api.json"),
                 Optional.empty(), List.of(), Optional.empty()), "cvm-2017-03-12.json");
+        assertEquals(CVM_ACTIONS, imported.service().actions().size(), "every action of the file");
         assertEquals(0, ImportFixtures.JSON.readTree(imported.specText()).path("regions").size());
         assertTrue(imported.warnings().stream().anyMatch(w -> w.message().startsWith("the service has no regions")),
                 imported.warnings().toString());

@@ -231,7 +231,9 @@ class ImportApiJsonTest {
         assertTrue(hasWarning(result.warnings(), "traps/examples.json", 38, "missing comma", "left out",
                 "was expecting comma", "line 9 of its input text"), result.warnings().toString());
         assertFalse(action(spec, "GetSnapOverview").has("examples"));
-        assertTrue(hasWarning(result.warnings(), "traps/examples.json", 47, "streamed response", "left out"));
+        assertTrue(hasWarning(result.warnings(), "traps/examples.json", 47, "streamed response", "is left out: its "
+                + "answer is an event stream", "the action is marked streaming"), result.warnings().toString());
+        assertTrue(action(spec, "GetSnapOverview").path("streaming").asBoolean());
         assertTrue(hasWarning(result.warnings(), "traps/examples.json", 51, "NoSuchAction", "ignored"));
         assertEquals(9, result.warnings().size(), result.warnings().toString());
     }

@@ -23,6 +23,11 @@ class ImportDocPageTest {
 
     private static final String SEED = "seed/StopPublishCdnStream-api-doc.txt";
     private static final String PAGE = "StopPublishCdnStream-api-doc.txt";
+    private static final String TTS = "streaming/TextToSpeechSSE-api-doc.txt";
+    private static final String TTS_PAGE = "TextToSpeechSSE-api-doc.txt";
+    private static final String STREAMING_RESPONSE_SENTENCE = " As a streaming response API, when the request is "
+            + "successfully completed, the RequestId will be placed in the Header \"X-TC-RequestId\" of the HTTP "
+            + "response.";
 
     private static DocPage seed;
 
@@ -152,6 +157,44 @@ class ImportDocPageTest {
                 + "double-quote to start field name); it was read leniently")), page.warnings());
         assertEquals("crs-c1nl9rpv", page.exampleValue("InstanceId"));
         assertEquals("false", page.exampleValue("FilterSlave"));
+    }
+
+    @Test
+    void anExampleAnsweredWithAnEventStreamMarksTheActionStreamingAndIsLeftOutWithAWarning() throws Exception {
+        DocPage page = DocPageParser.parse(TTS_PAGE, ImportFixtures.text(TTS));
+
+        assertEquals(List.of("Failed before TTS synthesis"),
+                page.examples().stream().map(SpecDraft.Example::title).toList(), "the JSON answer is kept");
+        assertEquals(List.of(
+                new ImportMessage(new Origin(TTS_PAGE, 65), "example \"TTS synthesis error mid-way\" is left out: its "
+                        + "answer is an event stream (\"data:\" lines), which a spec example cannot hold; the action "
+                        + "is marked streaming"),
+                new ImportMessage(new Origin(TTS_PAGE, 125), "example \"TextToSpeechSSE\" is left out: its answer is "
+                        + "an event stream (\"data:\" lines), which a spec example cannot hold; the action is marked "
+                        + "streaming")),
+                page.warnings());
+        assertTrue(page.toAction().streaming());
+        assertEquals(List.of("InternalError", "InvalidParameter.VoiceId"), page.toAction().errorCodes(),
+                "the sections after the examples are read");
+    }
+
+    /** Each way a page can say its answer streams is enough on its own; talk of media streams is not one of them. */
+    @Test
+    void aPageStreamsByItsExamplesOrByWhatItsTextSays() throws Exception {
+        String text = ImportFixtures.text(TTS);
+        String withoutSentence = text.replace(STREAMING_RESPONSE_SENTENCE, "");
+        String withoutExamples = text.substring(0, text.indexOf("4. Example"))
+                + text.substring(text.indexOf("5. Developer Resources"));
+        assertTrue(text.contains(STREAMING_RESPONSE_SENTENCE));
+
+        assertTrue(DocPageParser.parse(TTS_PAGE, withoutSentence).streaming(), "the examples alone");
+        assertTrue(DocPageParser.parse(TTS_PAGE, withoutExamples).streaming(), "RequestId's description alone");
+        assertTrue(DocPageParser.parse(TTS_PAGE, withoutExamples.replace(STREAMING_RESPONSE_SENTENCE, "")
+                .replace("This API is used to stream text-to-speech.", "The answer is text/event-stream.")).streaming(),
+                "the action's description alone");
+        assertFalse(DocPageParser.parse(TTS_PAGE, withoutExamples.replace(STREAMING_RESPONSE_SENTENCE, ""))
+                .streaming(), "\"stream text-to-speech\" does not say how the answer comes");
+        assertFalse(seed.streaming(), "relaying a stream to CDN is not a streaming answer");
     }
 
     @Test
