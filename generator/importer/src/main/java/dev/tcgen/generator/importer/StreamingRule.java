@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Tencent's documentation gives. An action streams when:
  * <ul>
  *   <li>an example answer is an event stream: a line of it starts with {@code data:}; or</li>
- *   <li>its text (the action's description, or a member's) says so: the word {@code SSE},
+ *   <li>its text (the action's description, or a member's) says so: the word {@code SSE} (not
+ *       {@code SSE-KMS} or {@code SSE-C}, server-side encryption),
  *       {@code text/event-stream}, "server-sent events", or "streaming response API" (which Tencent writes into the
  *       {@code RequestId} of every streaming action's response).</li>
  * </ul>
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 final class StreamingRule {
 
     private static final Pattern SAYS_IT_STREAMS = Pattern.compile(
-            "\\bSSE\\b|(?i:text/event-stream|server-sent events?|streaming response API)");
+            "\\bSSE\\b(?!-)|(?i:text/event-stream|server-sent events?|streaming response API)");
 
     private static final Pattern EVENT_LINE = Pattern.compile("(?m)^\\s*data:");
 

@@ -68,6 +68,8 @@ class StreamingRuleTest {
                 Arguments.of("streaming output, not the protocol", false, "Whether to use streaming output."),
                 Arguments.of("SSE inside a word (an action name)", false, "-TextToSpeechSSE streaming API."),
                 Arguments.of("sse in lower case", false, "the sse-c key"),
+                Arguments.of("server-side encryption (SSE-KMS, SSE-C)", false, "The object is encrypted with SSE-KMS; "
+                        + "SSE-C needs the customer's key."),
                 Arguments.of("no text", false, null));
     }
 
