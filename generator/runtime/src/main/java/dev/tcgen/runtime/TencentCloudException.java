@@ -147,6 +147,9 @@ public class TencentCloudException extends RuntimeException {
      */
     private int attempts;
 
+    /**
+     * Whether the action may have run although the call failed; set by the transport.
+     */
     private boolean mayHaveRun;
 
     /**
