@@ -112,7 +112,7 @@ class CallOptionsEndToEndTest {
     }
 
     @Test
-    void aPerCallCallTimeoutEndsRetriesAtItsDeadline() throws Exception {
+    void aPerCallCallTimeoutEndsRetriesAtItsDeadlineBlockingAndAsync() throws Exception {
         VirtualTime time = VirtualTime.autoAdvancing();
         server = server(request -> Answer.error("InternalError", "Internal error.", "req"));
         try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time))
@@ -123,11 +123,16 @@ class CallOptionsEndToEndTest {
                     .describeCloudRecording(describe("t-1")));
             assertEquals(TencentCloudException.CLIENT_DEADLINE_EXCEEDED, e.code());
             assertEquals(2, e.attempts(), "at 0 s and 1 s; the next would be at 3 s");
+
+            TrtcException async = AsyncEndToEndTest.failure(client
+                    .withOptions(CallOptions.builder().callTimeout(Duration.ofMillis(2500)).build())
+                    .describeCloudRecordingAsync(describe("t-2")));
+            assertEquals(e.code() + " after " + e.attempts(), async.code() + " after " + async.attempts());
         }
     }
 
     @Test
-    void aPerCallRequestTimeoutEndsTheAttempt() throws Exception {
+    void aPerCallRequestTimeoutEndsTheAttemptAsyncAndBlocking() throws Exception {
         VirtualTime time = VirtualTime.manual();
         server = server(request -> Answer.silence());
         try (TrtcClient client = TestClients.client(server).scheduler(TestClients.on(time)).build()) {
@@ -143,6 +148,20 @@ class CallOptionsEndToEndTest {
             TrtcException e = AsyncEndToEndTest.failure(call);
             assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, e.code());
             assertTrue(e.errorMessage().contains("2000 ms"), e.errorMessage());
+
+            CompletableFuture<DescribeCloudRecordingResponse> blocking = CompletableFuture.supplyAsync(() -> client
+                    .withOptions(CallOptions.builder().requestTimeout(Duration.ofSeconds(3))
+                            .retryPolicy(RetryPolicy.none()).build())
+                    .describeCloudRecording(describe("t-2")));
+            server.awaitRequests(1);   // its timer was set before it was sent
+            time.advance(Duration.ofMillis(2999));
+            assertFalse(blocking.isDone());
+
+            time.advance(Duration.ofMillis(1));
+
+            TrtcException blockingFailure = AsyncEndToEndTest.failure(blocking);
+            assertEquals(TencentCloudException.CLIENT_REQUEST_TIMEOUT, blockingFailure.code());
+            assertTrue(blockingFailure.errorMessage().contains("3000 ms"), blockingFailure.errorMessage());
         }
     }
 
