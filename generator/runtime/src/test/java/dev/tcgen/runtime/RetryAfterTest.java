@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tcgen.runtime.ScriptedHttpClient.Answer;
 import dev.tcgen.runtime.testing.CapturingLogger;
 import dev.tcgen.runtime.testing.VirtualTime;
-import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -87,16 +86,6 @@ class RetryAfterTest {
     }
 
     private ApiTransport transport(ScriptedHttpClient http) {
-        return ApiTransport.builder()
-                .service("cvm")
-                .version("2017-03-12")
-                .endpoint(URI.create("https://cvm.tencentcloudapi.com"))
-                .credentials(Credentials.of(InterceptorTest.SECRET_ID, InterceptorTest.SECRET_KEY))
-                .httpClient(http)
-                .scheduler(time)
-                .logger(new CapturingLogger())
-                .retryPolicy(RetryPolicy.builder().jitter(() -> 1.0).build())
-                .metricsListener(metrics::add)
-                .build();
+        return InterceptorTest.cvm(http, time, new CapturingLogger()).metricsListener(metrics::add).build();
     }
 }
