@@ -1,7 +1,9 @@
 package dev.tcgen.client.trtc;
 
+import static dev.tcgen.client.trtc.TestClients.describe;
 import static dev.tcgen.client.trtc.TestClients.echo;
 import static dev.tcgen.client.trtc.TestClients.server;
+import static dev.tcgen.client.trtc.TestClients.stop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * signature logs when each request arrives; 200 StopPublishCdnStream calls (documented at 20 per second) on 8
  * threads through one client, repeated 20 times (five repetitions at a time, each with its own server and client, so
  * each also competes with four others for two cores); in every repetition, no one-second window of arrivals, wherever
- * it starts, holds more than 20. Real time, so it runs in the {@code reliability} profile; it asserts counts, never a
- * duration.
+ * it starts, holds more than 20. The same holds for one limiter shared by two clients, or by two actions of one quota.
+ * Real time, so it runs in the {@code reliability} profile; it asserts counts, never a duration.
  */
 @Tag("reliability")
 @Timeout(600)
@@ -75,6 +78,31 @@ class ArrivalWindowTest {
         }
     }
 
+    @Test
+    void oneLimiterSetForTwoActionsKeepsThemTogetherWithinIt() throws Exception {
+        RateLimiter quota = RateLimiter.perSecond(LIMIT);
+        try (FakeTrtcServer server = server(request -> echo(request, "req"))) {
+            try (TrtcClient client = TestClients.client(server)
+                    .rateLimit("StopPublishCdnStream", quota)
+                    .rateLimit("DescribeCloudRecording", quota)
+                    .build()) {
+                CompletableFuture<?> stops = CompletableFuture.runAsync(() -> calls(4, 100,
+                        taskId -> client.stopPublishCdnStream(stop(taskId)).taskId()));
+                CompletableFuture<?> describes = CompletableFuture.runAsync(() -> calls(4, 100,
+                        taskId -> client.describeCloudRecording(describe(taskId)).taskId()));
+                stops.join();
+                describes.join();
+            }
+            int peak = peak(server.received());
+            int peakOfStops = peak(server.received().stream().filter(r -> "StopPublishCdnStream".equals(
+                    r.header("X-TC-Action"))).toList());
+            System.out.println("arrival windows: StopPublishCdnStream and DescribeCloudRecording sharing one limiter of "
+                    + LIMIT + ": " + peak + " together (StopPublishCdnStream alone: " + peakOfStops + ")");
+            assertEquals(200, server.received().size());
+            assertTrue(peak <= LIMIT, peak + " in one second");
+        }
+    }
+
     /** One repetition: its own server and client, 200 calls on 8 threads; the most arrivals in one second. */
     private static int oneRepetition() {
         try (FakeTrtcServer server = server(request -> echo(request, "req"))) {
@@ -90,8 +118,12 @@ class ArrivalWindowTest {
     }
 
     private static void calls(TrtcClient client, int threads, int calls) {
+        calls(threads, calls, taskId -> client.stopPublishCdnStream(stop(taskId)).taskId());
+    }
+
+    private static void calls(int threads, int calls, UnaryOperator<String> call) {
         try {
-            assertEquals(calls, RateLimitEndToEndTest.callConcurrently(client, threads, calls).size());
+            assertEquals(calls, RateLimitEndToEndTest.callConcurrently(threads, calls, call).size());
         } catch (Exception e) {
             throw new CompletionException(e);
         }

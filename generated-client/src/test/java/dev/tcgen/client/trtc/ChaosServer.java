@@ -21,13 +21,14 @@ import java.util.function.IntFunction;
 
 /**
  * A loopback HTTP/1.1 server written on bare sockets, so that it can misbehave in every way a network or a server
- * can: reset a connection before or after reading the request or in the middle of the answer, never answer, trickle
- * the body, close a kept-alive connection, cut a chunked body short, lie in Content-Length, send too much, refuse
- * TLS, or turn a request away with 429 or 503 and a {@code Retry-After}.
+ * can: reset a connection as soon as it is accepted, before or after reading the request or in the middle of the
+ * answer, never answer, trickle the body, close a kept-alive connection, cut a chunked body short, lie in
+ * Content-Length, send too much, refuse TLS, or turn a request away with 429 or 503 and a {@code Retry-After}.
  *
  * <p>What it does is decided by the plan given to it: for the n-th request it reads (counting from 0), or, for what it
- * does before reading ({@link Act#RESET_BEFORE_READ}, {@link Act#NOT_TLS}), for the n-th connection it accepts. It
- * counts both, and keeps a log of what it did, so a test can check that each attempt reached it once.
+ * does before reading ({@link Act#RESET_AT_ACCEPT}, {@link Act#RESET_BEFORE_READ}, {@link Act#NOT_TLS}), for the n-th
+ * connection it accepts. It counts both, notes when each request arrived, and keeps a log of what it did, so a test
+ * can check that each attempt reached it once, and when.
  */
 final class ChaosServer implements AutoCloseable {
 
@@ -35,6 +36,12 @@ final class ChaosServer implements AutoCloseable {
     enum Act {
         /** A valid API answer echoing the task; the connection is kept alive. */
         ANSWER,
+        /**
+         * Reset (RST) the connection as soon as it is accepted, reading nothing: whatever the client sent, if it
+         * sent anything yet, is thrown away unread. The client's connect has succeeded (the kernel completed the TCP
+         * handshake before the accept), so this is not a connect failure.
+         */
+        RESET_AT_ACCEPT,
         /**
          * Reset (RST) the connection once the request starts to arrive, before reading it. Waiting for its first byte
          * makes sure the client has finished connecting: a reset during the TCP handshake is a connect failure, which
@@ -51,6 +58,17 @@ final class ChaosServer implements AutoCloseable {
         TRICKLE,
         /** Answer, then close the kept-alive connection, as a server whose idle timeout is short does. */
         ANSWER_THEN_CLOSE,
+        /**
+         * Answer, then end the connection from the server's side (FIN) and wait until the client closes its side:
+         * once {@link #awaitClosedByClient} returns for it, the client has dropped the connection, so a next call
+         * certainly comes after the close.
+         */
+        ANSWER_THEN_HALF_CLOSE,
+        /**
+         * Answer and keep the connection; when the next request starts to arrive on it, close the connection without
+         * reading that request, as a server whose idle timeout ends just as the client reuses the connection does.
+         */
+        ANSWER_THEN_CLOSE_AS_NEXT_ARRIVES,
         /** A chunked answer whose last chunk never comes: the connection is closed after the first. */
         TRUNCATED_CHUNKED,
         /** Content-Length says 100 bytes more than are sent; then the connection is closed. */
@@ -60,17 +78,49 @@ final class ChaosServer implements AutoCloseable {
         /** A valid API answer of 2 MiB. */
         OVERSIZED,
         /** 429 with {@code Retry-After: 2} and an HTML page. */
-        TOO_MANY_REQUESTS,
+        TOO_MANY_REQUESTS(2),
+        /** 503 with {@code Retry-After: 1} and an HTML page. */
+        UNAVAILABLE_FOR_A_SECOND(1),
         /** 503 with {@code Retry-After: 60} (longer than any retry policy waits) and an HTML page. */
-        UNAVAILABLE_FOR_A_MINUTE,
+        UNAVAILABLE_FOR_A_MINUTE(60),
         /** Read the first bytes (a TLS ClientHello) and close: the handshake fails. */
-        NOT_TLS,
+        NOT_TLS;
+
+        private final int retryAfterSeconds;
+
+        Act() {
+            this(0);
+        }
+
+        Act(int retryAfterSeconds) {
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** The {@code Retry-After} of the answer, in seconds; 0 if it has none. */
+        int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        /** Whether the act is decided per connection, before a request is read. */
+        boolean beforeReading() {
+            return this == RESET_AT_ACCEPT || this == RESET_BEFORE_READ || this == NOT_TLS;
+        }
     }
+
+    /**
+     * A request the server read in full.
+     *
+     * @param body the body as text
+     * @param arrivedNanos when it had arrived in full, on {@link System#nanoTime()}
+     * @param act what the server did with it
+     */
+    record Request(String body, long arrivedNanos, Act act) {}
 
     private final ServerSocket listener;
     private final IntFunction<Act> plan;
     private final AtomicInteger connections = new AtomicInteger();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closedByClient = new AtomicInteger();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -91,8 +141,8 @@ final class ChaosServer implements AutoCloseable {
         return URI.create("https://127.0.0.1:" + listener.getLocalPort());
     }
 
-    /** The requests read in full, as their bodies. */
-    List<String> requests() {
+    /** The requests read in full, in the order they arrived. */
+    List<Request> requests() {
         return requests;
     }
 
@@ -103,6 +153,28 @@ final class ChaosServer implements AutoCloseable {
     /** What the server did, in order: for each connection and request, its number and the act. */
     List<String> log() {
         return log;
+    }
+
+    /**
+     * Waits until the client has closed {@code connections} of the connections the server half-closed
+     * ({@link Act#ANSWER_THEN_HALF_CLOSE}).
+     *
+     * @throws AssertionError if that does not happen within 10 s, or the wait is interrupted
+     */
+    void awaitClosedByClient(int connections) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (closedByClient.get() < connections) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the client closed " + closedByClient.get() + " half-closed connection(s), "
+                        + "not " + connections + "; server: " + log);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     private void accept() {
@@ -125,13 +197,16 @@ final class ChaosServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             Act first = plan.apply(connection);
-            if (first == Act.RESET_BEFORE_READ || first == Act.NOT_TLS) {
-                log.add("connection " + connection + ": " + first);
-                if (first == Act.NOT_TLS) {
-                    in.read(new byte[5]);
-                } else {
-                    in.read();
-                    reset(socket);
+            if (first.beforeReading()) {
+                log.add("connection " + connection + ": " + first
+                        + (first == Act.RESET_AT_ACCEPT ? " (" + in.available() + " bytes had arrived, unread)" : ""));
+                switch (first) {
+                    case RESET_AT_ACCEPT -> reset(socket);
+                    case RESET_BEFORE_READ -> {
+                        in.read();
+                        reset(socket);
+                    }
+                    default -> in.read(new byte[5]);
                 }
                 return;
             }
@@ -140,12 +215,14 @@ final class ChaosServer implements AutoCloseable {
                 if (body == null) {
                     return;
                 }
+                long arrived = System.nanoTime();
                 int number;
+                Act act;
                 synchronized (requests) {
                     number = requests.size();
-                    requests.add(body);
+                    act = plan.apply(number);
+                    requests.add(new Request(body, arrived, act));
                 }
-                Act act = plan.apply(number);
                 log.add("connection " + connection + ", request " + number + ": " + act);
                 if (!respond(act, socket, in, out, body, number)) {
                     return;
@@ -167,6 +244,25 @@ final class ChaosServer implements AutoCloseable {
             case ANSWER -> write(out, headers(200, answer.length), answer);
             case ANSWER_THEN_CLOSE -> {
                 write(out, headers(200, answer.length), answer);
+                return false;
+            }
+            case ANSWER_THEN_HALF_CLOSE -> {
+                write(out, headers(200, answer.length), answer);
+                socket.shutdownOutput();
+                int extra = 0;
+                while (in.read() >= 0) {
+                    extra++;
+                }
+                log.add("request " + number + ": the client closed the connection, after " + extra + " more bytes");
+                closedByClient.incrementAndGet();
+                return false;
+            }
+            case ANSWER_THEN_CLOSE_AS_NEXT_ARRIVES -> {
+                write(out, headers(200, answer.length), answer);
+                int next = in.read();
+                socket.shutdownOutput();
+                log.add("request " + number + ": closed the connection as the next request arrived, "
+                        + (next < 0 ? 0 : 1 + in.available()) + " bytes of it unread");
                 return false;
             }
             case RESET_AFTER_READ -> {
@@ -209,14 +305,15 @@ final class ChaosServer implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8);
                 write(out, headers(200, big.length), big);
             }
-            case TOO_MANY_REQUESTS -> page(out, "429 Too Many Requests", "2");
-            case UNAVAILABLE_FOR_A_MINUTE -> page(out, "503 Service Unavailable", "60");
-            case RESET_BEFORE_READ, NOT_TLS -> write(out, headers(200, answer.length), answer);
+            case TOO_MANY_REQUESTS -> page(out, "429 Too Many Requests", act.retryAfterSeconds());
+            case UNAVAILABLE_FOR_A_SECOND, UNAVAILABLE_FOR_A_MINUTE ->
+                    page(out, "503 Service Unavailable", act.retryAfterSeconds());
+            case RESET_AT_ACCEPT, RESET_BEFORE_READ, NOT_TLS -> write(out, headers(200, answer.length), answer);
         }
         return true;
     }
 
-    private static void page(OutputStream out, String status, String retryAfter) throws IOException {
+    private static void page(OutputStream out, String status, int retryAfter) throws IOException {
         byte[] html = ("<html><body>" + status + "</body></html>").getBytes(StandardCharsets.UTF_8);
         write(out, "HTTP/1.1 " + status + "\r\nRetry-After: " + retryAfter + "\r\nContent-Type: text/html\r\n"
                 + "Content-Length: " + html.length + "\r\n\r\n", html);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tcgen.client.core.ApiTransport;
+import dev.tcgen.client.core.CallMetrics;
 import dev.tcgen.client.core.Credentials;
+import dev.tcgen.client.core.MetricsListener;
 import dev.tcgen.client.core.RateLimitMode;
 import dev.tcgen.client.core.RetryPolicy;
 import dev.tcgen.client.trtc.FakeTrtcServer.Answer;
@@ -39,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,8 +50,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The client under load (the {@code reliability} profile): ten thousand calls in flight at once against a slow server
  * hold no thread each and a bounded amount of memory; and 32 threads making 1,000 blocking calls each, with 5 % of the
- * answers faults, see every call end exactly once, as a success or a typed failure, with attempts that add up to
- * what the server received.
+ * answers faults, see every call end exactly once, as a success or a typed failure, and the attempts the client
+ * counted (its metrics listener) add up to the requests the server received.
  */
 @Tag("reliability")
 @Timeout(600)
@@ -137,11 +140,14 @@ class LoadEndToEndTest {
             return answer(fault, request);
         })) {
             AtomicInteger ended = new AtomicInteger();
+            AtomicInteger succeeded = new AtomicInteger();
             Map<String, Integer> endings = new ConcurrentHashMap<>();
             Map<String, TrtcException> failures = new ConcurrentHashMap<>();
+            MeasuredCalls measured = new MeasuredCalls();
             try (TrtcClient client = TestClients.client(server)
                     .rateLimitMode(RateLimitMode.OFF)
                     .logger(new CapturingLogger())
+                    .metricsListener(measured)
                     .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(10))
                             .build())
                     .build()) {
@@ -158,6 +164,7 @@ class LoadEndToEndTest {
                                             ? client.describeCloudRecording(describe(id)).taskId()
                                             : client.stopPublishCdnStream(stop(id)).taskId();
                                     assertEquals(id, answer);
+                                    succeeded.incrementAndGet();
                                 } catch (TrtcException e) {
                                     failures.put(id, e);
                                 }
@@ -179,7 +186,14 @@ class LoadEndToEndTest {
             assertEquals(calls, ended.get(), "every call ended");
             assertEquals(calls, endings.size());
             assertTrue(endings.values().stream().allMatch(count -> count == 1), "every call ended exactly once");
-            int attempts = 0;
+            assertEquals(calls, succeeded.get() + failures.size(), "each call succeeded or failed");
+            assertEquals(succeeded.get(), measured.succeeded.get(), "the metrics saw each success once");
+            assertEquals(failures.size(), measured.failed.get(), "the metrics saw each failure once");
+            assertEquals(failures.values().stream().mapToLong(TrtcException::attempts).sum(),
+                    measured.attemptsOfFailures.get(), "the failures' attempts() agree with their metrics");
+            long attempts = measured.attempts.get();
+            assertEquals(server.received().size(), attempts,
+                    "the attempts the client made (its metrics) add up to the requests the server received");
             for (Map.Entry<String, List<String>> call : answers.entrySet()) {
                 List<String> given = call.getValue();
                 TrtcException failure = failures.get(call.getKey());
@@ -189,17 +203,34 @@ class LoadEndToEndTest {
                     assertEquals(given.size(), failure.attempts(), call + " " + failure.getMessage());
                     assertEquals(expectedCode(given.get(given.size() - 1)), failure.code(), call.toString());
                 }
-                attempts += given.size();
             }
             assertEquals(calls, answers.size(), "the server saw every call");
-            assertEquals(server.received().size(), attempts, "the attempts add up to the requests received");
             assertTrue(server.received().stream().allMatch(Received::signatureValid));
             Map<String, Long> byCode = failures.values().stream()
                     .collect(Collectors.groupingBy(TrtcException::code, TreeMap::new, Collectors.counting()));
             long faults = answers.values().stream().flatMap(List::stream).filter(a -> !a.equals("ok")).count();
-            System.out.printf("load: %d calls on 32 threads: %d succeeded, %d failed %s; %d requests, %d of them "
-                    + "faults (%.1f %%)%n", calls, calls - failures.size(), failures.size(), byCode, attempts, faults,
-                    100.0 * faults / attempts);
+            System.out.printf("load: %d calls on 32 threads: %d succeeded, %d failed %s; %d attempts (client's metrics),"
+                    + " %d requests received, %d of them faults (%.1f %%)%n", calls, succeeded.get(), failures.size(),
+                    byCode, attempts, server.received().size(), faults, 100.0 * faults / attempts);
+        }
+    }
+
+    /** What the client's metrics listener counts of the calls that ended. */
+    private static final class MeasuredCalls implements MetricsListener {
+        final AtomicInteger succeeded = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicLong attempts = new AtomicLong();
+        final AtomicLong attemptsOfFailures = new AtomicLong();
+
+        @Override
+        public void callEnded(CallMetrics metrics) {
+            attempts.addAndGet(metrics.attempts());
+            if (metrics.succeeded()) {
+                succeeded.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                attemptsOfFailures.addAndGet(metrics.attempts());
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,13 +161,21 @@ class RateLimitEndToEndTest {
 
     /** {@code calls} StopPublishCdnStream calls spread over {@code threads} threads; the task ids answered. */
     static Set<String> callConcurrently(TrtcClient client, int threads, int calls) throws Exception {
+        return callConcurrently(threads, calls, taskId -> client.stopPublishCdnStream(stop(taskId)).taskId());
+    }
+
+    /**
+     * {@code calls} calls spread over {@code threads} threads, each made by {@code call} for a task id, which returns
+     * the task id answered; the task ids answered.
+     */
+    static Set<String> callConcurrently(int threads, int calls, UnaryOperator<String> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 String taskId = "t-" + i;
                 futures.add(pool.submit(() -> {
-                    String answer = client.stopPublishCdnStream(stop(taskId)).taskId();
+                    String answer = call.apply(taskId);
                     assertEquals(taskId, answer);
                     return answer;
                 }));

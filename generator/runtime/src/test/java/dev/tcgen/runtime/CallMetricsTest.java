@@ -9,7 +9,6 @@ import dev.tcgen.runtime.ScriptedHttpClient.Answer;
 import dev.tcgen.runtime.testing.CapturingLogger;
 import dev.tcgen.runtime.testing.VirtualTime;
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,15 +120,6 @@ class CallMetricsTest {
 
     /** A cvm transport on {@code http} and virtual time whose calls' metrics go to {@link #metrics}. */
     private ApiTransport transport(ScriptedHttpClient http, Function<ApiTransport.Builder, ApiTransport.Builder> more) {
-        return more.apply(ApiTransport.builder()
-                .service("cvm")
-                .version("2017-03-12")
-                .endpoint(URI.create("https://cvm.tencentcloudapi.com"))
-                .credentials(Credentials.of(InterceptorTest.SECRET_ID, InterceptorTest.SECRET_KEY))
-                .httpClient(http)
-                .scheduler(time)
-                .logger(logger)
-                .retryPolicy(RetryPolicy.builder().jitter(() -> 1.0).build())
-                .metricsListener(metrics::add)).build();
+        return more.apply(InterceptorTest.cvm(http, time, logger).metricsListener(metrics::add)).build();
     }
 }
