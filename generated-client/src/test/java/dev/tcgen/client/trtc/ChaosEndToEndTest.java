@@ -432,8 +432,22 @@ class ChaosEndToEndTest {
         } catch (TrtcException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(asked.get() - before, e.attempts(), "the exception counts the attempts: " + e.getMessage());
+            assertEquals(mayHaveRun(e), e.mayHaveRun(), "mayHaveRun(): " + e.getMessage());
             return new Outcome(e.code(), e.attempts(), e.getMessage(), took);
         }
+    }
+
+    /**
+     * Whether the action may have run after this failure, for the faults of this test (where no earlier attempt of a
+     * call failed otherwise): when the request went out and no answer came, or an answer of a service that ran it.
+     */
+    private static boolean mayHaveRun(TrtcException e) {
+        return switch (e.code()) {
+            case "ClientError.ConnectionLost", "ClientError.RequestTimeout" -> true;
+            case "ClientError.InvalidResponse" -> e.httpStatus() == 200 || e.httpStatus() == 500
+                    || e.httpStatus() == 502 || e.httpStatus() == 504;
+            default -> false;
+        };
     }
 
     /** Both calls failed to connect at each of their 4 attempts, each within the connect timeout. */
