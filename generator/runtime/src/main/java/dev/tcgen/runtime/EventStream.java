@@ -24,8 +24,9 @@ import java.util.stream.StreamSupport;
  *
  * <p>The first {@link #hasNext()} makes the call in the reading thread, as a blocking call does: it
  * waits there for the rate-limit permit and sends with {@code HttpClient.send}, retrying as the retry
- * policy allows until the stream begins (a stream closed before sends nothing). {@link #hasNext()} waits for the next event: it asks for one event at a time, so the
- * server is read no faster than the events are used. An error event, or an error answer, is thrown by
+ * policy allows until the stream begins (a stream closed before sends nothing). {@link #hasNext()}
+ * waits for the next event: it asks for one event at a time, so the server is read no faster than the
+ * events are used. An error event, or an error answer, is thrown by
  * {@code hasNext()} as the service exception, after the events before it; so is a broken connection
  * ({@code CLIENT_CONNECTION_LOST}) or a stream idle for longer than the transport's idle timeout
  * ({@code CLIENT_REQUEST_TIMEOUT}). When the

@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Until an answer arrives, the call is made as any other ({@link CallAttempts} decides, as for
  * blocking and async calls): the action's rate-limit permit, the credentials, the signature, the request,
  * and a retry where the retry policy allows it (a connection that could not be made, an answer turned away
- * before the action ran). The action is never taken for idempotent: once the request may have been
+ * before the action ran). A streaming action counts as not idempotent: once its request may have been
  * delivered, it is not sent again. For a publisher's subscriber ({@link #start()}) the permit, the
  * credentials, the backoff and the answer are futures and {@code HttpClient.sendAsync} sends, with no
  * thread waiting; for the blocking {@link EventStream} ({@link #startInThisThread()}) the reader's thread
@@ -255,9 +254,11 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     private void sendAsync(RateLimiter.Permit permit) {
         call.waitingForCredentials();
         transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> {
-            if (failure != null) {
+            if (failure != null || isOver()) {
                 release(permit);
-                end(CredentialsFutures.unwrap(failure));
+                if (failure != null) {
+                    end(CredentialsFutures.unwrap(failure));
+                }
                 return;
             }
             HttpRequest signed = sign(credentials);
@@ -318,6 +319,9 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         try {
             call.waitingForCredentials();
             Credentials credentials = transport.credentialsAsync(action, exceptions).get();
+            if (isOver()) {
+                return null;
+            }
             HttpRequest signed = sign(credentials);
             synchronized (this) {
                 if (signed == null || isOver()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
-import dev.tcgen.generator.Generator;
 import dev.tcgen.generator.testing.SpecFixtures;
 import dev.tcgen.runtime.Idempotency;
 import java.nio.file.Files;
