@@ -438,8 +438,9 @@ class ChaosEndToEndTest {
     }
 
     /**
-     * Whether the action may have run after this failure, for the faults of this test (where no earlier attempt of a
-     * call failed otherwise): when the request went out and no answer came, or an answer of a service that ran it.
+     * What the documented rule of {@code mayHaveRun()} gives for this failure, for the faults of this test (where no
+     * earlier attempt of a call failed otherwise): true when the request went out and no answer came, or the answer
+     * came from a service that ran it (a broken body of a success, a 500, 502 or 504 page).
      */
     private static boolean mayHaveRun(TrtcException e) {
         return switch (e.code()) {

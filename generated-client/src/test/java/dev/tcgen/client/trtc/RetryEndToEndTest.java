@@ -161,6 +161,21 @@ class RetryEndToEndTest {
     }
 
     @Test
+    void aPageOfAServiceThatRanTheActionMayHaveRunAndOneThatDidNotCarryItOutHasNot() throws IOException {
+        try (TrtcClient client = client(request -> request.body().contains("t-502")
+                ? Answer.raw(502, "text/html", "<html><body>Bad Gateway</body></html>")
+                : Answer.raw(501, "text/html", "<html><body>Not Implemented</body></html>"))) {
+            TrtcException badGateway = assertThrows(TrtcException.class,
+                    () -> client.createCloudRecording(create("t-502")));
+            TrtcException notImplemented = assertThrows(TrtcException.class,
+                    () -> client.createCloudRecording(create("t-501")));
+
+            assertEquals("502 true", badGateway.httpStatus() + " " + badGateway.mayHaveRun());
+            assertEquals("501 false", notImplemented.httpStatus() + " " + notImplemented.mayHaveRun());
+        }
+    }
+
+    @Test
     void aDescribeWhoseConnectionIsDroppedAfterTheServerReadItIsRetriedToSuccess() throws IOException {
         AtomicInteger answered = new AtomicInteger();
         try (TrtcClient client = client(request -> answered.incrementAndGet() == 1

@@ -43,8 +43,10 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -506,6 +508,103 @@ class StreamingEndToEndTest {
         assertEquals(List.of(), logger.at(System.Logger.Level.WARNING), "the caller got the failure");
         assertTrue(logger.at(System.Logger.Level.DEBUG).stream().anyMatch(entry -> entry.message()
                 .startsWith("TextToSpeechSSE ap-guangzhou failed after 1 attempt in ")), logger.allText());
+    }
+
+    @Test
+    void aReaderInterruptedWhileWaitingForAnEventGetsTheCallsOutcome() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstRead = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean flagSetAgain = new AtomicBoolean();
+        List<CallMetrics> ended = new CopyOnWriteArrayList<>();
+        try (TrtcClient client = streaming(out -> {
+                    event(out, "r1");
+                    release.await(30, TimeUnit.SECONDS);   // stalls
+                }).metricsListener(ended::add).build()) {
+            Thread reader = new Thread(() -> {
+                try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                    events.next();
+                    firstRead.countDown();
+                    events.hasNext();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    flagSetAgain.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            reader.start();
+            assertTrue(firstRead.await(10, TimeUnit.SECONDS));
+            while (reader.getState() != Thread.State.WAITING) {   // now waiting for the second event
+                Thread.onSpinWait();
+            }
+
+            reader.interrupt();
+            reader.join(10_000);
+
+            TrtcException e = assertInstanceOf(TrtcException.class, failure.get());
+            assertEquals(TencentCloudException.CLIENT_INTERRUPTED, e.code());
+            assertEquals("Interrupted while TextToSpeechSSE was waiting for the next event", e.errorMessage());
+            assertEquals(1, e.attempts());
+            assertTrue(e.mayHaveRun(), "the stream had begun");
+            assertTrue(flagSetAgain.get(), "the thread's interrupt flag is set again");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(List.of("ClientError.Interrupted 1"), ended.stream()
+                .map(call -> call.errorCode() + " " + call.attempts()).toList());
+    }
+
+    @Test
+    void aSubscriberCancelledWhileWaitingForItsPermitGivesItUp() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        try (TrtcClient client = streaming(threeEvents()).scheduler(TestClients.on(time))
+                .rateLimit("TextToSpeechSSE", 1).build()) {
+            Recorder first = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(first);
+            first.request(3);
+            assertEquals(Recorder.COMPLETE, skipEvents(first));
+            Recorder cancelled = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(cancelled);
+            cancelled.subscription.take().cancel();   // waiting for the permit of the next second
+            Recorder third = new Recorder();
+            client.textToSpeechSSEPublisher(REQUEST).subscribe(third);
+            third.request(3);
+
+            time.advance(Duration.ofSeconds(2));   // one more permit (two had the cancelled one kept its place)
+
+            assertEquals(Recorder.COMPLETE, skipEvents(third), "the next permit is the third's");
+        }
+        assertEquals(2, actions.size());
+    }
+
+    @Test
+    void anEventStreamClosedFromAnotherThreadWhileWaitingForItsPermitSendsNothing() throws Exception {
+        VirtualTime time = VirtualTime.manual();
+        try (TrtcClient client = streaming(threeEvents()).scheduler(TestClients.on(time))
+                .rateLimit("TextToSpeechSSE", 1).build()) {
+            try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
+                assertEquals(3, events.stream().count());
+            }
+            int timers = time.pendingTimers();
+            EventStream<TextToSpeechSSEResponse> waiting = client.textToSpeechSSEStream(REQUEST);
+            CompletableFuture<Boolean> reader = CompletableFuture.supplyAsync(waiting::hasNext, executor);
+            while (time.pendingTimers() == timers) {   // until the reader sleeps for the next permit
+                Thread.onSpinWait();
+            }
+
+            waiting.close();
+
+            assertFalse(reader.get(10, TimeUnit.SECONDS), "the closed stream has no events");
+        }
+        assertEquals(1, actions.size(), "nothing sent for the closed stream");
+    }
+
+    /** Takes the recorder's events until its end, which it returns. */
+    private static Object skipEvents(Recorder recorder) throws InterruptedException {
+        Object signal;
+        do {
+            signal = recorder.signals.take();
+        } while (signal instanceof TextToSpeechSSEResponse);
+        return signal;
     }
 
     @Test

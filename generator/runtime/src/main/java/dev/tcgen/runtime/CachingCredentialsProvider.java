@@ -188,7 +188,8 @@ public final class CachingCredentialsProvider implements CredentialsProvider {
             logger.log(System.Logger.Level.WARNING, () -> "Refreshing credentials from " + source
                     + " failed; going on with the cached ones until they expire at "
                     + current.expiration().orElseThrow() + ": "
-                    + TencentCloudException.printable(String.valueOf(problem.getMessage())), problem);
+                    + TencentCloudException.printable(String.valueOf(problem.getMessage())));
+            logger.log(System.Logger.Level.DEBUG, "The failed refresh of credentials from " + source, problem);
         }
         refresh.completeExceptionally(problem);
     }

@@ -227,6 +227,7 @@ final class CallAttempts<T> {
     void answeredWithEvents(int status, HttpHeaders headers, String requestId, long latency) {
         awaitingAnswer = false;
         mayHaveRun = true;
+        waitingFor = "for the next event";
         observer.answered(status, headers, requestId, latency, null);
         logSuccess(status, requestId, latency);
     }
@@ -376,10 +377,10 @@ final class CallAttempts<T> {
     /**
      * Whether an answer that is not an API answer may come from a service that ran the action:
      * a broken body of a success, or an HTTP 500, 502 or 504 page; not a page that turned the
-     * request away (4xx, 503).
+     * request away (4xx, 503) or one that says it was never carried out (501, 505, ...).
      */
     private static boolean mayHaveRunAfter(int status) {
-        return status >= 200 && status <= 299 || status >= 500 && status != 503;
+        return status >= 200 && status <= 299 || status == 500 || status == 502 || status == 504;
     }
 
     /**

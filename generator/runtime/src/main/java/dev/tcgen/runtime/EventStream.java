@@ -53,6 +53,9 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
     /** Makes the call, at the first {@link #hasNext()}; then {@code null}. */
     private Runnable call;
 
+    /** The call, once made. */
+    private StreamingCall<?, T> streaming;
+
     private Object next;
 
     private boolean requested;
@@ -85,8 +88,11 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
             JsonReader.ObjectReader<T> responseReader, ServiceExceptionFactory<E> exceptions) {
         requireArguments(transport, action, request, requestWriter, responseReader, exceptions);
         EventStream<T> stream = new EventStream<>(action, exceptions);
-        stream.call = () -> new StreamingCall<>(transport, action, region, request, requestWriter, responseReader,
-                exceptions, stream.new Receiver()).startInThisThread();
+        stream.call = () -> {
+            stream.streaming = new StreamingCall<>(transport, action, region, request, requestWriter,
+                    responseReader, exceptions, stream.new Receiver());
+            stream.streaming.startInThisThread();
+        };
         return stream;
     }
 
@@ -159,11 +165,10 @@ public final class EventStream<T> implements Iterator<T>, AutoCloseable {
                 signal = signals.take();
             }
         } catch (InterruptedException interrupted) {
-            close();
             Thread.currentThread().interrupt();
-            throw exceptions.create(TencentCloudException.CLIENT_INTERRUPTED,
-                    "Interrupted while waiting for an event of " + action + "; the stream is closed", null, 0,
-                    interrupted);
+            TencentCloudException failure = streaming.readerInterrupted(interrupted);
+            close();
+            throw failure;
         }
         requested = false;
         if (signal == END || closed) {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * blocking and async calls): the action's rate-limit permit, the credentials, the signature, the request,
  * and a retry where the retry policy allows it (a connection that could not be made, an answer turned away
  * before the action ran). A streaming action counts as not idempotent: once its request may have been
- * delivered, it is not sent again. For a publisher's subscriber ({@link #start()}) the permit, the
+ * delivered, it is not sent again (unless {@link RetryPolicy.Builder#retryAllActions(boolean)}). For a publisher's subscriber ({@link #start()}) the permit, the
  * credentials, the backoff and the answer are futures and {@code HttpClient.sendAsync} sends, with no
  * thread waiting; for the blocking {@link EventStream} ({@link #startInThisThread()}) the reader's thread
  * waits for them and {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client.
@@ -101,6 +101,18 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     /** The exchange in flight, cancelled with the stream. */
     private CompletableFuture<HttpResponse<byte[]>> sending;
 
+    /** What an asynchronous call waits for before its stream begins (a permit, a backoff), cancelled with it. */
+    private volatile CompletableFuture<?> waitingFor;
+
+    /**
+     * Interrupts the reading thread of a blocking call until its stream begins: at its attempt's request
+     * timeout, or when the stream is cancelled from another thread.
+     */
+    private volatile TimeoutInterrupter reader;
+
+    /** The call is ending: its outcome is being recorded, and nothing more is sent. */
+    private boolean ending;
+
     private int status;
 
     private String requestId;
@@ -148,20 +160,29 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         if (!begin()) {
             return;
         }
-        while (!isOver()) {
-            if (transport.isClosed()) {
-                end(call.closed());
-                return;
+        TimeoutInterrupter interrupter = new TimeoutInterrupter(Thread.currentThread());
+        reader = interrupter;
+        try {
+            while (!isOver()) {
+                if (transport.isClosed()) {
+                    end(call.closed());
+                    return;
+                }
+                RateLimiter limiter = transport.rateLimiter(action);
+                RateLimiter.Permit permit = limiter == null ? null : permitInThisThread(limiter);
+                if (limiter != null && permit == null) {
+                    return;
+                }
+                CallAttempts.Outcome<T> retry = send(permit);
+                if (retry == null || retry.delay() != null && !backOffInThisThread(retry.delay())) {
+                    return;
+                }
             }
-            RateLimiter limiter = transport.rateLimiter(action);
-            RateLimiter.Permit permit = limiter == null ? null : permitInThisThread(limiter);
-            if (limiter != null && permit == null) {
-                return;
-            }
-            CallAttempts.Outcome<T> retry = send(permit);
-            if (retry == null || retry.delay() != null && !backOffInThisThread(retry.delay())) {
-                return;
-            }
+        } catch (RuntimeException | Error unexpected) {
+            end(unexpected);
+        } finally {
+            reader = null;
+            interrupter.close();
         }
     }
 
@@ -191,7 +212,37 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     }
 
     private synchronized boolean isOver() {
-        return finished || terminal != null;
+        return finished || ending || terminal != null;
+    }
+
+    /**
+     * The call waits for {@code pending} now (asynchronously, before its stream begins); it is stopped at
+     * once if the call has ended meanwhile.
+     */
+    private void waitFor(CompletableFuture<?> pending) {
+        waitingFor = pending;
+        if (isOver()) {
+            pending.cancel(true);
+        }
+    }
+
+    /**
+     * A wait of the reading thread ended with {@code interrupt}: the stream was cancelled (the call is
+     * over), or the caller interrupted the thread, which ends the call.
+     */
+    private void stopped(InterruptedException interrupt) {
+        if (!reader.takeInterrupt()) {
+            interrupted(interrupt);
+        }
+    }
+
+    /** Runs a step of an asynchronous call; anything it throws unexpectedly ends the call. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error unexpected) {
+            end(unexpected);
+        }
     }
 
     /** Gets a rate-limit permit for the next attempt without blocking, then sends it. */
@@ -209,14 +260,16 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
             call.waitingForPermit();
             long asked = transport.scheduler().nanoTime();
-            limiter.acquire().whenComplete((granted, failure) -> {
+            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+            waitFor(permit);
+            permit.whenComplete((granted, failure) -> guarded(() -> {
                 call.waitedForPermit(transport.scheduler().nanoTime() - asked);
                 if (failure != null) {
                     end(CredentialsFutures.unwrap(failure));
                 } else {
                     sendAsync(granted);
                 }
-            });
+            }));
         } else {
             limiter.tryAcquire().ifPresentOrElse(this::sendAsync, () -> end(call.rateLimited(limiter)));
         }
@@ -239,7 +292,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         try {
             return limiter.awaitPermit();
         } catch (InterruptedException interrupt) {
-            interrupted(interrupt);
+            stopped(interrupt);
             return null;
         } finally {
             call.waitedForPermit(transport.scheduler().nanoTime() - asked);
@@ -247,48 +300,62 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     }
 
     /**
-     * Signs and sends one attempt without blocking, under the request timeout; a retry follows its
-     * backoff. The rate-limit permit, if any, is held until the answer's headers arrive (the server has
-     * counted the request by then), or released at once if nothing is sent.
+     * Gets the credentials of one attempt without blocking, then signs and sends it under the request
+     * timeout; a retry follows its backoff. The rate-limit permit, if any, is held until the answer's
+     * headers arrive (the server has counted the request by then), or released at once if nothing is sent.
      */
     private void sendAsync(RateLimiter.Permit permit) {
         call.waitingForCredentials();
-        transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> {
-            if (failure != null || isOver()) {
-                release(permit);
-                if (failure != null) {
-                    end(CredentialsFutures.unwrap(failure));
-                }
-                return;
-            }
-            HttpRequest signed = sign(credentials);
-            CompletableFuture<HttpResponse<byte[]>> response;
-            synchronized (this) {
-                if (signed == null || isOver()) {
+        transport.credentialsAsync(action, exceptions).whenComplete((credentials, failure) -> guarded(() -> {
+            boolean handedOver = false;
+            try {
+                handedOver = failure == null && signAndSendAsync(permit, credentials);
+            } finally {
+                if (!handedOver) {
                     release(permit);
-                    return;
                 }
-                sent = transport.scheduler().nanoTime();
-                response = transport.httpClient().sendAsync(signed, info -> {
-                    release(permit);
-                    return bodySubscriber(info);
-                });
-                sending = response;
             }
-            AtomicBoolean timedOut = new AtomicBoolean();
-            Scheduler.Timer timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> {
-                timedOut.set(true);
-                response.cancel(true);
-            });
-            response.whenComplete((answer, sendFailure) -> {
-                timeout.cancel();
+            if (failure != null) {
+                end(CredentialsFutures.unwrap(failure));
+            }
+        }));
+    }
+
+    /**
+     * Signs and sends one attempt, unless the call is over; whether it was handed to the HTTP client,
+     * which then holds the permit until the answer's headers or the end of the exchange.
+     */
+    private boolean signAndSendAsync(RateLimiter.Permit permit, Credentials credentials) {
+        if (isOver()) {
+            return false;
+        }
+        HttpRequest signed = sign(credentials);
+        CompletableFuture<HttpResponse<byte[]>> response;
+        synchronized (this) {
+            if (signed == null || isOver()) {
+                return false;
+            }
+            sent = transport.scheduler().nanoTime();
+            response = transport.httpClient().sendAsync(signed, info -> {
                 release(permit);
-                CallAttempts.Outcome<T> retry = outcome(answer, sendFailure, timedOut.get() && sendFailure != null);
-                if (retry != null) {
-                    backOffAsync(retry.delay());
-                }
+                return bodySubscriber(info);
             });
+            sending = response;
+        }
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Scheduler.Timer timeout = transport.scheduler().timeout(transport.requestTimeout(), () -> {
+            timedOut.set(true);
+            response.cancel(true);
         });
+        response.whenComplete((answer, sendFailure) -> guarded(() -> {
+            timeout.cancel();
+            release(permit);
+            CallAttempts.Outcome<T> retry = outcome(answer, sendFailure, timedOut.get() && sendFailure != null);
+            if (retry != null) {
+                backOffAsync(retry.delay());
+            }
+        }));
+        return true;
     }
 
     /** Makes the next attempt after {@code delay} ({@code null}: at once), without blocking. */
@@ -298,10 +365,12 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             return;
         }
         long from = transport.scheduler().nanoTime();
-        transport.scheduler().delay(delay).whenComplete((ignored, timerFailure) -> {
+        CompletableFuture<Void> backoff = transport.scheduler().delay(delay);
+        waitFor(backoff);
+        backoff.whenComplete((ignored, timerFailure) -> guarded(() -> {
             call.backedOff(transport.scheduler().nanoTime() - from);
             attemptAsync();
-        });
+        }));
     }
 
     /**
@@ -312,7 +381,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
      * @return the retry to make, or {@code null} when the call has ended or its events are under way
      */
     private CallAttempts.Outcome<T> send(RateLimiter.Permit permit) {
-        TimeoutInterrupter interrupter = new TimeoutInterrupter(Thread.currentThread());
+        TimeoutInterrupter interrupter = reader;
         Scheduler.Timer timeout = null;
         HttpResponse<byte[]> response = null;
         Throwable failure = null;
@@ -353,9 +422,9 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
                 timeout.cancel();
             }
             release(permit);
-            interrupter.close();
         }
-        return outcome(response, failure, failure instanceof InterruptedException);
+        boolean timedOut = interrupter.endAttempt();
+        return outcome(response, failure, timedOut);
     }
 
     /** Waits {@code delay} in this thread before the next attempt; whether the call goes on. */
@@ -365,7 +434,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             transport.scheduler().sleep(delay);
             return true;
         } catch (InterruptedException interrupt) {
-            interrupted(interrupt);
+            stopped(interrupt);
             return false;
         } finally {
             call.backedOff(transport.scheduler().nanoTime() - from);
@@ -422,6 +491,19 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             end(refused);
             return null;
         }
+    }
+
+    /**
+     * The reading thread of an {@link EventStream} was interrupted while it waited for the next event:
+     * the call ends with {@code CLIENT_INTERRUPTED}, its attempts and whether the action may have run
+     * recorded, and that failure is returned to be thrown.
+     */
+    TencentCloudException readerInterrupted(InterruptedException interrupt) {
+        TencentCloudException failure = call != null ? call.interrupted(interrupt) : exceptions.create(
+                TencentCloudException.CLIENT_INTERRUPTED, "Interrupted while " + action + " was waiting to start",
+                null, 0, interrupt);
+        end(failure);
+        return failure;
     }
 
     /**
@@ -518,6 +600,14 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             pending = sending;
         }
         release(body, pending);
+        CompletableFuture<?> waiting = waitingFor;
+        if (waiting != null) {
+            waiting.cancel(true);
+        }
+        TimeoutInterrupter thread = reader;
+        if (thread != null) {
+            thread.cancelled();
+        }
         stopIdleTimer();
         told(new CancellationException("the stream was cancelled"));
     }
@@ -541,10 +631,12 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
     @Override
     public void onNext(String line) {
         SseParser.Event event;
-        stopIdleTimer();
         synchronized (this) {
             lineRequested = false;
             lineGeneration++;
+        }
+        stopIdleTimer();
+        synchronized (this) {
             if (finished || terminal != null) {
                 return;
             }
@@ -642,11 +734,15 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
      * a failure stops reading at once. Later ends are ignored.
      */
     private void end(Throwable how) {
-        Flow.Subscription body = null;
         synchronized (this) {
-            if (terminal != null || finished) {
+            if (terminal != null || finished || ending) {
                 return;
             }
+            ending = true;
+        }
+        told(how == COMPLETE ? null : how);
+        Flow.Subscription body = null;
+        synchronized (this) {
             terminal = how;
             if (how != COMPLETE) {
                 body = lines;
@@ -654,7 +750,6 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         }
         release(body, null);
         stopIdleTimer();
-        told(how == COMPLETE ? null : how);
         drain();
     }
 

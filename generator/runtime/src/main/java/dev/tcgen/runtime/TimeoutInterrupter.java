@@ -15,7 +15,8 @@ package dev.tcgen.runtime;
  * one of this one's is pending is taken for it: the thread has only one flag.)
  *
  * <p>The timers call {@link #deadlinePassed()} and {@link #attemptTimedOut(int)} from their
- * threads; every other method is for the call's thread.
+ * threads, and a cancel {@link #cancelled()} from its own; every other method is for the call's
+ * thread.
  */
 final class TimeoutInterrupter {
     private final Thread thread;
@@ -43,6 +44,13 @@ final class TimeoutInterrupter {
     synchronized void deadlinePassed() {
         if (!closed) {
             deadlinePassed = true;
+            interrupt();
+        }
+    }
+
+    /** The call was cancelled from another thread: whatever the thread waits for ends. */
+    synchronized void cancelled() {
+        if (!closed) {
             interrupt();
         }
     }

@@ -294,11 +294,15 @@ class CredentialsProvidersTest {
 
         assertEquals(ID, caching.credentials().secretId());
 
-        assertEquals(1, logger.entries().size());
-        String warning = logger.at(System.Logger.Level.WARNING).get(0).text();
-        assertTrue(warning.startsWith("Refreshing credentials from the source failed; going on with the cached ones "
-                + "until they expire at 2024-05-01T00:10:00Z: STS is down"), warning);
-        assertFalse(warning.contains(KEY) || warning.contains(TOKEN), warning);
+        assertEquals(1, logger.at(System.Logger.Level.WARNING).size());
+        CapturingLogger.Entry warning = logger.at(System.Logger.Level.WARNING).get(0);
+        assertEquals("Refreshing credentials from the source failed; going on with the cached ones until they expire "
+                + "at 2024-05-01T00:10:00Z: STS is down", warning.message());
+        assertEquals("", warning.thrown(), "one line; the stack trace goes to DEBUG");
+        List<CapturingLogger.Entry> debug = logger.at(System.Logger.Level.DEBUG);
+        assertEquals(1, debug.size());
+        assertTrue(debug.get(0).thrown().contains("STS is down"), debug.get(0).thrown());
+        assertFalse(logger.allText().contains(KEY) || logger.allText().contains(TOKEN), logger.allText());
     }
 
     // ---- nothing shows a secret ----
