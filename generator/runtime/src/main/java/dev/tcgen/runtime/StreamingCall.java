@@ -28,10 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * blocking and async calls): the action's rate-limit permit, the credentials, the signature, the request,
  * and a retry where the retry policy allows it (a connection that could not be made, an answer turned away
  * before the action ran). A streaming action counts as not idempotent: once its request may have been
- * delivered, it is not sent again (unless {@link RetryPolicy.Builder#retryAllActions(boolean)}). For a publisher's subscriber ({@link #start()}) the permit, the
- * credentials, the backoff and the answer are futures and {@code HttpClient.sendAsync} sends, with no
- * thread waiting; for the blocking {@link EventStream} ({@link #startInThisThread()}) the reader's thread
- * waits for them and {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client.
+ * delivered, it is not sent again (unless {@link RetryPolicy.Builder#retryAllActions(boolean)}). For a
+ * publisher's subscriber ({@link #start()}) the permit, the credentials, the backoff and the answer are
+ * futures and {@code HttpClient.sendAsync} sends, with no thread waiting; for the blocking
+ * {@link EventStream} ({@link #startInThisThread()}) the reader's thread waits for them and
+ * {@code HttpClient.send} sends. Either way the lines then arrive from the HTTP client.
  * An answer {@code text/event-stream} is read one line at a time, and only while the subscriber has
  * demand: the next line is asked for when no parsed event is waiting, so a slow subscriber slows the
  * server down (TCP flow control) instead of filling memory. Each event's {@code data} is the action's
