@@ -107,14 +107,8 @@ final class AsyncCall<T> {
         if (limiter == null) {
             send(null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            call.waitingForPermit();
-            long asked = transport.scheduler().nanoTime();
-            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
-            waitFor(permit);
-            permit.whenComplete((granted, failure) -> guarded(() -> {
-                call.waitedForPermit(transport.scheduler().nanoTime() - asked);
-                permitted(granted, failure);
-            }));
+            call.acquirePermit(limiter, this::waitFor,
+                    (granted, failure) -> guarded(() -> permitted(granted, failure)));
         } else {
             Optional<RateLimiter.Permit> permit = limiter.tryAcquire();
             if (permit.isPresent()) {

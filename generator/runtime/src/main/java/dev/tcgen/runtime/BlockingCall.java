@@ -95,15 +95,11 @@ final class BlockingCall<T> {
         if (transport.rateLimitMode() != RateLimitMode.WAIT) {
             return limiter.tryAcquire().orElseThrow(() -> fail(call.rateLimited(limiter)));
         }
-        call.waitingForPermit();
         RateLimiter.Permit permit;
-        long asked = transport.scheduler().nanoTime();
         try {
-            permit = limiter.awaitPermit();
+            permit = call.awaitPermit(limiter);
         } catch (InterruptedException interrupt) {
             throw stopped(interrupt);
-        } finally {
-            call.waitedForPermit(transport.scheduler().nanoTime() - asked);
         }
         if (interrupter.isDeadlinePassed()) {
             permit.release();

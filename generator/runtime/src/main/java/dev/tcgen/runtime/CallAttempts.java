@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -156,19 +159,42 @@ final class CallAttempts<T> {
         return exceptions;
     }
 
-    /** The call waits for a rate-limit permit. */
-    void waitingForPermit() {
+    /**
+     * Waits in this thread for the next attempt's permit of {@code limiter}; the metrics count the
+     * wait.
+     *
+     * @throws InterruptedException if the thread is interrupted while it waits
+     */
+    RateLimiter.Permit awaitPermit(RateLimiter limiter) throws InterruptedException {
         waitingFor = "for a rate-limit permit";
+        long asked = transport.scheduler().nanoTime();
+        try {
+            return limiter.awaitPermit();
+        } finally {
+            observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
+        }
+    }
+
+    /**
+     * Asks {@code limiter} for the next attempt's permit without blocking. The wait goes to
+     * {@code waitFor} first (for the flow to cancel it if the call ends meanwhile); once it is over,
+     * the metrics count it and {@code then} gets the permit, or the failure of the wait.
+     */
+    void acquirePermit(RateLimiter limiter, Consumer<CompletableFuture<?>> waitFor,
+            BiConsumer<RateLimiter.Permit, Throwable> then) {
+        waitingFor = "for a rate-limit permit";
+        long asked = transport.scheduler().nanoTime();
+        CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
+        waitFor.accept(permit);
+        permit.whenComplete((granted, failure) -> {
+            observer.waitedForPermit(transport.scheduler().nanoTime() - asked);
+            then.accept(granted, failure);
+        });
     }
 
     /** The call waits for the credentials of its next attempt. */
     void waitingForCredentials() {
         waitingFor = "for credentials";
-    }
-
-    /** The call waited {@code nanos} for a rate-limit permit. */
-    void waitedForPermit(long nanos) {
-        observer.waitedForPermit(nanos);
     }
 
     /** The call waited {@code nanos} before a retry. */

@@ -259,12 +259,7 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
         if (limiter == null) {
             sendAsync(null);
         } else if (transport.rateLimitMode() == RateLimitMode.WAIT) {
-            call.waitingForPermit();
-            long asked = transport.scheduler().nanoTime();
-            CompletableFuture<RateLimiter.Permit> permit = limiter.acquire();
-            waitFor(permit);
-            permit.whenComplete((granted, failure) -> guarded(() -> {
-                call.waitedForPermit(transport.scheduler().nanoTime() - asked);
+            call.acquirePermit(limiter, this::waitFor, (granted, failure) -> guarded(() -> {
                 if (failure != null) {
                     end(CredentialsFutures.unwrap(failure));
                 } else {
@@ -288,15 +283,11 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
             }
             return free.orElse(null);
         }
-        call.waitingForPermit();
-        long asked = transport.scheduler().nanoTime();
         try {
-            return limiter.awaitPermit();
+            return call.awaitPermit(limiter);
         } catch (InterruptedException interrupt) {
             stopped(interrupt);
             return null;
-        } finally {
-            call.waitedForPermit(transport.scheduler().nanoTime() - asked);
         }
     }
 
