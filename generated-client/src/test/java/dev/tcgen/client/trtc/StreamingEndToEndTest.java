@@ -450,7 +450,7 @@ class StreamingEndToEndTest {
             closedPort = java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
         try (TrtcClient client = TrtcClient.builder().credentials(Credentials.of(SECRET_ID, SECRET_KEY))
-                .region(Region.AP_GUANGZHOU).endpoint(closedPort)
+                .region(Region.AP_GUANGZHOU).endpoint(closedPort).logger(new CapturingLogger())
                 .scheduler(TestClients.on(VirtualTime.autoAdvancing())).build();
                 EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
             TrtcException e = assertThrows(TrtcException.class, events::hasNext);
@@ -478,7 +478,7 @@ class StreamingEndToEndTest {
                     } else {
                         stream(exchange, three);
                     }
-                }).scheduler(TestClients.on(VirtualTime.autoAdvancing())).build()) {
+                }).scheduler(TestClients.on(VirtualTime.autoAdvancing())).logger(new CapturingLogger()).build()) {
             try (EventStream<TextToSpeechSSEResponse> events = client.textToSpeechSSEStream(REQUEST)) {
                 assertEquals(List.of("r1", "r2", "r3"), events.stream().map(TextToSpeechSSEResponse::requestId).toList());
             }
