@@ -90,7 +90,7 @@ final class ResponseReader {
     <T> T read(JsonReader.ObjectReader<T> responseReader) {
         if (body.length > maxBytes) {
             throw invalidResponse("is larger than " + maxBytes + " bytes, the most this client reads"
-                    + (looksLikeJson() ? "" : ": " + snippet(body)));
+                    + (looksLikeJson(body) ? "" : ": " + snippet(body)));
         }
         Optional<T> value;
         JsonReader in;
@@ -98,7 +98,7 @@ final class ResponseReader {
             in = new JsonReader(parser);
             value = in.readEnvelope(responseReader);
         } catch (IOException e) {
-            throw invalidResponse(looksLikeJson() ? "is not valid JSON: a truncated or broken API answer"
+            throw invalidResponse(looksLikeJson(body) ? "is not valid JSON: a truncated or broken API answer"
                     : "is not an API answer: " + snippet(body));
         }
         if (value.isEmpty()) {
@@ -142,14 +142,6 @@ final class ResponseReader {
         String retryAfter = response.headers().firstValue("Retry-After").map(value -> "; Retry-After " + value).orElse("");
         return exceptions.create(TencentCloudException.CLIENT_INVALID_RESPONSE,
                 "The answer to " + action + ' ' + problem + retryAfter, requestId, response.statusCode(), null);
-    }
-
-    /**
-     * Whether the body starts like JSON, and so may be (part of) an API answer, which is never
-     * quoted.
-     */
-    private boolean looksLikeJson() {
-        return looksLikeJson(body);
     }
 
     /**

@@ -491,9 +491,8 @@ final class StreamingCall<Q, T> implements Flow.Subscription, Flow.Subscriber<St
      * recorded, and that failure is returned to be thrown.
      */
     TencentCloudException readerInterrupted(InterruptedException interrupt) {
-        TencentCloudException failure = call != null ? call.interrupted(interrupt) : exceptions.create(
-                TencentCloudException.CLIENT_INTERRUPTED, "Interrupted while " + action + " was waiting to start",
-                null, 0, interrupt);
+        // call is set: a request that cannot be serialised ends the stream before any wait for an event.
+        TencentCloudException failure = call.interrupted(interrupt);
         end(failure);
         return failure;
     }
